@@ -1,0 +1,61 @@
+package io.emailaccounts.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything an operator can set under {@code emailaccounts.*}, from YAML, environment variables or flags.
+ *
+ * @param users            who may sign in; empty on the embedded database means "create a development administrator"
+ * @param demoData         whether an empty database gets the demo record; unset means "only on the embedded database"
+ * @param devCredentialsFile where the development administrator's generated credentials are kept
+ * @param maxRequestBodySize request bodies larger than this are refused with 413 before they are parsed
+ * @param security         token settings
+ */
+@ConfigurationProperties("emailaccounts")
+public record EmailAccountsProperties(
+        @DefaultValue List<User> users,
+        Boolean demoData,
+        @DefaultValue("data/dev-credentials") Path devCredentialsFile,
+        @DefaultValue("64KB") DataSize maxRequestBodySize,
+        @DefaultValue Security security) {
+
+    /**
+     * One user.
+     *
+     * @param username      the user name, usually an e-mail address
+     * @param password      the password in Spring Security's storage form: {@code {bcrypt}$2a$...} or {@code {noop}plain}
+     * @param administrator true for a full unrestricted administrator, who may call every operation
+     * @param roles         the roles the user holds, such as {@code EmailAccount-Edit}
+     */
+    public record User(String username, String password, boolean administrator, @DefaultValue List<String> roles) {
+
+        @Override
+        public String toString() {
+            return "User[username=" + username + ", administrator=" + administrator + ", roles=" + roles + "]";
+        }
+    }
+
+    /**
+     * @param tokenSigningKey      base64 of at least 32 random bytes (HMAC-SHA256); unset means a new key at every start
+     * @param accessTokenLifetime  how long an access token is accepted
+     * @param refreshTokenLifetime how long a refresh token may be used (once)
+     */
+    public record Security(
+            String tokenSigningKey,
+            @DefaultValue("1h") Duration accessTokenLifetime,
+            @DefaultValue("15d") Duration refreshTokenLifetime) {
+
+        @Override
+        public String toString() {
+            return "Security[tokenSigningKey=" + (tokenSigningKey == null ? "unset" : "(set)")
+                    + ", accessTokenLifetime=" + accessTokenLifetime
+                    + ", refreshTokenLifetime=" + refreshTokenLifetime + "]";
+        }
+    }
+}

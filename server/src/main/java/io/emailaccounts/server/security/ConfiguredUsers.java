@@ -1,0 +1,85 @@
+package io.emailaccounts.server.security;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import io.emailaccounts.server.config.EmailAccountsProperties;
+
+/**
+ * The users of {@code emailaccounts.users}, checked at start-up so that a typo stops the server with a clear message
+ * instead of locking someone out (or in) silently.
+ */
+final class ConfiguredUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
+
+    /** Spring Security's storage form: {@code {bcrypt}...}, {@code {argon2}...}, {@code {noop}plain}, ... */
+    private static final Pattern STORED_PASSWORD = Pattern.compile("^\\{(bcrypt|argon2|pbkdf2|scrypt|noop)(@[^}]*)?}.+", Pattern.DOTALL);
+
+    private ConfiguredUsers() {
+    }
+
+    static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean embeddedDatabase,
+                                           Set<String> knownRoles, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<EmailAccountsProperties.User> configured = properties.users();
+        for (int i = 0; i < configured.size(); i++) {
+            EmailAccountsProperties.User user = configured.get(i);
+            String where = "emailaccounts.users[" + i + "]";
+            if (user.username() == null || user.username().isBlank()) {
+                throw new IllegalStateException(where + ".username is missing");
+            }
+            if (!names.add(user.username().toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException(where + ".username '" + user.username() + "' is configured twice");
+            }
+            if (user.password() == null || !STORED_PASSWORD.matcher(user.password()).matches()) {
+                throw new IllegalStateException(where + ".password must be in Spring Security's storage form, "
+                        + "such as {bcrypt}$2a$10$... or {noop}plain-text");
+            }
+            for (String role : user.roles()) {
+                if (!knownRoles.contains(role)) {
+                    throw new IllegalStateException(where + ".roles has '" + role + "', which no operation uses; known roles: " + knownRoles);
+                }
+            }
+            if (!user.administrator() && user.roles().isEmpty()) {
+                log.warn("{} ({}) is neither an administrator nor has a role: it can sign in but call no operation", where, user.username());
+            }
+            users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles()));
+        }
+        if (users.isEmpty()) {
+            if (!embeddedDatabase) {
+                throw new IllegalStateException("No users are configured. Set emailaccounts.users[0].username, "
+                        + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
+                        + "(or .roles); see the README.");
+            }
+            DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
+            users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of()));
+            log.warn("No users are configured: the development administrator {} can sign in with the password kept in {} "
+                    + "(embedded database only; configure emailaccounts.users for anything else)",
+                    admin.username(), properties.devCredentialsFile().toAbsolutePath().normalize());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails toUserDetails(String username, String storedPassword, boolean administrator, List<String> roles) {
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        if (administrator) {
+            authorities.add(new SimpleGrantedAuthority(Authorities.FULL_ADMINISTRATOR));
+        }
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role)));
+        return User.withUsername(username).password(storedPassword).authorities(authorities).build();
+    }
+}

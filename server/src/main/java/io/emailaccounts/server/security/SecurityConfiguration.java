@@ -1,0 +1,109 @@
+package io.emailaccounts.server.security;
+
+import java.time.Clock;
+
+import javax.crypto.SecretKey;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.emailaccounts.server.config.DatabaseKind;
+import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
+
+/**
+ * Stateless security: every request carries HTTP Basic credentials or a bearer access token; each operation needs
+ * what the contract says ({@link OperationAuthorization}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, SecurityFailureHandlers failures,
+                                    JwtDecoder jwtDecoder) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
+        authorities.setAuthorityPrefix("");
+        JwtAuthenticationConverter jwtAuthentication = new JwtAuthenticationConverter();
+        jwtAuthentication.setJwtGrantedAuthoritiesConverter(authorities);
+
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.authenticationEntryPoint(failures))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthentication))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(failures).accessDeniedHandler(failures))
+                .authorizeHttpRequests(authorize -> {
+                    operations.configure(authorize);
+                    authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**").permitAll()
+                            .anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(EmailAccountsProperties properties, DatabaseKind databaseKind,
+                                     OperationAuthorization operations, PasswordEncoder passwordEncoder) {
+        return ConfiguredUsers.load(properties, databaseKind.isEmbedded(), operations.roles(), passwordEncoder);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    SecretKey tokenSigningKey(EmailAccountsProperties properties) {
+        return TokenSigningKey.from(properties.security().tokenSigningKey());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    AuthenticationApiDelegate tokenEndpoint(AuthenticationManager authenticationManager, InMemoryUserDetailsManager users,
+                                            SecretKey tokenSigningKey, EmailAccountsProperties properties,
+                                            JdbcClient jdbc, Clock clock) {
+        AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
+                properties.security().accessTokenLifetime(), clock);
+        RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, properties.security().refreshTokenLifetime(), clock);
+        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens);
+    }
+}

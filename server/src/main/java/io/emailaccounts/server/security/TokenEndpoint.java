@@ -1,0 +1,90 @@
+package io.emailaccounts.server.security;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
+import io.emailaccounts.server.generated.model.TokenResponse;
+
+/** {@code POST /api/token}: the password and refresh-token grants of OAuth 2.0. */
+class TokenEndpoint implements AuthenticationApiDelegate {
+
+    private static final String WRONG_CREDENTIALS = "The user name or password is incorrect.";
+
+    private final AuthenticationManager authenticationManager;
+    private final UserDetailsService users;
+    private final AccessTokens accessTokens;
+    private final RefreshTokenStore refreshTokens;
+
+    TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
+                  RefreshTokenStore refreshTokens) {
+        this.authenticationManager = authenticationManager;
+        this.users = users;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @Override
+    @Transactional
+    public ResponseEntity<TokenResponse> createToken(String grantType, String username, String password, String refreshToken) {
+        return switch (grantType) {
+            case "password" -> passwordGrant(username, password);
+            case "refresh_token" -> refreshGrant(refreshToken);
+            default -> throw new OAuthTokenException(OAuthTokenException.UNSUPPORTED_GRANT_TYPE,
+                    "grant_type must be password or refresh_token.");
+        };
+    }
+
+    private ResponseEntity<TokenResponse> passwordGrant(String username, String password) {
+        if (isBlank(username) || isBlank(password)) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST, "username and password are required.");
+        }
+        Authentication authentication;
+        try {
+            authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        } catch (AuthenticationException e) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, WRONG_CREDENTIALS);
+        }
+        return tokens(currentUser(authentication.getName()));
+    }
+
+    private ResponseEntity<TokenResponse> refreshGrant(String refreshToken) {
+        if (isBlank(refreshToken)) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST, "refresh_token is required.");
+        }
+        String username = refreshTokens.consume(refreshToken).orElseThrow(() -> new OAuthTokenException(
+                OAuthTokenException.INVALID_GRANT, "The refresh token is invalid, expired or was already used."));
+        return tokens(currentUser(username));
+    }
+
+    /** The user as configured now, so that a token carries the roles the user holds today (and only those). */
+    private UserDetails currentUser(String username) {
+        try {
+            return users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, "The user no longer exists.");
+        }
+    }
+
+    private ResponseEntity<TokenResponse> tokens(UserDetails user) {
+        TokenResponse body = new TokenResponse(accessTokens.issue(user.getUsername(), user.getAuthorities()),
+                TokenResponse.TokenTypeEnum.BEARER, Math.toIntExact(accessTokens.lifetime().toSeconds()),
+                refreshTokens.issue(user.getUsername()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(body);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,183 @@
+package io.emailaccounts.server.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
+import io.emailaccounts.server.generated.api.AuthenticationApi;
+import io.emailaccounts.server.generated.model.TokenError;
+import io.emailaccounts.server.security.OAuthTokenException;
+import io.emailaccounts.server.security.OperationForbiddenException;
+import io.emailaccounts.server.web.validation.PropertyViolation;
+import io.emailaccounts.server.web.validation.RequestValidationException;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The one place where failures become answers: every failure a client can meet is the API's error envelope as JSON,
+ * with the status that fits, and never a stack trace. The token endpoint answers in the OAuth 2.0 error format.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String REALM = "realm=\"EmailAccounts\"";
+
+    @ExceptionHandler
+    ResponseEntity<Object> onInvalidRequest(RequestValidationException e) {
+        return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, e.violations());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onTooLarge(PayloadTooLargeException e) {
+        return ErrorEnvelopes.response(HttpStatus.CONTENT_TOO_LARGE, HttpHeaders.EMPTY, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onNotFound(EmailAccountNotFoundException e) {
+        return ErrorEnvelopes.response(HttpStatus.NOT_FOUND, HttpHeaders.EMPTY,
+                List.of(new PropertyViolation("Id", JsonNodeFactory.instance.numberNode(e.id()), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onUnauthenticated(AuthenticationException e) {
+        HttpHeaders headers = new HttpHeaders();
+        String message;
+        if (e instanceof InvalidBearerTokenException
+                || e instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError) {
+            message = "The access token is invalid or has expired.";
+            headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer " + REALM + ", error=\"invalid_token\", error_description=\"" + message + "\"");
+        } else {
+            message = e instanceof BadCredentialsException
+                    ? "The user name or password is incorrect."
+                    : "Authentication is required: send a bearer token from POST /api/token, or HTTP Basic credentials.";
+            headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer " + REALM);
+            headers.add(HttpHeaders.WWW_AUTHENTICATE, "Basic " + REALM + ", charset=\"UTF-8\"");
+        }
+        return ErrorEnvelopes.response(HttpStatus.UNAUTHORIZED, headers, message);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onForbidden(OperationForbiddenException e) {
+        return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onTokenRefused(OAuthTokenException e) {
+        return tokenError(e.error(), e.description());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onUnexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ErrorEnvelopes.response(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY,
+                "The server failed to process the request; it has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        if (isTokenEndpoint(request)) {
+            return tokenError(OAuthTokenException.UNSUPPORTED_GRANT_TYPE,
+                    "The request body must be form-encoded (application/x-www-form-urlencoded).");
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (isTokenEndpoint(request)) {
+            return tokenError(OAuthTokenException.INVALID_REQUEST, e.getParameterName() + " is required.");
+        }
+        return super.handleMissingServletRequestParameter(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        // Bean validation of the generated models; the contract check normally reports these first.
+        List<PropertyViolation> violations = e.getBindingResult().getFieldErrors().stream()
+                .collect(Collectors.toMap(FieldError::getField, error -> error, (first, second) -> first,
+                        java.util.LinkedHashMap::new))
+                .values().stream()
+                .map(error -> new PropertyViolation(jsonName(error.getField()), null, error.getDefaultMessage()))
+                .toList();
+        return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, headers, violations);
+    }
+
+    /** Every other Spring MVC failure: the same status Spring would give, with the envelope as body. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        return ErrorEnvelopes.response(status, headers, describe(e, status));
+    }
+
+    private static String describe(Exception e, HttpStatusCode status) {
+        if (e instanceof HttpRequestMethodNotSupportedException methodNotSupported) {
+            return "Method " + methodNotSupported.getMethod() + " is not supported here; use "
+                    + String.join(" or ", methodNotSupported.getSupportedMethods() == null
+                    ? new String[0] : methodNotSupported.getSupportedMethods()) + ".";
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException mediaType) {
+            return "Content type '" + (mediaType.getContentType() == null ? "none" : mediaType.getContentType())
+                    + "' is not supported; send application/json.";
+        }
+        if (e instanceof NoResourceFoundException) {
+            return "There is nothing at this path.";
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            return "The request body could not be read as the operation expects.";
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return "The query parameter " + missing.getParameterName() + " is required.";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "The request failed." : known.getReasonPhrase() + ".";
+    }
+
+    private static String jsonName(String javaName) {
+        return javaName.isEmpty() ? javaName : Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
+    }
+
+    private static boolean isTokenEndpoint(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                && AuthenticationApi.PATH_CREATE_TOKEN.equals(servlet.getRequest().getRequestURI());
+    }
+
+    private static ResponseEntity<Object> tokenError(String error, String description) {
+        TokenError body = new TokenError(TokenError.ErrorEnum.fromValue(error)).errorDescription(description);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+}

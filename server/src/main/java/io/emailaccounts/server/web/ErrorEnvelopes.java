@@ -1,0 +1,44 @@
+package io.emailaccounts.server.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import io.emailaccounts.server.generated.model.ErrorResponse;
+import io.emailaccounts.server.generated.model.PropertyError;
+import io.emailaccounts.server.web.validation.PropertyViolation;
+
+/** Builds the API's error envelope: {@code WasSuccessful: false}, one {@code Errors} item per violation. */
+public final class ErrorEnvelopes {
+
+    private ErrorEnvelopes() {
+    }
+
+    public static ResponseEntity<Object> response(HttpStatusCode status, HttpHeaders headers, List<PropertyViolation> violations) {
+        // A preset content type skips Accept negotiation: an error is always answered as JSON.
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(envelope(status, violations));
+    }
+
+    public static ResponseEntity<Object> response(HttpStatusCode status, HttpHeaders headers, String message) {
+        return response(status, headers, List.of(PropertyViolation.ofRequest(message)));
+    }
+
+    static ErrorResponse envelope(HttpStatusCode status, List<PropertyViolation> violations) {
+        List<PropertyError> errors = violations.stream()
+                .map(violation -> new PropertyError(violation.attemptedValue(), violation.message(), violation.propertyName()))
+                .toList();
+        String message = violations.stream()
+                .map(violation -> violation.propertyName() == null
+                        ? violation.message()
+                        : violation.propertyName() + ": " + violation.message())
+                .collect(Collectors.joining("\n"));
+        return new ErrorResponse(message, null, errors, false).status(status.value());
+    }
+}

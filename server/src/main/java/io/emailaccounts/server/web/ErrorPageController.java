@@ -1,0 +1,34 @@
+package io.emailaccounts.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's error page for failures that happen outside the controllers (in a servlet filter, or a
+ * {@code sendError} from the container), so that even those are answered with the envelope.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<Object> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        String message = switch (status) {
+            case BAD_REQUEST -> "The request is malformed.";
+            case NOT_FOUND -> "There is nothing at this path.";
+            case INTERNAL_SERVER_ERROR -> "The server failed to process the request; it has been logged.";
+            default -> status.getReasonPhrase() + ".";
+        };
+        return ErrorEnvelopes.response(status, HttpHeaders.EMPTY, message);
+    }
+}

@@ -1,0 +1,73 @@
+package io.emailaccounts.client;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Ready-to-use {@link ApiClient}s for this API, in one line. The same code talks to a local server or to the hosted
+ * service; only the base URL differs:
+ *
+ * <pre>{@code
+ * ApiClient client = NexudusClients.basicAuth(NexudusClients.HOSTED_BASE_URL, "me@example.com", password);
+ * EmailAccountsApi emailAccounts = new EmailAccountsApi(client);
+ * }</pre>
+ *
+ * Pass the result to any generated API class ({@code EmailAccountsApi}, {@code AuthenticationApi}).
+ */
+public final class NexudusClients {
+
+    /** The hosted Nexudus Spaces service. */
+    public static final String HOSTED_BASE_URL = "https://spaces.nexudus.com";
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private NexudusClients() {
+    }
+
+    /** Sends HTTP Basic credentials (user name and password) with every request. */
+    public static ApiClient basicAuth(String baseUrl, String username, String password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        String credentials = Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Basic " + credentials));
+    }
+
+    /** Sends a bearer access token you already hold (from {@code POST /api/token}) with every request. */
+    public static ApiClient bearerToken(String baseUrl, String accessToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Bearer " + accessToken));
+    }
+
+    /**
+     * Signs in with the OAuth 2.0 password grant on first use, then sends the access token with every request and
+     * renews it (with the refresh token, else with the password) shortly before it expires.
+     */
+    public static ApiClient passwordGrant(String baseUrl, String username, String password) {
+        PasswordGrantTokens tokens = new PasswordGrantTokens(unauthenticated(baseUrl), username, password);
+        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Bearer " + tokens.accessToken()));
+    }
+
+    /** A client that sends no credentials (for the token endpoint, or to add your own request interceptor). */
+    public static ApiClient unauthenticated(String baseUrl) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(trimTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
+        client.setConnectTimeout(DEFAULT_TIMEOUT);
+        client.setReadTimeout(DEFAULT_TIMEOUT);
+        return client;
+    }
+
+    private static ApiClient withAuthorization(String baseUrl, Consumer<HttpRequest.Builder> authorization) {
+        ApiClient client = unauthenticated(baseUrl);
+        client.setRequestInterceptor(authorization);
+        return client;
+    }
+
+    private static String trimTrailingSlash(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

@@ -1,0 +1,243 @@
+package io.emailaccounts.server.security;
+
+import static io.emailaccounts.server.support.EmailAccountRecords.requiredFieldsBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import io.emailaccounts.client.ApiErrors;
+import io.emailaccounts.client.ApiException;
+import io.emailaccounts.client.NexudusClients;
+import io.emailaccounts.client.api.AuthenticationApi;
+import io.emailaccounts.client.model.EmailAccountUpdate;
+import io.emailaccounts.client.model.EmailServerType;
+import io.emailaccounts.client.model.ErrorResponse;
+import io.emailaccounts.client.model.MessageDeletionPolicy;
+import io.emailaccounts.client.model.TokenError;
+import io.emailaccounts.client.model.TokenResponse;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
+
+class AuthenticationTest extends RunningServerTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    private static final String TOKEN_PATH = "/api/token";
+
+    private TokenResponse passwordGrant(String username, String password) throws ApiException {
+        return new AuthenticationApi(NexudusClients.unauthenticated(baseUrl())).createToken("password", username, password, null);
+    }
+
+    private static void assertUnauthorized(RawHttp.Response response, String message) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.headers("WWW-Authenticate")).isNotEmpty();
+        assertThat(response.json()).isEqualTo(RawHttp.json("""
+                {"Status": 401, "Message": "%s", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
+                """.formatted(message, message)));
+    }
+
+    @Test
+    void shouldRequireCredentials() {
+        RawHttp.Response response = http().put(PATH, requiredFieldsBody());
+
+        assertUnauthorized(response, "Authentication is required: send a bearer token from POST /api/token, or HTTP Basic credentials.");
+        assertThat(response.headers("WWW-Authenticate")).containsExactly(
+                "Bearer realm=\"EmailAccounts\"", "Basic realm=\"EmailAccounts\", charset=\"UTF-8\"");
+        assertThat(records.row(87654321L).get("display_name")).isEqualTo("Stored name");
+    }
+
+    @Test
+    void shouldRefuseAWrongPassword() {
+        assertUnauthorized(http().basicAuth(ADMIN, "wrong").put(PATH, requiredFieldsBody()),
+                "The user name or password is incorrect.");
+        assertUnauthorized(http().basicAuth("nobody@example.com", ADMIN_PASSWORD).put(PATH, requiredFieldsBody()),
+                "The user name or password is incorrect.");
+        assertUnauthorized(http().header("Authorization", "Basic !!!").put(PATH, requiredFieldsBody()),
+                "The user name or password is incorrect.");
+    }
+
+    @Test
+    void shouldAcceptABcryptStoredPassword() {
+        assertThat(http().basicAuth(EDITOR, EDITOR_PASSWORD).put(PATH, requiredFieldsBody()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldForbidAUserWithoutTheEditRole() {
+        RawHttp.Response response = http().basicAuth(VIEWER, VIEWER_PASSWORD).put(PATH, requiredFieldsBody());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/json");
+        String message = "This operation needs a full unrestricted administrator or the EmailAccount-Edit role.";
+        assertThat(response.json()).isEqualTo(RawHttp.json("""
+                {"Status": 403, "Message": "%s", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
+                """.formatted(message, message)));
+        assertThat(records.row(87654321L).get("display_name")).isEqualTo("Stored name");
+    }
+
+    @Test
+    void shouldCheckTheRoleBeforeTheBody() {
+        assertThat(http().basicAuth(VIEWER, VIEWER_PASSWORD).put(PATH, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldIssueABearerTokenThatCarriesTheUsersRoles() throws ApiException {
+        TokenResponse tokens = passwordGrant(EDITOR, EDITOR_PASSWORD);
+
+        assertThat(tokens.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
+        assertThat(tokens.getExpiresIn()).isEqualTo(3600);
+        assertThat(tokens.getRefreshToken()).isNotBlank();
+        JsonNode claims = RawHttp.json(new String(Base64.getUrlDecoder().decode(tokens.getAccessToken().split("\\.")[1])));
+        assertThat(claims.get("sub").asString()).isEqualTo(EDITOR);
+        assertThat(claims.get("authorities").toString()).isEqualTo("[\"EmailAccount-Edit\"]");
+        RawHttp.Response update = http().bearer(tokens.getAccessToken()).put(PATH, requiredFieldsBody());
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(update.json().get("UpdatedBy").asString()).isEqualTo(EDITOR);
+    }
+
+    @Test
+    void shouldAnswerTheTokenWithoutCaching() {
+        RawHttp.Response response = http().postForm(TOKEN_PATH,
+                "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.json().get("token_type").asString()).isEqualTo("bearer");
+    }
+
+    @Test
+    void shouldForbidABearerWithoutTheEditRole() throws ApiException {
+        String token = passwordGrant(VIEWER, VIEWER_PASSWORD).getAccessToken();
+
+        assertThat(http().bearer(token).put(PATH, requiredFieldsBody()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldRefuseATamperedToken() throws ApiException {
+        String token = passwordGrant(VIEWER, VIEWER_PASSWORD).getAccessToken();
+        String[] parts = token.split("\\.");
+        String elevated = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"authorities\":[]",
+                        "\"authorities\":[\"FullUnrestrictedAdministrator\"]").getBytes());
+
+        RawHttp.Response response = http().bearer(parts[0] + "." + elevated + "." + parts[2]).put(PATH, requiredFieldsBody());
+
+        assertUnauthorized(response, "The access token is invalid or has expired.");
+        assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(TOKEN_SIGNING_KEY), "HmacSHA256");
+        Instant issued = Instant.now().minusSeconds(7200);
+        String expired = NimbusJwtEncoder.withSecretKey(key).build().encode(JwtEncoderParameters.from(
+                JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().issuer("emailaccounts").subject(ADMIN).issuedAt(issued)
+                        .expiresAt(issued.plusSeconds(3600)).claim("authorities", List.of("FullUnrestrictedAdministrator"))
+                        .build())).getTokenValue();
+
+        assertUnauthorized(http().bearer(expired).put(PATH, requiredFieldsBody()), "The access token is invalid or has expired.");
+    }
+
+    @Test
+    void shouldRotateRefreshTokens() throws ApiException {
+        AuthenticationApi tokens = new AuthenticationApi(NexudusClients.unauthenticated(baseUrl()));
+        TokenResponse first = tokens.createToken("password", ADMIN, ADMIN_PASSWORD, null);
+
+        TokenResponse second = tokens.createToken("refresh_token", null, null, first.getRefreshToken());
+
+        assertThat(second.getRefreshToken()).isNotEqualTo(first.getRefreshToken());
+        assertThat(http().bearer(second.getAccessToken()).put(PATH, requiredFieldsBody()).status()).isEqualTo(200);
+        ApiException reused = catchThrowableOfType(ApiException.class,
+                () -> tokens.createToken("refresh_token", null, null, first.getRefreshToken()));
+        assertThat(reused.getCode()).isEqualTo(400);
+        assertThat(ApiErrors.tokenError(reused)).get().extracting(TokenError::getError).isEqualTo(TokenError.ErrorEnum.INVALID_GRANT);
+        assertThat(tokens.createToken("refresh_token", null, null, second.getRefreshToken()).getAccessToken()).isNotBlank();
+    }
+
+    @Test
+    void shouldRefuseBadCredentialsAtTheTokenEndpoint() {
+        RawHttp.Response response = http().postForm(TOKEN_PATH, "grant_type=password&username=" + ADMIN + "&password=wrong");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json()).isEqualTo(RawHttp.json(
+                "{\"error\": \"invalid_grant\", \"error_description\": \"The user name or password is incorrect.\"}"));
+        assertThat(response.body()).doesNotContain("wrong");
+    }
+
+    @Test
+    void shouldRefuseAJsonTokenRequest() {
+        RawHttp.Response response = http().send("POST", TOKEN_PATH, "application/json",
+                "{\"grant_type\": \"password\", \"username\": \"" + ADMIN + "\", \"password\": \"" + ADMIN_PASSWORD + "\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("error").asString()).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void shouldExplainMalformedTokenRequests() {
+        assertThat(http().postForm(TOKEN_PATH, "username=" + ADMIN).json()).isEqualTo(RawHttp.json(
+                "{\"error\": \"invalid_request\", \"error_description\": \"grant_type is required.\"}"));
+        assertThat(http().postForm(TOKEN_PATH, "grant_type=password&username=" + ADMIN).json().get("error").asString())
+                .isEqualTo("invalid_request");
+        assertThat(http().postForm(TOKEN_PATH, "grant_type=client_credentials").json().get("error").asString())
+                .isEqualTo("unsupported_grant_type");
+        assertThat(http().postForm(TOKEN_PATH, "grant_type=refresh_token&refresh_token=made-up").json().get("error").asString())
+                .isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void shouldWorkThroughThePasswordGrantClient() throws ApiException {
+        assertThat(emailAccounts(NexudusClients.passwordGrant(baseUrl(), EDITOR, EDITOR_PASSWORD))
+                .updateEmailAccount(new EmailAccountUpdate()
+                        .id(87654321L).businessId(1L).displayName("Renamed").emailAddress("a@example.com")
+                        .incomingServer("imap.example.com").incomingServerType(EmailServerType.Imap)
+                        .incomingServerPort(993).incomingServerUsername("a")
+                        .deleteMessageSettings(MessageDeletionPolicy.DontDelete)
+                        .outgoingServer("smtp.example.com").outgoingServerPort(587).outgoingServerUsername("a")
+                        .lastMessageId(0L).errorCount(0))
+                .getUpdatedBy()).isEqualTo(EDITOR);
+    }
+
+    @Test
+    void shouldReportUnauthorizedAndForbiddenToTheClient() {
+        ApiException unauthorized = catchThrowableOfType(ApiException.class, () -> emailAccounts(
+                NexudusClients.basicAuth(baseUrl(), ADMIN, "wrong")).updateEmailAccount(
+                new EmailAccountUpdate().id(1L)));
+        ApiException forbidden = catchThrowableOfType(ApiException.class, () -> emailAccounts(
+                NexudusClients.basicAuth(baseUrl(), VIEWER, VIEWER_PASSWORD)).updateEmailAccount(
+                new EmailAccountUpdate().id(1L)));
+
+        assertThat(unauthorized.getCode()).isEqualTo(401);
+        assertThat(ApiErrors.propertyErrors(unauthorized)).containsEntry("", "The user name or password is incorrect.");
+        assertThat(forbidden.getCode()).isEqualTo(403);
+        assertThat(ApiErrors.envelope(forbidden)).get().extracting(ErrorResponse::getMessage)
+                .isEqualTo("This operation needs a full unrestricted administrator or the EmailAccount-Edit role.");
+    }
+
+    @Test
+    void shouldOpenHealthSpecAndDocsWithoutCredentials() {
+        assertThat(http().get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        RawHttp.Response spec = http().get("/openapi.yaml");
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).startsWith("openapi: 3.0.3").contains("operationId: updateEmailAccount");
+        RawHttp.Response docs = http().get("/docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.contentType()).startsWith("text/html");
+        assertThat(docs.body()).contains("updateEmailAccount").contains("EmailAccountUpdate");
+    }
+}

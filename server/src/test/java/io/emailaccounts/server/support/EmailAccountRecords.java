@@ -1,0 +1,59 @@
+package io.emailaccounts.server.support;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Puts known records in the database and reads stored rows back, below the API. */
+public final class EmailAccountRecords {
+
+    public static final long ID = 87654321L;
+
+    private final JdbcClient jdbc;
+
+    public EmailAccountRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties the table and stores record {@link #ID} with every optional field set. */
+    public void reset() {
+        jdbc.sql("DELETE FROM email_account").update();
+        jdbc.sql("""
+                INSERT INTO email_account (id, unique_id, business_id, display_name, email_address, incoming_server,
+                    incoming_server_type, incoming_server_port, incoming_server_username, delete_message_settings,
+                    outgoing_server, outgoing_server_port, outgoing_server_username, last_message_id, error_count,
+                    active, send_notification_on_new_messages, notification_email_address, incoming_server_ssl,
+                    outgoing_server_ssl, reply_to_email, last_check_time, google_access_token, office365_access_token,
+                    created_on, updated_on, updated_by)
+                VALUES (:id, :uniqueId, 1001, 'Stored name', 'stored@example.com', 'imap.stored.example',
+                    1, 143, 'stored-user', 1,
+                    'smtp.stored.example', 25, 'stored-user', 7, 3,
+                    TRUE, TRUE, 'notify@example.com', FALSE,
+                    FALSE, 'reply@example.com', :lastCheck, 'stored-google-token', 'stored-office-token',
+                    :created, :created, 'seed')
+                """)
+                .param("id", ID)
+                .param("uniqueId", UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"))
+                .param("lastCheck", OffsetDateTime.parse("2025-01-01T08:00:00Z"))
+                .param("created", OffsetDateTime.parse("2025-01-01T00:00:00Z"))
+                .update();
+    }
+
+    /** The stored row, column names in any case. */
+    public Map<String, Object> row(long id) {
+        return jdbc.sql("SELECT * FROM email_account WHERE id = :id").param("id", id).query().singleRow();
+    }
+
+    /** A body for PUT that sets every required field of record {@link #ID} and no optional one. */
+    public static String requiredFieldsBody() {
+        return """
+                {"Id": 87654321, "BusinessId": 2002, "DisplayName": "Help desk inbox",
+                 "EmailAddress": "helpdesk@example.com", "IncomingServer": "imap.example.com",
+                 "IncomingServerType": 1, "IncomingServerPort": 993, "IncomingServerUsername": "helpdesk@example.com",
+                 "DeleteMessageSettings": 3, "OutgoingServer": "smtp.example.com", "OutgoingServerPort": 587,
+                 "OutgoingServerUsername": "helpdesk@example.com", "LastMessageId": 48211, "ErrorCount": 0}
+                """;
+    }
+}

@@ -1,0 +1,76 @@
+package io.emailaccounts.server.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.client.ApiClient;
+import io.emailaccounts.client.NexudusClients;
+import io.emailaccounts.client.api.EmailAccountsApi;
+
+/**
+ * The whole server on a real port, on an in-memory H2 database, with one user per kind of access. Every test class
+ * that extends it shares one running server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
+        "emailaccounts.demo-data=false",
+        "emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+        "emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
+        "emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+        "emailaccounts.users[0].administrator=true",
+        "emailaccounts.users[1].username=" + RunningServerTest.EDITOR,
+        "emailaccounts.users[1].password={bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32",
+        "emailaccounts.users[1].roles=EmailAccount-Edit",
+        "emailaccounts.users[2].username=" + RunningServerTest.VIEWER,
+        "emailaccounts.users[2].password={noop}" + RunningServerTest.VIEWER_PASSWORD,
+})
+public abstract class RunningServerTest {
+
+    public static final String ADMIN = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "admin-secret";
+    /** Has the EmailAccount-Edit role; stored as a bcrypt hash. */
+    public static final String EDITOR = "editor@example.com";
+    public static final String EDITOR_PASSWORD = "editor-secret";
+    /** Signs in, but holds no role. */
+    public static final String VIEWER = "viewer@example.com";
+    public static final String VIEWER_PASSWORD = "viewer-secret";
+    /** 32 bytes, base64. */
+    public static final String TOKEN_SIGNING_KEY = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVz";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected EmailAccountRecords records;
+
+    @BeforeEach
+    void resetRecords() {
+        records = new EmailAccountRecords(jdbc);
+        records.reset();
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected RawHttp http() {
+        return new RawHttp(baseUrl());
+    }
+
+    protected RawHttp asAdmin() {
+        return http().basicAuth(ADMIN, ADMIN_PASSWORD);
+    }
+
+    protected EmailAccountsApi emailAccounts(ApiClient client) {
+        return new EmailAccountsApi(client);
+    }
+
+    protected EmailAccountsApi emailAccountsAsAdmin() {
+        return emailAccounts(NexudusClients.basicAuth(baseUrl(), ADMIN, ADMIN_PASSWORD));
+    }
+}

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.InvalidConfigurationException;
 
 /**
  * The users of {@code emailaccounts.users}, checked at start-up so that a typo stops the server with a clear message
@@ -40,18 +41,18 @@ final class ConfiguredUsers {
             EmailAccountsProperties.User user = configured.get(i);
             String where = "emailaccounts.users[" + i + "]";
             if (user.username() == null || user.username().isBlank()) {
-                throw new IllegalStateException(where + ".username is missing");
+                throw new InvalidConfigurationException(where + ".username is missing");
             }
             if (!names.add(user.username().toLowerCase(Locale.ROOT))) {
-                throw new IllegalStateException(where + ".username '" + user.username() + "' is configured twice");
+                throw new InvalidConfigurationException(where + ".username '" + user.username() + "' is configured twice");
             }
             if (user.password() == null || !STORED_PASSWORD.matcher(user.password()).matches()) {
-                throw new IllegalStateException(where + ".password must be in Spring Security's storage form, "
+                throw new InvalidConfigurationException(where + ".password must be in Spring Security's storage form, "
                         + "such as {bcrypt}$2a$10$... or {noop}plain-text");
             }
             for (String role : user.roles()) {
                 if (!knownRoles.contains(role)) {
-                    throw new IllegalStateException(where + ".roles has '" + role + "', which no operation uses; known roles: " + knownRoles);
+                    throw new InvalidConfigurationException(where + ".roles has '" + role + "', which no operation uses; known roles: " + knownRoles);
                 }
             }
             if (!user.administrator() && user.roles().isEmpty()) {
@@ -61,7 +62,7 @@ final class ConfiguredUsers {
         }
         if (users.isEmpty()) {
             if (!embeddedDatabase) {
-                throw new IllegalStateException("No users are configured. Set emailaccounts.users[0].username, "
+                throw new InvalidConfigurationException("No users are configured. Set emailaccounts.users[0].username, "
                         + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
                         + "(or .roles); see the README.");
             }

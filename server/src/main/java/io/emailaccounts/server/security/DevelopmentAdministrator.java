@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import io.emailaccounts.server.config.InvalidConfigurationException;
+
 /**
  * The administrator of the embedded development setup, for a newcomer who has configured no users yet. Its password
  * is random, made on first start and kept in a file beside the data ({@code user:password}, readable by its owner
@@ -24,7 +26,7 @@ record DevelopmentAdministrator(String username, String password) {
                 String line = Files.readString(credentialsFile, StandardCharsets.UTF_8).strip();
                 int colon = line.indexOf(':');
                 if (colon <= 0 || colon == line.length() - 1) {
-                    throw new IllegalStateException(credentialsFile + " must hold one line user:password");
+                    throw new InvalidConfigurationException(credentialsFile + " must hold one line user:password");
                 }
                 return new DevelopmentAdministrator(line.substring(0, colon), line.substring(colon + 1));
             }

@@ -9,6 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.emailaccounts.server.config.InvalidConfigurationException;
+
 /** The HMAC-SHA256 key that signs and checks access tokens. */
 final class TokenSigningKey {
 
@@ -33,10 +35,10 @@ final class TokenSigningKey {
             try {
                 key = Base64.getDecoder().decode(base64.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("emailaccounts.security.token-signing-key is not valid base64");
+                throw new InvalidConfigurationException("emailaccounts.security.token-signing-key is not valid base64");
             }
             if (key.length < MIN_BYTES) {
-                throw new IllegalStateException("emailaccounts.security.token-signing-key must hold at least "
+                throw new InvalidConfigurationException("emailaccounts.security.token-signing-key must hold at least "
                         + MIN_BYTES + " bytes (256 bits); it holds " + key.length);
             }
         }

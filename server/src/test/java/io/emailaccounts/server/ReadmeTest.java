@@ -1,0 +1,114 @@
+package io.emailaccounts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the README shows a newcomer works: the Java snippet compiles and runs, the curl and its answers are real. */
+class ReadmeTest extends RunningServerTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final String README_BASE_URL = "http://localhost:8080";
+
+    @TempDir
+    Path work;
+
+    private static String readme() throws IOException {
+        return Files.readString(README, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> blocks(String language) throws IOException {
+        Matcher matcher = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme());
+        List<String> blocks = new ArrayList<>();
+        while (matcher.find()) {
+            blocks.add(matcher.group(1));
+        }
+        return blocks;
+    }
+
+    @Test
+    void shouldCompileAndRunTheClientSnippet() throws Exception {
+        String snippet = blocks("java").stream().filter(block -> block.contains("public class UpdateHelpDesk")).findFirst()
+                .orElseThrow(() -> new AssertionError("README has no UpdateHelpDesk snippet"));
+        assertThat(snippet).contains(README_BASE_URL);
+        Path source = work.resolve("UpdateHelpDesk.java");
+        Files.writeString(source, snippet.replace(README_BASE_URL, baseUrl()));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+
+        int result = javac.run(null, null, diagnostics, "-d", work.toString(),
+                "-classpath", System.getProperty("java.class.path"), source.toString());
+
+        assertThat(result).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+        String output = runMain(new String[] {ADMIN_PASSWORD});
+        assertThat(output).startsWith("EmailAccount was successfully updated. at ");
+        assertThat(records.row(EmailAccountRecords.ID))
+                .containsEntry("display_name", "Help desk inbox")
+                .containsEntry("delete_message_settings", 3)
+                .containsEntry("reply_to_email", null)
+                .containsEntry("notification_email_address", "notify@example.com");
+    }
+
+    private String runMain(String[] args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {work.toUri().toURL()}, getClass().getClassLoader())) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            loader.loadClass("UpdateHelpDesk").getMethod("main", String[].class).invoke(null, (Object) args);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldAcceptTheCurlBody() throws IOException {
+        String curl = blocks("bash").stream().filter(block -> block.contains("-X PUT " + README_BASE_URL + "/api/crm/emailaccounts"))
+                .findFirst().orElseThrow(() -> new AssertionError("README has no PUT curl"));
+        Matcher data = Pattern.compile("-d '(\\{.*?})'", Pattern.DOTALL).matcher(curl);
+        assertThat(data.find()).isTrue();
+
+        RawHttp.Response response = asAdmin().put("/api/crm/emailaccounts", data.group(1));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode shown = RawHttp.json(blocks("json").get(0));
+        ((ObjectNode) shown).put("UpdatedOn", response.json().get("UpdatedOn").asString());
+        assertThat(response.json()).isEqualTo(shown);
+        assertThat(records.row(EmailAccountRecords.ID)).containsEntry("reply_to_email", null);
+    }
+
+    @Test
+    void shouldShowTheRealValidationAnswer() throws IOException {
+        ObjectNode body = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        body.remove("DisplayName");
+        body.put("IncomingServerPort", 70000);
+
+        RawHttp.Response response = asAdmin().put("/api/crm/emailaccounts", body.toString());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json()).isEqualTo(RawHttp.json(blocks("json").get(1)));
+    }
+}

@@ -44,12 +44,6 @@ public final class ApiContract {
         return document;
     }
 
-    /** The schema under {@code components/schemas/<name>}, if the contract has one. */
-    public Optional<JsonNode> componentSchema(String name) {
-        JsonNode schema = document.path("components").path("schemas").path(name);
-        return schema.isObject() ? Optional.of(schema) : Optional.empty();
-    }
-
     /** Follows a local {@code $ref} such as {@code #/components/schemas/EmailServerType}. */
     public JsonNode resolve(JsonNode schema) {
         JsonNode current = schema;

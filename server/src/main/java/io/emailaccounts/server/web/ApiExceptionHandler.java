@@ -1,5 +1,6 @@
 package io.emailaccounts.server.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,11 +15,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -126,8 +127,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         // Bean validation of the generated models; the contract check normally reports these first.
         List<PropertyViolation> violations = e.getBindingResult().getFieldErrors().stream()
-                .collect(Collectors.toMap(FieldError::getField, error -> error, (first, second) -> first,
-                        java.util.LinkedHashMap::new))
+                .collect(Collectors.toMap(FieldError::getField, error -> error, (first, second) -> first, LinkedHashMap::new))
                 .values().stream()
                 .map(error -> new PropertyViolation(jsonName(error.getField()), null, error.getDefaultMessage()))
                 .toList();

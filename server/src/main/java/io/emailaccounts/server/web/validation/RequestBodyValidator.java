@@ -2,11 +2,11 @@ package io.emailaccounts.server.web.validation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -23,17 +23,24 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RequestBodyValidator {
 
-    private final ApiContract contract;
-    private final SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
-    private final Map<String, CheckedSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, CheckedSchema> schemas = new HashMap<>();
 
+    /** Compiles every object schema of the contract once, so that no request pays for it. */
     public RequestBodyValidator(ApiContract contract) {
-        this.contract = contract;
+        SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
+        for (Map.Entry<String, JsonNode> component : contract.document().path("components").path("schemas").properties()) {
+            if ("object".equals(component.getValue().path("type").asString())) {
+                Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ApiContract.CLASSPATH_LOCATION
+                        + "#/components/schemas/" + component.getKey()));
+                schema.initializeValidators();
+                schemas.put(component.getKey(), new CheckedSchema(schema, new ValidationMessages(contract, component.getValue())));
+            }
+        }
     }
 
-    /** Whether the contract has a component schema of this name. */
+    /** Whether the contract has an object schema of this name. */
     public boolean knows(String schemaName) {
-        return contract.componentSchema(schemaName).isPresent();
+        return schemas.containsKey(schemaName);
     }
 
     /**
@@ -43,7 +50,10 @@ public final class RequestBodyValidator {
         if (!body.isObject()) {
             return List.of(PropertyViolation.ofRequest("The request body must be a JSON object."));
         }
-        CheckedSchema schema = schemas.computeIfAbsent(schemaName, this::compile);
+        CheckedSchema schema = schemas.get(schemaName);
+        if (schema == null) {
+            throw new IllegalArgumentException("The contract has no object schema " + schemaName);
+        }
         List<Error> errors = schema.schema().validate(body);
         if (errors.isEmpty()) {
             return List.of();
@@ -60,15 +70,6 @@ public final class RequestBodyValidator {
         firstErrorPerProperty.forEach((property, error) -> violations.add(schema.messages().violation(property, body, error)));
         violations.sort(Comparator.comparingInt(violation -> schema.messages().position(violation.propertyName())));
         return violations;
-    }
-
-    private CheckedSchema compile(String schemaName) {
-        JsonNode definition = contract.componentSchema(schemaName)
-                .orElseThrow(() -> new IllegalArgumentException("The contract has no schema " + schemaName));
-        Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ApiContract.CLASSPATH_LOCATION
-                + "#/components/schemas/" + schemaName));
-        schema.initializeValidators();
-        return new CheckedSchema(schema, new ValidationMessages(contract, definition));
     }
 
     /** The top-level property an error is about; {@code null} when it is about the body itself. */

@@ -85,8 +85,7 @@ class NexudusClientsTest {
     @Test
     void shouldSignInOnceThenRenewWithTheRefreshTokenBeforeExpiry() {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-15T10:00:00Z"));
-        PasswordGrantTokens tokens = new PasswordGrantTokens(NexudusClients.unauthenticated(server.baseUrl()),
-                "admin@example.com", "secret", clock);
+        PasswordGrantTokens tokens = signInAs("secret", clock);
         server.answer(200, TOKENS.formatted("access-1", "refresh-1"))
                 .answer(200, TOKENS.formatted("access-2", "refresh-2"));
 
@@ -106,8 +105,7 @@ class NexudusClientsTest {
     @Test
     void shouldSignInAgainWhenTheRefreshTokenIsRefused() {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-15T10:00:00Z"));
-        PasswordGrantTokens tokens = new PasswordGrantTokens(NexudusClients.unauthenticated(server.baseUrl()),
-                "admin@example.com", "secret", clock);
+        PasswordGrantTokens tokens = signInAs("secret", clock);
         server.answer(200, TOKENS.formatted("access-1", "refresh-1"))
                 .answer(400, "{\"error\": \"invalid_grant\"}")
                 .answer(200, TOKENS.formatted("access-2", "refresh-2"));
@@ -121,13 +119,16 @@ class NexudusClientsTest {
 
     @Test
     void shouldExplainAFailedSignIn() {
-        PasswordGrantTokens tokens = new PasswordGrantTokens(NexudusClients.unauthenticated(server.baseUrl()),
-                "admin@example.com", "wrong", Clock.systemUTC());
+        PasswordGrantTokens tokens = signInAs("wrong", Clock.systemUTC());
         server.answer(400, "{\"error\": \"invalid_grant\", \"error_description\": \"The user name or password is incorrect.\"}");
 
         assertThatThrownBy(tokens::accessToken)
                 .hasMessage("Signing in as admin@example.com failed: HTTP 400 invalid_grant: The user name or password is incorrect.")
                 .hasCauseInstanceOf(ApiException.class);
+    }
+
+    private PasswordGrantTokens signInAs(String password, Clock clock) {
+        return new PasswordGrantTokens(NexudusClients.unauthenticated(server.baseUrl()), "admin@example.com", password, clock);
     }
 
     /** A clock the test moves by hand. */

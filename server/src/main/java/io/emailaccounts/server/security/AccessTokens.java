@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -46,9 +45,5 @@ final class AccessTokens {
 
     Duration lifetime() {
         return lifetime;
-    }
-
-    static List<String> authoritiesClaim() {
-        return List.of(AUTHORITIES_CLAIM);
     }
 }

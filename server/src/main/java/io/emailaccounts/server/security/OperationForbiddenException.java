@@ -5,15 +5,8 @@ import java.util.Optional;
 /** The caller is signed in but lacks the role the operation needs. */
 public class OperationForbiddenException extends RuntimeException {
 
-    private final transient Optional<String> requiredRole;
-
     public OperationForbiddenException(Optional<String> requiredRole) {
         super(requiredRole.map(role -> "This operation needs a full unrestricted administrator or the " + role + " role.")
                 .orElse("This operation needs a full unrestricted administrator."), null, false, false);
-        this.requiredRole = requiredRole;
-    }
-
-    public Optional<String> requiredRole() {
-        return requiredRole;
     }
 }

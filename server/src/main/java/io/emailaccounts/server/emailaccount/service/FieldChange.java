@@ -28,10 +28,6 @@ public final class FieldChange<T> {
         return new FieldChange<>(true, value);
     }
 
-    public boolean replaces() {
-        return replaces;
-    }
-
     /** Runs {@code action} with the new value when this change replaces the stored one. */
     public void ifReplaces(Consumer<? super T> action) {
         if (replaces) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,16 @@ public final class ErrorEnvelopes {
 
     public static ResponseEntity<Object> response(HttpStatusCode status, HttpHeaders headers, String message) {
         return response(status, headers, List.of(PropertyViolation.ofRequest(message)));
+    }
+
+    /** The message of a failure known only by its status (a container-level error, an error dispatch). */
+    static String messageFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "The request is malformed.";
+            case NOT_FOUND -> "There is nothing at this path.";
+            case INTERNAL_SERVER_ERROR -> "The server failed to process the request; it has been logged.";
+            default -> status.getReasonPhrase() + ".";
+        };
     }
 
     static ErrorResponse envelope(HttpStatusCode status, List<PropertyViolation> violations) {

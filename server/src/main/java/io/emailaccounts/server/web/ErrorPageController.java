@@ -23,12 +23,6 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        String message = switch (status) {
-            case BAD_REQUEST -> "The request is malformed.";
-            case NOT_FOUND -> "There is nothing at this path.";
-            case INTERNAL_SERVER_ERROR -> "The server failed to process the request; it has been logged.";
-            default -> status.getReasonPhrase() + ".";
-        };
-        return ErrorEnvelopes.response(status, HttpHeaders.EMPTY, message);
+        return ErrorEnvelopes.response(status, HttpHeaders.EMPTY, ErrorEnvelopes.messageFor(status));
     }
 }

@@ -1,0 +1,93 @@
+package io.emailaccounts.server.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.emailaccounts.server.web.validation.PropertyViolation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat refuses some requests before they reach the application (a malformed URL, headers over the size limit) and
+ * answers them with its own HTML page. This valve, installed on the host in place of Tomcat's (and Spring Boot's),
+ * answers them with the API's envelope instead.
+ */
+public final class EnvelopeErrorReportValve extends ErrorReportValve {
+
+    private final JsonMapper json;
+
+    public EnvelopeErrorReportValve(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String message = known == null ? "The request failed." : ErrorEnvelopes.messageFor(known);
+        try {
+            String body = json.writeValueAsString(ErrorEnvelopes.envelope(HttpStatus.valueOf(status),
+                    List.of(PropertyViolation.ofRequest(message))));
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException clientGone) {
+            // Nothing more can be said to this client.
+        }
+    }
+
+    /** Puts the valve on the host after Spring Boot has added its own, which it then replaces. */
+    @Component
+    static class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        private final JsonMapper json;
+
+        Installer(JsonMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+                host.getPipeline().addValve(new EnvelopeErrorReportValve(json));
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}

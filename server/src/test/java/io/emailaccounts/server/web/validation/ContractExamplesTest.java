@@ -16,7 +16,7 @@ import com.networknt.schema.SchemaRegistry;
 import io.emailaccounts.server.contract.ApiContract;
 import tools.jackson.databind.JsonNode;
 
-/** Every request and response example of the contract is valid against the schema it illustrates. */
+/** Every example of the contract (request, response, schema and property examples) is valid against its schema. */
 class ContractExamplesTest {
 
     private static final ApiContract CONTRACT = ApiContract.load();
@@ -36,7 +36,7 @@ class ContractExamplesTest {
             }
         }
 
-        assertThat(examples).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(60);
         assertThat(failures).isEmpty();
     }
 
@@ -55,6 +55,18 @@ class ContractExamplesTest {
                         responseNode = CONTRACT.resolve(responseNode);
                     }
                     collect(examples, responseNode, pointer);
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+            String pointer = "/components/schemas/" + escape(schema.getKey());
+            if (schema.getValue().has("example")) {
+                examples.add(new Example(pointer + "/example", schema.getValue().get("example"), pointer));
+            }
+            for (Map.Entry<String, JsonNode> property : schema.getValue().path("properties").properties()) {
+                String propertyPointer = pointer + "/properties/" + escape(property.getKey());
+                if (property.getValue().has("example")) {
+                    examples.add(new Example(propertyPointer + "/example", property.getValue().get("example"), propertyPointer));
                 }
             }
         }

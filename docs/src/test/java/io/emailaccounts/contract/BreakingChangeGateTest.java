@@ -1,0 +1,104 @@
+package io.emailaccounts.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/** The gate catches the changes that break existing clients, and lets compatible ones through. */
+class BreakingChangeGateTest {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** The released contract, changed by {@code edit}, compared with the released contract. */
+    private static ContractCompatibility.Verdict afterEditing(Consumer<ObjectNode> edit) throws Exception {
+        String released = ContractCompatibility.read(ContractCompatibility.RELEASED);
+        ObjectNode contract = (ObjectNode) YAML.readTree(released);
+        edit.accept(contract);
+        return ContractCompatibility.compare(released, YAML.writeValueAsString(contract));
+    }
+
+    private static ObjectNode schema(ObjectNode contract, String name) {
+        return (ObjectNode) contract.with("components").with("schemas").get(name);
+    }
+
+    private static void removeFrom(ArrayNode array, String value) {
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).asText().equals(value)) {
+                array.remove(i);
+                return;
+            }
+        }
+    }
+
+    @Test
+    void shouldCatchARemovedResponseProperty() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            ObjectNode envelope = schema(contract, "ActionResponse");
+            envelope.with("properties").remove("UpdatedBy");
+            removeFrom((ArrayNode) envelope.get("required"), "UpdatedBy");
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("UpdatedBy");
+    }
+
+    @Test
+    void shouldCatchANewRequiredRequestProperty() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract ->
+                ((ArrayNode) schema(contract, "EmailAccountUpdate").get("required")).add("Active"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("New required properties").contains("`Active`");
+    }
+
+    @Test
+    void shouldCatchARemovedEnumValue() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            ObjectNode policy = schema(contract, "MessageDeletionPolicy");
+            ((ArrayNode) policy.get("enum")).remove(2);
+            ((ArrayNode) policy.get("x-enum-varnames")).remove(2);
+            ((ArrayNode) policy.get("x-enum-descriptions")).remove(2);
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("DeleteMessageSettings").contains("Removed enum value");
+    }
+
+    @Test
+    void shouldCatchAChangedPropertyType() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract ->
+                ((ObjectNode) schema(contract, "EmailAccountUpdate").with("properties").get("ErrorCount")).put("type", "string")
+                        .remove("format"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("ErrorCount");
+    }
+
+    @Test
+    void shouldCatchARemovedOperation() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract ->
+                ((ObjectNode) contract.with("paths").get("/api/crm/emailaccounts")).remove("put"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("`PUT` /api/crm/emailaccounts");
+    }
+
+    @Test
+    void shouldLetANewOptionalRequestPropertyAndANewResponsePropertyThrough() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            schema(contract, "EmailAccountUpdate").with("properties").putObject("SignatureHtml")
+                    .put("type", "string").put("nullable", true).put("description", "A signature.");
+            schema(contract, "ActionResponse").with("properties").putObject("TraceId")
+                    .put("type", "string").put("description", "A trace id.");
+        });
+
+        assertThat(verdict.breaking()).as(verdict.changes()).isFalse();
+        assertThat(verdict.changes()).contains("SignatureHtml");
+    }
+}

@@ -1,0 +1,131 @@
+package io.emailaccounts.server.support.conformance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/**
+ * Holds the server to its contract in tests: every exchange is checked against api/openapi.yaml, and what does not
+ * conform is collected until the test that caused it ends ({@link ConformanceExtension}).
+ *
+ * <ul>
+ *   <li>A response must be documented for its operation: status, content type and body; an undeclared property
+ *   fails as surely as a missing required one.</li>
+ *   <li>A request the contract forbids must not be accepted: it fails only when the server answered 2xx (tests send
+ *   invalid requests on purpose to see them refused).</li>
+ *   <li>An exchange on an /api path or method the contract does not have must still be answered with the error
+ *   envelope.</li>
+ * </ul>
+ */
+public final class ContractConformance {
+
+    private static final ContractConformance INSTANCE = new ContractConformance();
+
+    private final OpenApiInteractionValidator validator;
+    private final List<String> problems = new ArrayList<>();
+
+    private ContractConformance() {
+        // The validator treats undeclared properties as errors; requests are the exception, since this API
+        // ignores unknown and read-only properties in them, as its contract says.
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract())
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /** A checker of its own, for tests of the checker. */
+    static ContractConformance create() {
+        return new ContractConformance();
+    }
+
+    static ContractConformance instance() {
+        return INSTANCE;
+    }
+
+    /** One exchange as the server saw it. */
+    record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders, String requestBody,
+                    int status, String contentType, String responseBody) {
+    }
+
+    void check(Exchange exchange) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), exchange.path())
+                .withBody(exchange.requestBody());
+        exchange.requestHeaders().forEach(request::withHeader);
+        if (exchange.query() != null) {
+            for (String pair : exchange.query().split("&")) {
+                String[] parts = pair.split("=", 2);
+                request.withQueryParam(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status()).withBody(exchange.responseBody());
+        if (exchange.contentType() != null) {
+            response.withContentType(exchange.contentType());
+        }
+        ValidationReport report = validator.validate(request.build(), response.build());
+
+        List<String> found = new ArrayList<>();
+        boolean accepted = exchange.status() >= 200 && exchange.status() < 300;
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() != ValidationReport.Level.ERROR) {
+                continue;
+            }
+            String key = message.getKey();
+            if (key.equals("validation.request.path.missing") || key.equals("validation.request.operation.notAllowed")) {
+                found.addAll(envelopeProblems(exchange));
+                break;
+            }
+            if (key.startsWith("validation.response.") || accepted) {
+                found.add("[" + key + "] " + message.getMessage());
+            }
+        }
+        if (!found.isEmpty()) {
+            record(exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": " + String.join("; ", found));
+        }
+    }
+
+    /** An exchange outside the contract's operations must still be answered with the error envelope. */
+    private List<String> envelopeProblems(Exchange exchange) {
+        if (exchange.status() < 400) {
+            return List.of("answered " + exchange.status() + " on a path or method the contract does not have");
+        }
+        ValidationReport report = validator.validateResponse("/api/crm/emailaccounts", Request.Method.PUT,
+                SimpleResponse.Builder.status(404).withContentType(exchange.contentType()).withBody(exchange.responseBody()).build());
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> "not the error envelope: [" + message.getKey() + "] " + message.getMessage())
+                .toList();
+    }
+
+    private static String contract() {
+        try (InputStream in = new ClassPathResource("static/openapi.yaml").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void record(String problem) {
+        problems.add(problem);
+    }
+
+    /** The problems found since the last call. */
+    synchronized List<String> drain() {
+        List<String> drained = List.copyOf(problems);
+        problems.clear();
+        return drained;
+    }
+}

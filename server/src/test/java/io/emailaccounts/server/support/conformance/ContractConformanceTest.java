@@ -1,0 +1,87 @@
+package io.emailaccounts.server.support.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The checker that holds every test exchange to the contract catches each kind of mismatch. */
+class ContractConformanceTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    private static final Map<String, List<String>> JSON_REQUEST = Map.of("Content-Type", List.of("application/json"));
+    private static final String VALID_BODY = """
+            {"Id": 1, "BusinessId": 1, "DisplayName": "a", "EmailAddress": "a@example.com", "IncomingServer": "i",
+             "IncomingServerType": 1, "IncomingServerPort": 993, "IncomingServerUsername": "u", "DeleteMessageSettings": 1,
+             "OutgoingServer": "o", "OutgoingServerPort": 587, "OutgoingServerUsername": "u", "LastMessageId": 0, "ErrorCount": 0}
+            """;
+    private static final String SUCCESS = """
+            {"Status": 200, "Message": "EmailAccount was successfully updated.", "Value": {"Id": 1}, "OpenInDialog": false,
+             "OpenInWindow": false, "RedirectURL": null, "JavaScript": null, "UpdatedOn": "2025-01-15T10:30:00Z",
+             "UpdatedBy": "admin@example.com", "Errors": null, "WasSuccessful": true%s}
+            """;
+    private static final String ENVELOPE = """
+            {"Status": %d, "Message": "m", "Value": null, "WasSuccessful": false,
+             "Errors": [{"AttemptedValue": null, "Message": "m", "PropertyName": null}]}
+            """;
+
+    private final ContractConformance checker = ContractConformance.create();
+
+    private List<String> problemsOf(String method, String path, String requestBody, int status, String contentType, String body) {
+        checker.check(new ContractConformance.Exchange(method, path, null, JSON_REQUEST, requestBody, status, contentType, body));
+        return checker.drain();
+    }
+
+    @Test
+    void shouldAcceptADocumentedExchange() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 200, "application/json", SUCCESS.formatted(""))).isEmpty();
+        assertThat(problemsOf("PUT", PATH, "{}", 400, "application/json", ENVELOPE.formatted(400))).isEmpty();
+    }
+
+    @Test
+    void shouldCatchAnUndeclaredResponseProperty() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 200, "application/json", SUCCESS.formatted(", \"Debug\": 1")))
+                .singleElement().asString().contains("additionalProperties").contains("Debug");
+    }
+
+    @Test
+    void shouldCatchAMissingRequiredResponseProperty() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 200, "application/json",
+                SUCCESS.formatted("").replace("\"UpdatedBy\": \"admin@example.com\",", "")))
+                .singleElement().asString().contains("UpdatedBy");
+    }
+
+    @Test
+    void shouldCatchAnUndocumentedStatus() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 409, "application/json", ENVELOPE.formatted(409)))
+                .singleElement().asString().contains("validation.response.status.unknown");
+    }
+
+    @Test
+    void shouldCatchAnUndocumentedContentType() {
+        assertThat(problemsOf("PUT", PATH, "{}", 400, "text/html", "<html></html>"))
+                .singleElement().asString().contains("validation.response.contentType.notAllowed");
+    }
+
+    @Test
+    void shouldCatchAForbiddenRequestThatWasAccepted() {
+        assertThat(problemsOf("PUT", PATH, "{\"Id\": 1}", 200, "application/json", SUCCESS.formatted("")))
+                .singleElement().asString().contains("validation.request.body.schema.required");
+    }
+
+    @Test
+    void shouldLetUnknownRequestPropertiesThrough() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY.replace("{", "{\"CreatedOn\": \"x\", "), 200, "application/json",
+                SUCCESS.formatted(""))).isEmpty();
+    }
+
+    @Test
+    void shouldRequireTheEnvelopeOutsideTheContractsOperations() {
+        assertThat(problemsOf("PATCH", PATH, "{}", 405, "application/json", ENVELOPE.formatted(405))).isEmpty();
+        assertThat(problemsOf("GET", "/api/nothing", null, 404, "application/json", ENVELOPE.formatted(404))).isEmpty();
+        assertThat(problemsOf("GET", "/api/nothing", null, 404, "text/html", "<html>Not found</html>")).isNotEmpty();
+        assertThat(problemsOf("GET", "/api/nothing", null, 200, "application/json", "{}")).isNotEmpty();
+    }
+}

@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.JavaSnippets;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -54,15 +52,8 @@ class ReadmeTest extends RunningServerTest {
         String snippet = blocks("java").stream().filter(block -> block.contains("public class UpdateHelpDesk")).findFirst()
                 .orElseThrow(() -> new AssertionError("README has no UpdateHelpDesk snippet"));
         assertThat(snippet).contains(README_BASE_URL);
-        Path source = work.resolve("UpdateHelpDesk.java");
-        Files.writeString(source, snippet.replace(README_BASE_URL, baseUrl()));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        JavaSnippets.compile(work, "UpdateHelpDesk", snippet.replace(README_BASE_URL, baseUrl()));
 
-        int result = javac.run(null, null, diagnostics, "-d", work.toString(),
-                "-classpath", System.getProperty("java.class.path"), source.toString());
-
-        assertThat(result).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
         String output = runMain(new String[] {ADMIN_PASSWORD});
         assertThat(output).containsPattern("(?m)^EmailAccount was successfully updated\\. at \\d{4}-\\d{2}-\\d{2}T");
         assertThat(records.row(EmailAccountRecords.ID))

@@ -1,0 +1,73 @@
+package io.emailaccounts.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Builds the offline reference site from the contract: index.html (a Redoc page with the contract inlined, so it
+ * works from the file system with no network) and Redoc's script beside it. Run by the docs module's build.
+ *
+ * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory>}
+ */
+public final class ReferenceSite {
+
+    static final String CONTRACT_PLACEHOLDER = "@CONTRACT_JSON@";
+    private static final String REDOC = "META-INF/resources/webjars/redoc/2.5.1/redoc.standalone.js";
+
+    private ReferenceSite() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: ReferenceSite <contract.yaml> <template.html> <output directory>");
+        }
+        Path output = Files.createDirectories(Path.of(args[2]));
+        JsonNode contract = withEnumNames(YAMLMapper.builder().build().readTree(Path.of(args[0]).toFile()));
+        String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
+                .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
+        Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
+        try (InputStream redoc = ReferenceSite.class.getClassLoader().getResourceAsStream(REDOC)) {
+            if (redoc == null) {
+                throw new IllegalStateException("Redoc is not on the classpath: " + REDOC);
+            }
+            Files.copy(redoc, output.resolve("redoc.standalone.js"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Gives every integer enum with {@code x-enum-varnames} the {@code x-enumDescriptions} Redoc shows as a table,
+     * so that readers see each value's name (and description) next to its number.
+     */
+    static JsonNode withEnumNames(JsonNode contract) {
+        for (Map.Entry<String, JsonNode> schema : contract.path("components").path("schemas").properties()) {
+            JsonNode values = schema.getValue().path("enum");
+            JsonNode names = schema.getValue().path("x-enum-varnames");
+            if (!values.isArray() || !names.isArray()) {
+                continue;
+            }
+            JsonNode descriptions = schema.getValue().path("x-enum-descriptions");
+            ObjectNode table = ((ObjectNode) schema.getValue()).putObject("x-enumDescriptions");
+            for (int i = 0; i < values.size(); i++) {
+                String name = names.path(i).asString();
+                String description = descriptions.path(i).asString("");
+                table.put(values.get(i).asString(), description.isEmpty() ? name : name + ": " + description);
+            }
+        }
+        return contract;
+    }
+
+    /** JSON that can sit inside a script element: a "</" would end it early. */
+    static String inlineJson(JsonNode contract) {
+        return JsonMapper.builder().build().writeValueAsString(contract).replace("</", "<\\/");
+    }
+}

@@ -1,0 +1,125 @@
+package io.emailaccounts.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The built reference renders in a real browser (headless Chromium, network blocked) and shows what readers need:
+ * paths, every field, enum names, the auth schemes and roles, the code samples. A screenshot is kept in
+ * target/reference.png.
+ */
+class ReferencePageTest {
+
+    private static final Path SITE = Path.of("target", "site", "index.html").toAbsolutePath();
+    private static final JsonNode CONTRACT = YAMLMapper.builder().build().readTree(Path.of("..", "api", "openapi.yaml").toFile());
+
+    /** The text Redoc rendered, without the inlined contract (which would contain every name anyway). */
+    private static String rendered;
+
+    @BeforeAll
+    static void renderThePage() throws Exception {
+        String dom = chromium("--dump-dom");
+        int start = dom.indexOf("<div id=\"reference\"");
+        int end = dom.indexOf("<script id=\"contract\"");
+        assertThat(start).as("the page has its reference element").isNotNegative();
+        rendered = dom.substring(start, end)
+                .replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("<[^>]+>", " ")
+                .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replaceAll("\\s+", " ");
+        chromium("--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(), "--window-size=1440,2400");
+    }
+
+    @Test
+    void shouldRenderTheOperationsAndTheirPaths() {
+        assertThat(rendered).contains("Nexudus Spaces EmailAccounts API", "Update EmailAccount", "Get an access token",
+                "/api/crm/emailaccounts", "/api/token");
+    }
+
+    @Test
+    void shouldShowEveryPropertyOfEverySchema() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> schema : CONTRACT.path("components").path("schemas").properties()) {
+            schema.getValue().path("properties").propertyNames().forEach(names::add);
+        }
+        assertThat(names).contains("DisplayName", "Office365AccessToken", "UpdatedBy", "AttemptedValue", "refresh_token");
+        assertThat(rendered).contains(names);
+    }
+
+    @Test
+    void shouldShowRequiredMarkersBoundsAndDescriptions() {
+        assertThat(rendered).contains("required", "[ 1 .. 65535 ]", "[ 1 .. 255 ] characters", "<= 254 characters",
+                ">= 0", "TCP port of the incoming mail server");
+    }
+
+    @Test
+    void shouldNameEveryEnumValue() {
+        assertThat(rendered).contains("Imap", "DontDelete", "DeleteOnReceive", "DeleteWhenDeleting");
+    }
+
+    @Test
+    void shouldShowTheAuthSchemesAndRoles() {
+        assertThat(rendered).contains("oauth2", "basicAuth", "OAuth2", "HTTP Authorization Scheme", "basic",
+                "/api/token", "EmailAccount-Edit", "full unrestricted administrator");
+    }
+
+    @Test
+    void shouldShowExamplesAndCodeSamples() {
+        assertThat(rendered).contains("curl", "Java client", "Request samples", "Response samples",
+                "EmailAccount was successfully updated.", "The request broke one or more rules and changed nothing.");
+    }
+
+    /** Runs headless Chromium on the built page with the network blocked; returns what it prints. */
+    private static String chromium(String... arguments) throws IOException, InterruptedException {
+        assertThat(SITE).as("the reference site is built (mvn -pl docs package)").exists();
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> command = new ArrayList<>(List.of(chromiumBinary(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--proxy-server=127.0.0.1:9", "--user-data-dir=" + profile,
+                "--virtual-time-budget=20000"));
+        command.addAll(List.of(arguments));
+        command.add(SITE.toUri().toString());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
+            return output;
+        } finally {
+            process.destroyForcibly();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static String chromiumBinary() {
+        String configured = System.getenv("CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        for (String candidate : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String directory : System.getenv("PATH").split(":")) {
+                if (Files.isExecutable(Path.of(directory, candidate))) {
+                    return Path.of(directory, candidate).toString();
+                }
+            }
+        }
+        throw new IllegalStateException("Chromium is not installed: run docs/ensure-chromium.sh");
+    }
+}

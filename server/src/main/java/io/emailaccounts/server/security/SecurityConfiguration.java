@@ -61,7 +61,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> {
                     operations.configure(authorize);
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
+                            .permitAll()
                             .anyRequest().authenticated();
                 });
         return http.build();

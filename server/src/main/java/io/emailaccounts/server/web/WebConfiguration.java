@@ -16,10 +16,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return new RequestBodyValidator(contract);
     }
 
-    /** The reference docs (from the docs module's jar) at {@code /docs}. */
+    /**
+     * The reference (built by the docs module, served from its jar) at {@code /docs/}; its assets are relative, so
+     * {@code /docs} redirects there.
+     */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/docs").setViewName("forward:/docs/index.html");
+        registry.addRedirectViewController("/docs", "/docs/");
         registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
     }
 }

@@ -1,0 +1,19 @@
+// Swagger UI on the contract this server serves, with "Try it out" aimed at this server (the contract's own
+// servers list the hosted service first).
+let aimedAtThisServer = false;
+const ui = SwaggerUIBundle({
+    url: '/openapi.yaml',
+    dom_id: '#console',
+    deepLinking: true,
+    tryItOutEnabled: true,
+    persistAuthorization: false,
+    onComplete: () => {
+        if (aimedAtThisServer) {
+            return;
+        }
+        aimedAtThisServer = true;
+        const contract = ui.specSelectors.specJson().toJS();
+        contract.servers = [{ url: window.location.origin, description: 'This server' }];
+        ui.specActions.updateSpec(JSON.stringify(contract));
+    }
+});

@@ -1,0 +1,65 @@
+package io.emailaccounts.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+
+/** /docs serves the reference the docs module built, plus the interactive console, all from this server. */
+class DocsTest extends RunningServerTest {
+
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
+
+    @Test
+    void shouldRedirectToTheReferenceFolder() {
+        RawHttp.Response response = http().get("/docs");
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).endsWith("/docs/");
+    }
+
+    @Test
+    void shouldServeTheReferenceTheDocsModuleBuilt() throws IOException {
+        RawHttp.Response page = http().get("/docs/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).isEqualTo(Files.readString(Path.of("..", "docs", "target", "site", "index.html")));
+        assertLocalAssets("/docs/", page.body(), List.of("redoc.standalone.js"));
+    }
+
+    @Test
+    void shouldServeTheConsoleFromThisServer() {
+        RawHttp.Response console = http().get("/docs/try-it.html");
+
+        assertThat(console.status()).isEqualTo(200);
+        assertLocalAssets("/docs/", console.body(), List.of("/webjars/swagger-ui/swagger-ui-bundle.js",
+                "/webjars/swagger-ui/swagger-ui.css", "try-it.js"));
+        assertThat(http().get("/docs/try-it.js").body()).contains("url: '/openapi.yaml'").contains("window.location.origin");
+    }
+
+    /** Every script and style the page loads comes from this server and is served; nothing from elsewhere. */
+    private void assertLocalAssets(String base, String html, List<String> expected) {
+        Matcher assets = ASSET.matcher(html);
+        List<String> found = new ArrayList<>();
+        while (assets.find()) {
+            found.add(assets.group(1));
+        }
+        assertThat(found).containsAll(expected).noneMatch(url -> url.matches("(?i)^(https?:)?//.*"));
+        for (String asset : found) {
+            String path = URI.create(base).resolve(asset).getPath();
+            assertThat(http().get(path).status()).as(path).isEqualTo(200);
+        }
+    }
+}

@@ -34,7 +34,8 @@ class ReferencePageTest {
 
     @BeforeAll
     static void renderThePage() throws Exception {
-        String dom = chromium("--dump-dom");
+        String dom = chromium("--dump-dom", "--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(),
+                "--window-size=1440,2400");
         int start = dom.indexOf("<div id=\"reference\"");
         int end = dom.indexOf("<script id=\"contract\"");
         assertThat(start).as("the page has its reference element").isNotNegative();
@@ -43,7 +44,6 @@ class ReferencePageTest {
                 .replaceAll("<[^>]+>", " ")
                 .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replaceAll("\\s+", " ");
-        chromium("--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(), "--window-size=1440,2400");
     }
 
     @Test
@@ -92,7 +92,7 @@ class ReferencePageTest {
         List<String> command = new ArrayList<>(List.of(chromiumBinary(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--proxy-server=127.0.0.1:9", "--user-data-dir=" + profile,
-                "--virtual-time-budget=20000"));
+                "--virtual-time-budget=10000"));
         command.addAll(List.of(arguments));
         command.add(SITE.toUri().toString());
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -12,6 +12,7 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -34,7 +35,7 @@ final class ContractCompatibility {
     }
 
     static Verdict compare(String earlier, String later) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(putAsMerge(earlier), putAsMerge(later));
+        ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(earlier), normalized(later));
         String changes = new MarkdownRender().render(diff).replace("`PATCH`", "`PUT`");
         return new Verdict(diff.isIncompatible(), changes.isBlank() ? "(no changes)" : changes);
     }
@@ -47,24 +48,63 @@ final class ContractCompatibility {
         }
     }
 
-    /**
-     * openapi-diff assumes that PUT replaces a whole record, and so calls any new request property of a PUT breaking
-     * (an old client would clear it; OpenAPITools/openapi-diff#264). This API's PUT merges instead: an absent optional
-     * field keeps its stored value, as the contract says. So PUT operations are compared as PATCH, which openapi-diff
-     * treats as a merge; nothing else changes.
-     */
-    private static String putAsMerge(String contract) {
+    /** The contract as openapi-diff should compare it: the same meaning, in the form it judges correctly. */
+    private static String normalized(String contract) {
         try {
-            JsonNode document = YAML.readTree(contract);
-            for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-                ObjectNode item = (ObjectNode) path.getValue();
-                if (item.has("put") && !item.has("patch")) {
-                    item.set("patch", item.remove("put"));
-                }
-            }
+            ObjectNode document = (ObjectNode) YAML.readTree(contract);
+            putAsMerge(document);
+            flattenObjectCompositions(document);
             return YAML.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a readable contract", e);
         }
+    }
+
+    /**
+     * openapi-diff assumes that PUT replaces a whole record, and so calls any new request property of a PUT breaking
+     * (an old client would clear it; OpenAPITools/openapi-diff#264). This API's PUT merges instead: an absent optional
+     * field keeps its stored value, as the contract says. So PUT operations are compared as PATCH, which openapi-diff
+     * treats as a merge.
+     */
+    private static void putAsMerge(ObjectNode document) {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            ObjectNode item = (ObjectNode) path.getValue();
+            if (item.has("put") && !item.has("patch")) {
+                item.set("patch", item.remove("put"));
+            }
+        }
+    }
+
+    /**
+     * An allOf of object schemas means the object with all their properties and required names; openapi-diff,
+     * though, calls a flat schema turned into such an allOf a changed type. So named schemas made of an allOf of
+     * objects are compared in their merged form.
+     */
+    private static void flattenObjectCompositions(ObjectNode document) {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+            if (schema.getValue().has("allOf")) {
+                ((ObjectNode) schemas).set(schema.getKey(), merged(document, (ObjectNode) schema.getValue()));
+            }
+        }
+    }
+
+    private static ObjectNode merged(ObjectNode document, ObjectNode composed) {
+        ObjectNode result = composed.deepCopy();
+        result.remove("allOf");
+        result.put("type", "object");
+        ObjectNode properties = YAML.createObjectNode();
+        ArrayNode required = YAML.createArrayNode();
+        for (JsonNode part : composed.get("allOf")) {
+            JsonNode resolved = part.has("$ref") ? document.at(part.get("$ref").asText().substring(1)) : part;
+            if (resolved.has("allOf")) {
+                resolved = merged(document, (ObjectNode) resolved);
+            }
+            resolved.path("properties").properties().forEach(property -> properties.set(property.getKey(), property.getValue()));
+            resolved.path("required").forEach(required::add);
+        }
+        result.set("properties", properties);
+        result.set("required", required);
+        return result;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,10 +62,14 @@ public final class ApiContract {
                 if (HTTP_METHODS.contains(entry.getKey())) {
                     JsonNode operation = entry.getValue();
                     JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
+                    Map<String, String> roleWhenPresent = new LinkedHashMap<>();
+                    operation.path("x-required-role-when-present").properties()
+                            .forEach(role -> roleWhenPresent.put(role.getKey(), role.getValue().asString()));
                     operations.add(new Operation(HttpMethod.valueOf(entry.getKey().toUpperCase()), path.getKey(),
                             operation.path("operationId").asString(),
                             security.isArray() && security.isEmpty(),
-                            Optional.ofNullable(operation.path("x-required-role").asString(null))));
+                            Optional.ofNullable(operation.path("x-required-role").asString(null)),
+                            roleWhenPresent));
                 }
             }
         }
@@ -74,10 +79,12 @@ public final class ApiContract {
     /**
      * One operation of the contract.
      *
-     * @param anonymous    whether it declares {@code security: []} (no credentials needed)
-     * @param requiredRole the role named by {@code x-required-role}; a full administrator may call it regardless
+     * @param anonymous       whether it declares {@code security: []} (no credentials needed)
+     * @param requiredRole    the role named by {@code x-required-role}; a full administrator may call it regardless
+     * @param roleWhenPresent {@code x-required-role-when-present}: the role needed instead when a query parameter is
+     *                        present (a batch read needs EmailAccount-Read, a search EmailAccount-List)
      */
     public record Operation(HttpMethod method, String path, String operationId, boolean anonymous,
-                            Optional<String> requiredRole) {
+                            Optional<String> requiredRole, Map<String, String> roleWhenPresent) {
     }
 }

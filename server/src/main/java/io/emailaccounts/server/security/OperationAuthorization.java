@@ -1,5 +1,6 @@
 package io.emailaccounts.server.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +27,22 @@ public class OperationAuthorization {
     private final Set<String> roles = new TreeSet<>();
 
     public OperationAuthorization(ApiContract contract) {
-        this.rules = contract.operations().stream().map(operation -> {
+        List<Rule> rules = new ArrayList<>();
+        for (ApiContract.Operation operation : contract.operations()) {
             operation.requiredRole().ifPresent(roles::add);
             // An open operation is open on every method of its path, so that a wrong method is answered 405, not 401.
             RequestMatcher matcher = operation.anonymous()
                     ? PathPatternRequestMatcher.pathPattern(operation.path())
                     : PathPatternRequestMatcher.pathPattern(operation.method(), operation.path());
-            return new Rule(matcher, operation.anonymous(), operation.requiredRole());
-        }).toList();
+            // A role for a parameter's presence comes first: the first matching rule decides.
+            operation.roleWhenPresent().forEach((parameter, role) -> {
+                roles.add(role);
+                rules.add(new Rule(new AndRequestMatcher(matcher, request -> request.getParameter(parameter) != null),
+                        false, Optional.of(role)));
+            });
+            rules.add(new Rule(matcher, operation.anonymous(), operation.requiredRole()));
+        }
+        this.rules = List.copyOf(rules);
     }
 
     /** Adds one rule per operation of the contract, in document order. */

@@ -143,9 +143,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(Exception e, HttpStatusCode status) {
         if (e instanceof HttpRequestMethodNotSupportedException methodNotSupported) {
-            return "Method " + methodNotSupported.getMethod() + " is not supported here; use "
-                    + String.join(" or ", methodNotSupported.getSupportedMethods() == null
-                    ? new String[0] : methodNotSupported.getSupportedMethods()) + ".";
+            List<String> supported = methodNotSupported.getSupportedMethods() == null
+                    ? List.of() : List.of(methodNotSupported.getSupportedMethods()).stream().sorted().toList();
+            return "Method " + methodNotSupported.getMethod() + " is not supported here"
+                    + (supported.isEmpty() ? "." : "; use " + alternatives(supported) + ".");
         }
         if (e instanceof HttpMediaTypeNotSupportedException mediaType) {
             return "Content type '" + (mediaType.getContentType() == null ? "none" : mediaType.getContentType())
@@ -162,6 +163,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "The request failed." : known.getReasonPhrase() + ".";
+    }
+
+    /** "GET", "GET or PUT", "GET, POST or PUT". */
+    private static String alternatives(List<String> choices) {
+        return choices.size() == 1
+                ? choices.get(0)
+                : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
     }
 
     private static String jsonName(String javaName) {

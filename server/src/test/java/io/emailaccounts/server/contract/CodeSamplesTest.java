@@ -33,6 +33,7 @@ class CodeSamplesTest extends RunningServerTest {
                     if (sample.path("lang").asString().equals("Java")) {
                         String className = "Sample_" + operation.path("operationId").asString();
                         JavaSnippets.compile(work, className, """
+                                import java.util.*;
                                 import io.emailaccounts.client.*;
                                 import io.emailaccounts.client.api.*;
                                 import io.emailaccounts.client.model.*;

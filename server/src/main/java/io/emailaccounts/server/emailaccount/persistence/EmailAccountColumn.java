@@ -1,7 +1,9 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
-/** The writable columns of {@code email_account}: the only names that ever reach generated SQL. */
+/** The columns of {@code email_account}: the only names that ever reach generated SQL. */
 public enum EmailAccountColumn {
+    ID("id"),
+    UNIQUE_ID("unique_id"),
     BUSINESS_ID("business_id"),
     DISPLAY_NAME("display_name"),
     EMAIL_ADDRESS("email_address"),
@@ -23,7 +25,11 @@ public enum EmailAccountColumn {
     REPLY_TO_EMAIL("reply_to_email"),
     LAST_CHECK_TIME("last_check_time"),
     GOOGLE_ACCESS_TOKEN("google_access_token"),
-    OFFICE365_ACCESS_TOKEN("office365_access_token");
+    OFFICE365_ACCESS_TOKEN("office365_access_token"),
+    CREATED_ON("created_on"),
+    UPDATED_ON("updated_on"),
+    UPDATED_BY("updated_by"),
+    SYSTEM_ID("system_id");
 
     private final String sqlName;
 

@@ -1,21 +1,83 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 
 /** Reads and writes rows of {@code email_account}. */
 @Repository
 public class EmailAccountRepository {
 
+    /** Every column a read answers: never the access tokens. */
+    private static final String READ_COLUMNS = "id, unique_id, business_id, display_name, email_address, incoming_server, "
+            + "incoming_server_type, incoming_server_port, incoming_server_username, delete_message_settings, "
+            + "outgoing_server, outgoing_server_port, outgoing_server_username, last_message_id, error_count, active, "
+            + "send_notification_on_new_messages, notification_email_address, incoming_server_ssl, outgoing_server_ssl, "
+            + "reply_to_email, last_check_time, created_on, updated_on, updated_by, system_id";
+
+    private static final RowMapper<EmailAccountRecord> ROWS = EmailAccountRepository::row;
+
     private final JdbcClient jdbc;
 
     public EmailAccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public Optional<EmailAccountRecord> findById(long id) {
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id = :id")
+                .param("id", id)
+                .query(ROWS)
+                .optional();
+    }
+
+    /** The rows with these Ids, in no particular order; unknown Ids are left out. */
+    public List<EmailAccountRecord> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(ROWS)
+                .list();
+    }
+
+    /**
+     * One page of the rows that meet every condition, ordered by {@code orderBy} and then by Id, both in the same
+     * direction (nulls last when ascending, first when descending), so that an index on (column, id) serves it.
+     */
+    public List<EmailAccountRecord> search(List<SearchCondition> conditions, EmailAccountColumn orderBy, boolean descending,
+                                        long offset, int limit) {
+        String direction = descending ? "DESC NULLS FIRST" : "ASC NULLS LAST";
+        Where where = where(conditions);
+        String order = orderBy == EmailAccountColumn.ID
+                ? "id " + direction
+                : orderBy.sqlName() + " " + direction + ", id " + direction;
+        return where.bind(jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account" + where.sql()
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset"))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ROWS)
+                .list();
+    }
+
+    public long count(List<SearchCondition> conditions) {
+        Where where = where(conditions);
+        return where.bind(jdbc.sql("SELECT COUNT(*) FROM email_account" + where.sql())).query(Long.class).single();
     }
 
     /**
@@ -37,21 +99,38 @@ public class EmailAccountRepository {
         return bind(statement, values).update() == 1;
     }
 
+    /** Inserts a row; columns that are not given are null. @return the new row's Id */
+    public long insert(Map<EmailAccountColumn, Object> values, OffsetDateTime createdOn, String createdBy) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        insertStatement(values, false, createdOn, createdBy).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
     /** Inserts a row with the given Id; used for the demo record. */
     public void insertWithId(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime createdOn, String createdBy) {
-        String columns = values.keySet().stream().map(EmailAccountColumn::sqlName).collect(Collectors.joining(", "));
-        String parameters = values.keySet().stream().map(column -> ":" + column.sqlName()).collect(Collectors.joining(", "));
-        JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO email_account (id, unique_id, created_on, updated_on, updated_by, "
-                        + columns + ") VALUES (:id, :unique_id, :created_on, :created_on, :updated_by, " + parameters + ")")
-                .param("id", id)
-                .param("unique_id", UUID.randomUUID())
-                .param("created_on", createdOn)
-                .param("updated_by", createdBy);
-        bind(statement, values).update();
+        insertStatement(values, true, createdOn, createdBy).param("id", id).update();
+    }
+
+    /** @return whether the row existed */
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM email_account WHERE id = :id").param("id", id).update() == 1;
     }
 
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM email_account").query(Long.class).single() == 0;
+    }
+
+    private JdbcClient.StatementSpec insertStatement(Map<EmailAccountColumn, Object> values, boolean withId,
+                                                     OffsetDateTime createdOn, String createdBy) {
+        String columns = values.keySet().stream().map(EmailAccountColumn::sqlName).collect(Collectors.joining(", "));
+        String parameters = values.keySet().stream().map(column -> ":" + column.sqlName()).collect(Collectors.joining(", "));
+        JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO email_account (" + (withId ? "id, " : "")
+                        + "unique_id, created_on, updated_on, updated_by, " + columns + ") VALUES ("
+                        + (withId ? ":id, " : "") + ":unique_id, :created_on, :created_on, :updated_by, " + parameters + ")")
+                .param("unique_id", UUID.randomUUID())
+                .param("created_on", createdOn)
+                .param("updated_by", createdBy);
+        return bind(statement, values);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountColumn, Object> values) {
@@ -59,5 +138,54 @@ public class EmailAccountRepository {
             statement = statement.param(value.getKey().sqlName(), value.getValue());
         }
         return statement;
+    }
+
+    private static Where where(List<SearchCondition> conditions) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (SearchCondition condition : conditions) {
+            clauses.add(condition.column().sqlName() + " " + condition.operator().sql() + " :p" + values.size());
+            values.add(condition.value());
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), values);
+    }
+
+    private record Where(String sql, List<Object> values) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            for (int i = 0; i < values.size(); i++) {
+                statement = statement.param("p" + i, values.get(i));
+            }
+            return statement;
+        }
+    }
+
+    private static EmailAccountRecord row(ResultSet rs, int rowNumber) throws SQLException {
+        return new EmailAccountRecord(
+                rs.getLong("id"),
+                rs.getObject("unique_id", UUID.class),
+                rs.getLong("business_id"),
+                rs.getString("display_name"),
+                rs.getString("email_address"),
+                rs.getString("incoming_server"),
+                rs.getInt("incoming_server_type"),
+                rs.getInt("incoming_server_port"),
+                rs.getString("incoming_server_username"),
+                rs.getInt("delete_message_settings"),
+                rs.getString("outgoing_server"),
+                rs.getInt("outgoing_server_port"),
+                rs.getString("outgoing_server_username"),
+                rs.getLong("last_message_id"),
+                rs.getInt("error_count"),
+                rs.getObject("active", Boolean.class),
+                rs.getObject("send_notification_on_new_messages", Boolean.class),
+                rs.getString("notification_email_address"),
+                rs.getObject("incoming_server_ssl", Boolean.class),
+                rs.getObject("outgoing_server_ssl", Boolean.class),
+                rs.getString("reply_to_email"),
+                rs.getObject("last_check_time", OffsetDateTime.class),
+                rs.getObject("created_on", OffsetDateTime.class),
+                rs.getObject("updated_on", OffsetDateTime.class),
+                rs.getString("updated_by"),
+                rs.getString("system_id"));
     }
 }

@@ -43,7 +43,7 @@ class DemoData implements ApplicationRunner {
         if (!enabled || !repository.isEmpty()) {
             return;
         }
-        EmailAccountFields helpDesk = new EmailAccountFields(1001L, "Help desk inbox", "helpdesk@example.com",
+        EmailAccountWrite helpDesk = new EmailAccountWrite(1001L, "Help desk inbox", "helpdesk@example.com",
                 "imap.example.com", 1, 993, "helpdesk@example.com", 1, "smtp.example.com", 587, "helpdesk@example.com", 0L, 0,
                 FieldChange.replaceWith(true), FieldChange.replaceWith(false), FieldChange.keep(),
                 FieldChange.replaceWith(true), FieldChange.replaceWith(true), FieldChange.keep(), FieldChange.keep(),

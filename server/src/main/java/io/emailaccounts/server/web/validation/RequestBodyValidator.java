@@ -1,14 +1,9 @@
 package io.emailaccounts.server.web.validation;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -23,17 +18,18 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RequestBodyValidator {
 
-    private final Map<String, CheckedSchema> schemas = new HashMap<>();
+    private final Map<String, SchemaCheck> schemas = new HashMap<>();
 
     /** Compiles every object schema of the contract once, so that no request pays for it. */
     public RequestBodyValidator(ApiContract contract) {
         SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
         for (Map.Entry<String, JsonNode> component : contract.document().path("components").path("schemas").properties()) {
-            if ("object".equals(component.getValue().path("type").asString())) {
+            JsonNode definition = component.getValue();
+            if ("object".equals(definition.path("type").asString()) || definition.has("allOf")) {
                 Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ApiContract.CLASSPATH_LOCATION
                         + "#/components/schemas/" + component.getKey()));
                 schema.initializeValidators();
-                schemas.put(component.getKey(), new CheckedSchema(schema, new ValidationMessages(contract, component.getValue())));
+                schemas.put(component.getKey(), new SchemaCheck(schema, new ValidationMessages(contract, definition)));
             }
         }
     }
@@ -50,39 +46,10 @@ public final class RequestBodyValidator {
         if (!body.isObject()) {
             return List.of(PropertyViolation.ofRequest("The request body must be a JSON object."));
         }
-        CheckedSchema schema = schemas.get(schemaName);
+        SchemaCheck schema = schemas.get(schemaName);
         if (schema == null) {
             throw new IllegalArgumentException("The contract has no object schema " + schemaName);
         }
-        List<Error> errors = schema.schema().validate(body);
-        if (errors.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Error> firstErrorPerProperty = new LinkedHashMap<>();
-        for (Error error : errors) {
-            String property = propertyOf(error);
-            Error kept = firstErrorPerProperty.get(property);
-            if (kept == null || ValidationMessages.priority(error) < ValidationMessages.priority(kept)) {
-                firstErrorPerProperty.put(property, error);
-            }
-        }
-        List<PropertyViolation> violations = new ArrayList<>();
-        firstErrorPerProperty.forEach((property, error) -> violations.add(schema.messages().violation(property, body, error)));
-        violations.sort(Comparator.comparingInt(violation -> schema.messages().position(violation.propertyName())));
-        return violations;
-    }
-
-    /** The top-level property an error is about; {@code null} when it is about the body itself. */
-    private static String propertyOf(Error error) {
-        if ("required".equals(error.getKeyword())) {
-            return error.getProperty();
-        }
-        return Optional.ofNullable(error.getInstanceLocation())
-                .filter(location -> location.getNameCount() > 0)
-                .map(location -> String.valueOf(location.getElement(0)))
-                .orElse(null);
-    }
-
-    private record CheckedSchema(Schema schema, ValidationMessages messages) {
+        return schema.violations(body);
     }
 }

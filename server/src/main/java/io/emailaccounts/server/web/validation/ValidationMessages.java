@@ -31,13 +31,21 @@ final class ValidationMessages {
     private final Map<String, Integer> positions = new HashMap<>();
     private final Set<String> required = new HashSet<>();
 
+    /** For an object schema, or an allOf of object schemas, whose properties are named in its failures. */
     ValidationMessages(ApiContract contract, JsonNode objectSchema) {
-        int position = 0;
-        for (Map.Entry<String, JsonNode> property : objectSchema.path("properties").properties()) {
-            properties.put(property.getKey(), flatten(contract, property.getValue()));
-            positions.put(property.getKey(), position++);
+        collect(contract, objectSchema);
+    }
+
+    private void collect(ApiContract contract, JsonNode objectSchema) {
+        JsonNode schema = contract.resolve(objectSchema);
+        for (JsonNode part : schema.path("allOf")) {
+            collect(contract, part);
         }
-        objectSchema.path("required").forEach(name -> required.add(name.asString()));
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            properties.put(property.getKey(), flatten(contract, property.getValue()));
+            positions.putIfAbsent(property.getKey(), positions.size());
+        }
+        schema.path("required").forEach(name -> required.add(name.asString()));
     }
 
     static int priority(Error error) {

@@ -41,6 +41,9 @@ public final class ContractConformance {
         // The validator treats undeclared properties as errors; requests are the exception, since this API
         // ignores unknown and read-only properties in them, as its contract says.
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract())
+                // allOf compositions are checked as the one object they describe, so that each part's properties are
+                // not undeclared for the others.
+                .withResolveCombinators(true)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         .build())

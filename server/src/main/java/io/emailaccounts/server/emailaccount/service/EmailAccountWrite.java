@@ -11,7 +11,7 @@ import io.emailaccounts.server.emailaccount.persistence.EmailAccountColumn;
  * where their {@link FieldChange} replaces the stored value. Enum fields carry their wire codes, already checked
  * against the contract.
  */
-public record EmailAccountFields(
+public record EmailAccountWrite(
         long businessId,
         String displayName,
         String emailAddress,
@@ -66,6 +66,6 @@ public record EmailAccountFields(
     @Override
     public String toString() {
         // The access tokens are secrets: never let them reach a log through toString.
-        return "EmailAccountFields[businessId=" + businessId + ", displayName=" + displayName + ", ...]";
+        return "EmailAccountWrite[businessId=" + businessId + ", displayName=" + displayName + ", ...]";
     }
 }

@@ -1,0 +1,19 @@
+package io.emailaccounts.server.emailaccount.persistence;
+
+/** One condition of a search: {@code column operator value}. */
+public record SearchCondition(EmailAccountColumn column, Operator operator, Object value) {
+
+    public enum Operator {
+        EQUALS("="), AT_LEAST(">="), AT_MOST("<="), BEFORE("<");
+
+        private final String sql;
+
+        Operator(String sql) {
+            this.sql = sql;
+        }
+
+        String sql() {
+            return sql;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.emailaccounts.server.web.validation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+
+import io.emailaccounts.server.contract.ApiContract;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks the query and path parameters of a request against the operation's parameters in the contract, and reports
+ * every broken one at once, named. Each operation's parameters are checked as the properties of one object, so that
+ * they get the same rules and wording as body properties.
+ */
+public final class RequestParameterValidator {
+
+    /** Query parameters shaped like filters; an undeclared one is refused, so that a misspelt filter is not ignored. */
+    private static final List<String> FILTER_PREFIXES = List.of("EmailAccount_", "from_", "to_");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Map<String, OperationParameters> operations = new HashMap<>();
+
+    /** Compiles the parameters of every operation once, so that no request pays for it. */
+    public RequestParameterValidator(ApiContract contract) {
+        SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
+        for (JsonNode path : contract.document().path("paths")) {
+            for (Map.Entry<String, JsonNode> operation : path.properties()) {
+                JsonNode parameters = operation.getValue().path("parameters");
+                if (!parameters.isArray() || parameters.isEmpty()) {
+                    continue;
+                }
+                ObjectNode asObject = NODES.objectNode().put("type", "object");
+                ObjectNode properties = asObject.putObject("properties");
+                Map<String, String> types = new LinkedHashMap<>();
+                for (JsonNode reference : parameters) {
+                    JsonNode parameter = contract.resolve(reference);
+                    String name = parameter.path("name").asString();
+                    JsonNode schema = inline(contract, parameter.path("schema"));
+                    properties.set(name, schema);
+                    types.put(name, schema.path("type").asString("string"));
+                    if (parameter.path("required").asBoolean(false)) {
+                        asObject.withArray("required").add(name);
+                    }
+                }
+                Schema compiled = registry.getSchema(asObject);
+                compiled.initializeValidators();
+                operations.put(operation.getValue().path("operationId").asString(),
+                        new OperationParameters(types, new SchemaCheck(compiled, new ValidationMessages(contract, asObject))));
+            }
+        }
+    }
+
+    /**
+     * @param query the query parameters as sent
+     * @param path  the path variables of the matched operation
+     * @return the violations, one per parameter; empty when all are valid (or the operation has no parameters)
+     */
+    public List<PropertyViolation> validate(String operationId, Map<String, String[]> query, Map<String, String> path) {
+        OperationParameters parameters = operations.get(operationId);
+        List<PropertyViolation> violations = new ArrayList<>();
+        ObjectNode instance = NODES.objectNode();
+        for (Map.Entry<String, String[]> sent : query.entrySet()) {
+            String name = sent.getKey();
+            if (parameters == null || !parameters.types().containsKey(name)) {
+                if (FILTER_PREFIXES.stream().anyMatch(name::startsWith)) {
+                    violations.add(new PropertyViolation(name, NODES.stringNode(sent.getValue()[0]), "is not a filter of this operation"));
+                }
+                continue;
+            }
+            if (sent.getValue().length > 1) {
+                violations.add(new PropertyViolation(name, NODES.stringNode(String.join(",", sent.getValue())), "must be given once"));
+                continue;
+            }
+            instance.set(name, typed(sent.getValue()[0], parameters.types().get(name)));
+        }
+        if (parameters != null) {
+            path.forEach((name, value) -> instance.set(name, typed(value, parameters.types().getOrDefault(name, "string"))));
+            violations.addAll(parameters.check().violations(instance));
+        }
+        return violations;
+    }
+
+    /** The value as the JSON the schema expects; left a string when it is not one, so that the type check names it. */
+    private static JsonNode typed(String value, String type) {
+        try {
+            return switch (type) {
+                case "integer" -> NODES.numberNode(new BigInteger(value));
+                case "number" -> NODES.numberNode(new BigDecimal(value));
+                case "boolean" -> "true".equals(value) || "false".equals(value) ? NODES.booleanNode(Boolean.parseBoolean(value)) : NODES.stringNode(value);
+                default -> NODES.stringNode(value);
+            };
+        } catch (NumberFormatException notANumber) {
+            return NODES.stringNode(value);
+        }
+    }
+
+    /** A parameter schema with its references replaced by what they point to, so that it stands on its own. */
+    private static JsonNode inline(ApiContract contract, JsonNode schema) {
+        JsonNode resolved = contract.resolve(schema);
+        if (!resolved.isObject()) {
+            return resolved;
+        }
+        ObjectNode copy = ((ObjectNode) resolved).deepCopy();
+        for (Map.Entry<String, JsonNode> field : resolved.properties()) {
+            if (field.getValue().isObject()) {
+                copy.set(field.getKey(), inline(contract, field.getValue()));
+            }
+        }
+        return copy;
+    }
+
+    private record OperationParameters(Map<String, String> types, SchemaCheck check) {
+    }
+}

@@ -2,6 +2,7 @@ package io.emailaccounts.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,14 @@ class BreakingChangeGateTest {
 
     /** The released contract, changed by {@code edit}, compared with the released contract. */
     private static ContractCompatibility.Verdict afterEditing(Consumer<ObjectNode> edit) throws Exception {
-        String released = ContractCompatibility.read(ContractCompatibility.RELEASED);
-        ObjectNode contract = (ObjectNode) YAML.readTree(released);
+        return afterEditing(ContractCompatibility.RELEASED, edit);
+    }
+
+    private static ContractCompatibility.Verdict afterEditing(Path base, Consumer<ObjectNode> edit) throws Exception {
+        String before = ContractCompatibility.read(base);
+        ObjectNode contract = (ObjectNode) YAML.readTree(before);
         edit.accept(contract);
-        return ContractCompatibility.compare(released, YAML.writeValueAsString(contract));
+        return ContractCompatibility.compare(before, YAML.writeValueAsString(contract));
     }
 
     private static ObjectNode schema(ObjectNode contract, String name) {
@@ -87,6 +92,18 @@ class BreakingChangeGateTest {
 
         assertThat(verdict.breaking()).isTrue();
         assertThat(verdict.changes()).contains("`PUT` /api/crm/emailaccounts");
+    }
+
+    @Test
+    void shouldCatchAPropertyRemovedFromAComposedResponseSchema() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+            ObjectNode serverFields = (ObjectNode) schema(contract, "EmailAccount").get("allOf").get(1);
+            serverFields.with("properties").remove("UpdatedBy");
+            removeFrom((ArrayNode) serverFields.get("required"), "UpdatedBy");
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("UpdatedBy").contains("`GET` /api/crm/emailaccounts/{id}");
     }
 
     @Test

@@ -37,6 +37,7 @@ class EmbeddedDatabaseRestartTest {
     @Test
     void shouldStartWithTheDemoRecordAndKeepUpdatesAcrossARestart() throws Exception {
         String credentials;
+        long createdId;
         try (ConfigurableApplicationContext first = start()) {
             credentials = Files.readString(data.resolve("dev-credentials")).strip();
             assertThat(credentials).startsWith("admin@example.com:");
@@ -47,13 +48,20 @@ class EmbeddedDatabaseRestartTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("UpdatedBy").asString()).isEqualTo("admin@example.com");
+            ObjectNode created = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+            created.remove("Id");
+            created.put("DisplayName", "Created before the restart");
+            createdId = http(first, credentials).send("POST", "/api/crm/emailaccounts", "application/json", created.toString())
+                    .json().get("Value").get("Id").asLong();
         }
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT display_name FROM email_account WHERE id = 87654321").query(String.class).single())
                     .isEqualTo("Renamed before the restart");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM email_account").query(Long.class).single()).isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM email_account").query(Long.class).single()).isEqualTo(2L);
+            assertThat(http(second, credentials).get("/api/crm/emailaccounts/" + createdId).json().get("DisplayName").asString())
+                    .isEqualTo("Created before the restart");
             assertThat(Files.readString(data.resolve("dev-credentials")).strip()).isEqualTo(credentials);
             assertThat(http(second, credentials).put("/api/crm/emailaccounts", EmailAccountRecords.requiredFieldsBody()).status())
                     .isEqualTo(200);

@@ -1,8 +1,10 @@
 package io.emailaccounts.server.support;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,6 +41,32 @@ public final class EmailAccountRecords {
                 .param("lastCheck", OffsetDateTime.parse("2025-01-01T08:00:00Z"))
                 .param("created", OffsetDateTime.parse("2025-01-01T00:00:00Z"))
                 .update();
+    }
+
+    /**
+     * Stores one more record with the given Id; {@code columns} overrides the defaults (column name to value).
+     * The defaults are a valid record of business 1001.
+     */
+    public void insert(long id, Map<String, Object> columns) {
+        Map<String, Object> values = new LinkedHashMap<>(Map.of(
+                "business_id", 1001L, "display_name", "Inbox " + id, "email_address", "inbox" + id + "@example.com",
+                "incoming_server", "imap.example.com", "incoming_server_type", 1, "incoming_server_port", 993,
+                "incoming_server_username", "user" + id, "delete_message_settings", 1, "outgoing_server", "smtp.example.com",
+                "outgoing_server_port", 587));
+        values.putAll(Map.of("outgoing_server_username", "user" + id, "last_message_id", 0L, "error_count", 0,
+                "created_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"), "updated_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"),
+                "updated_by", "seed"));
+        values.putAll(columns);
+        String names = String.join(", ", values.keySet());
+        String parameters = values.keySet().stream().map(name -> ":" + name).collect(Collectors.joining(", "));
+        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO email_account (id, unique_id, " + names + ") VALUES (:id, :unique_id, "
+                        + parameters + ")")
+                .param("id", id)
+                .param("unique_id", UUID.randomUUID());
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            insert = insert.param(value.getKey(), value.getValue());
+        }
+        insert.update();
     }
 
     /** The stored row, column names in any case. */

@@ -26,6 +26,12 @@ import io.emailaccounts.client.api.EmailAccountsApi;
         "emailaccounts.users[1].roles=EmailAccount-Edit",
         "emailaccounts.users[2].username=" + RunningServerTest.VIEWER,
         "emailaccounts.users[2].password={noop}" + RunningServerTest.VIEWER_PASSWORD,
+        "emailaccounts.users[3].username=" + RunningServerTest.CLERK,
+        "emailaccounts.users[3].password={noop}" + RunningServerTest.CLERK_PASSWORD,
+        "emailaccounts.users[3].roles=EmailAccount-List,EmailAccount-Create",
+        "emailaccounts.users[4].username=" + RunningServerTest.AUDITOR,
+        "emailaccounts.users[4].password={noop}" + RunningServerTest.AUDITOR_PASSWORD,
+        "emailaccounts.users[4].roles=EmailAccount-Read",
 })
 public abstract class RunningServerTest {
 
@@ -37,6 +43,12 @@ public abstract class RunningServerTest {
     /** Signs in, but holds no role. */
     public static final String VIEWER = "viewer@example.com";
     public static final String VIEWER_PASSWORD = "viewer-secret";
+    /** May search and create, but not read one record, update or delete. */
+    public static final String CLERK = "clerk@example.com";
+    public static final String CLERK_PASSWORD = "clerk-secret";
+    /** May read records (one, or a batch), nothing else. */
+    public static final String AUDITOR = "auditor@example.com";
+    public static final String AUDITOR_PASSWORD = "auditor-secret";
     /** 32 bytes, base64. */
     public static final String TOKEN_SIGNING_KEY = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVz";
 

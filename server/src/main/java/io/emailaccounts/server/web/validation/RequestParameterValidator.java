@@ -72,7 +72,8 @@ public final class RequestParameterValidator {
             String name = sent.getKey();
             if (parameters == null || !parameters.types().containsKey(name)) {
                 if (FILTER_PREFIXES.stream().anyMatch(name::startsWith)) {
-                    violations.add(new PropertyViolation(name, NODES.stringNode(sent.getValue()[0]), "is not a filter of this operation"));
+                    // Not echoed: an unknown parameter may carry anything, a secret included.
+                    violations.add(new PropertyViolation(name, null, "is not a filter of this operation"));
                 }
                 continue;
             }

@@ -3,6 +3,7 @@ package io.emailaccounts.server.support.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class ContractConformance {
         if (exchange.query() != null) {
             for (String pair : exchange.query().split("&")) {
                 String[] parts = pair.split("=", 2);
-                request.withQueryParam(parts[0], parts.length > 1 ? parts[1] : "");
+                request.withQueryParam(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
             }
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status()).withBody(exchange.responseBody());

@@ -130,14 +130,14 @@ class EmailAccountLifecycleTest extends RunningServerTest {
                 .isEqualTo("IncomingServerType: is a required field\nDeleteMessageSettings: is a required field");
 
         RawHttp.Response created = asAdmin().send("POST", PATH, "application/json", """
-                {"Id": 5, "BusinessId": 1, "DisplayName": "x", "EmailAddress": "x@example.com", "IncomingServer": "i",
+                {"Id": 77777777, "BusinessId": 1, "DisplayName": "x", "EmailAddress": "x@example.com", "IncomingServer": "i",
                  "IncomingServerType": 1, "IncomingServerPort": 993, "IncomingServerUsername": "u", "DeleteMessageSettings": 3,
                  "OutgoingServer": "o", "OutgoingServerPort": 587, "OutgoingServerUsername": "u", "LastMessageId": 0,
                  "ErrorCount": 0, "CreatedOn": "1999-01-01T00:00:00Z"}
                 """);
         assertThat(created.status()).isEqualTo(200);
         long id = created.json().get("Value").get("Id").asLong();
-        assertThat(id).isNotEqualTo(5L);
+        assertThat(id).isNotEqualTo(77777777L);
         assertThat(((OffsetDateTime) records.row(id).get("created_on")).toInstant()).isAfter(Instant.parse("2025-01-01T00:00:00Z"));
     }
 

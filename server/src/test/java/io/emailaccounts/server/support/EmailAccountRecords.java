@@ -1,6 +1,8 @@
 package io.emailaccounts.server.support;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -69,9 +71,11 @@ public final class EmailAccountRecords {
         insert.update();
     }
 
-    /** The stored row, column names in any case. */
+    /** The stored row, column names in any case; times as OffsetDateTime in UTC, whatever the database's driver gives. */
     public Map<String, Object> row(long id) {
-        return jdbc.sql("SELECT * FROM email_account WHERE id = :id").param("id", id).query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM email_account WHERE id = :id").param("id", id).query().singleRow();
+        row.replaceAll((column, value) -> value instanceof Timestamp time ? time.toInstant().atOffset(ZoneOffset.UTC) : value);
+        return row;
     }
 
     /** A body for PUT that sets every required field of record {@link #ID} and no optional one. */

@@ -11,11 +11,14 @@ import io.emailaccounts.client.NexudusClients;
 import io.emailaccounts.client.api.EmailAccountsApi;
 
 /**
- * The whole server on a real port, on an in-memory H2 database, with one user per kind of access. Every test class
- * that extends it shares one running server.
+ * The whole server on a real port, on an in-memory H2 database (or the database {@code test.datasource.url} names),
+ * with one user per kind of access. Every test class that extends it shares one running server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
+        // -Dtest.datasource.url=jdbc:postgresql://... (with .username, .password) runs the suite on PostgreSQL.
+        "spring.datasource.url=${test.datasource.url:jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${test.datasource.username:sa}",
+        "spring.datasource.password=${test.datasource.password:}",
         "emailaccounts.demo-data=false",
         "emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
         "emailaccounts.users[0].username=" + RunningServerTest.ADMIN,

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the server's test suite against a real PostgreSQL server instead of the embedded H2: starts a throwaway
+# cluster (Debian's postgresql package, installed when missing), runs the suite, and removes the cluster.
+# Usage, from anywhere: bash server/postgres-tests.sh [more Maven arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [[ -z "$bindir" ]]; then
+    echo "Installing Debian's postgresql package ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+    bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
+as_owner() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+work=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+[[ "$(id -u)" == 0 ]] && chown postgres "$work"
+as_owner "$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 >/dev/null
+as_owner "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+trap 'as_owner "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+"$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE emailaccounts"
+
+echo "Running the server's tests on PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') (port $port) ..."
+mvn -B -ntp verify -pl server -am \
+    -Dtest='io/emailaccounts/server/**/*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest.datasource.url="jdbc:postgresql://127.0.0.1:$port/emailaccounts" \
+    -Dtest.datasource.username=postgres -Dtest.datasource.password= \
+    "$@"

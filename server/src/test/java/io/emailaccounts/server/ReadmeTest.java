@@ -48,13 +48,25 @@ class ReadmeTest extends RunningServerTest {
     }
 
     @Test
+    void shouldCompileAndRunTheTour() throws Exception {
+        String tour = blocks("java").stream().filter(block -> block.contains("public class Tour")).findFirst()
+                .orElseThrow(() -> new AssertionError("README has no Tour"));
+        JavaSnippets.compile(work, "Tour", tour.replace(README_BASE_URL, baseUrl()));
+
+        String output = runMain("Tour", new String[] {ADMIN_PASSWORD});
+
+        assertThat(output).containsPattern("(?m)^\\d+ Sales and support$").contains("deleted: true");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM email_account").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
     void shouldCompileAndRunTheClientSnippet() throws Exception {
         String snippet = blocks("java").stream().filter(block -> block.contains("public class UpdateHelpDesk")).findFirst()
                 .orElseThrow(() -> new AssertionError("README has no UpdateHelpDesk snippet"));
         assertThat(snippet).contains(README_BASE_URL);
         JavaSnippets.compile(work, "UpdateHelpDesk", snippet.replace(README_BASE_URL, baseUrl()));
 
-        String output = runMain(new String[] {ADMIN_PASSWORD});
+        String output = runMain("UpdateHelpDesk", new String[] {ADMIN_PASSWORD});
         assertThat(output).containsPattern("(?m)^EmailAccount was successfully updated\\. at \\d{4}-\\d{2}-\\d{2}T");
         assertThat(records.row(EmailAccountRecords.ID))
                 .containsEntry("display_name", "Help desk inbox")
@@ -63,12 +75,12 @@ class ReadmeTest extends RunningServerTest {
                 .containsEntry("notification_email_address", "notify@example.com");
     }
 
-    private String runMain(String[] args) throws Exception {
+    private String runMain(String className, String[] args) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {work.toUri().toURL()}, getClass().getClassLoader())) {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            loader.loadClass("UpdateHelpDesk").getMethod("main", String[].class).invoke(null, (Object) args);
+            loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) args);
         } finally {
             System.setOut(original);
         }

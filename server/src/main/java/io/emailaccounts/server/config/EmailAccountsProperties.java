@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param devCredentialsFile where the development administrator's generated credentials are kept
  * @param maxRequestBodySize request bodies larger than this are refused with 413 before they are parsed
  * @param security         token settings
+ * @param secrets          how secrets are kept at rest
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -23,7 +24,8 @@ public record EmailAccountsProperties(
         Boolean demoData,
         @DefaultValue("data/dev-credentials") Path devCredentialsFile,
         @DefaultValue("64KB") DataSize maxRequestBodySize,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Secrets secrets) {
 
     /**
      * One user.
@@ -41,8 +43,26 @@ public record EmailAccountsProperties(
         }
     }
 
+    /** The directory of the embedded development setup's generated files (credentials, keys). */
+    public Path developmentDirectory() {
+        return devCredentialsFile.toAbsolutePath().getParent();
+    }
+
     /**
-     * @param tokenSigningKey      base64 of at least 32 random bytes (HMAC-SHA256); unset means a new key at every start
+     * @param encryptionKey base64 of 32 random bytes (AES-256) that encrypts the access tokens in the database; made
+     *                      and kept beside the data on the embedded development setup, required anywhere else
+     */
+    public record Secrets(String encryptionKey) {
+
+        @Override
+        public String toString() {
+            return "Secrets[encryptionKey=" + (encryptionKey == null ? "unset" : "(set)") + "]";
+        }
+    }
+
+    /**
+     * @param tokenSigningKey      base64 of at least 32 random bytes (HMAC-SHA256) that signs access tokens; made and
+     *                             kept beside the data on the embedded development setup, required anywhere else
      * @param accessTokenLifetime  how long an access token is accepted
      * @param refreshTokenLifetime how long a refresh token may be used (once)
      */

@@ -3,6 +3,7 @@ package io.emailaccounts.server.security;
 import java.time.Clock;
 
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.DispatcherType;
 
@@ -29,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.SecretKeys;
 import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 
 /**
@@ -87,8 +89,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecretKey tokenSigningKey(EmailAccountsProperties properties) {
-        return TokenSigningKey.from(properties.security().tokenSigningKey());
+    SecretKey tokenSigningKey(EmailAccountsProperties properties, DatabaseKind databaseKind) {
+        return new SecretKeySpec(SecretKeys.resolve("emailaccounts.security.token-signing-key",
+                properties.security().tokenSigningKey(), databaseKind.isEmbedded(),
+                properties.developmentDirectory().resolve("token-signing-key")), "HmacSHA256");
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +31,8 @@ class ConfiguredUsersTest {
 
     private EmailAccountsProperties properties(List<User> users) {
         return new EmailAccountsProperties(users, null, dataDirectory.resolve("dev-credentials"), DataSize.ofKilobytes(64),
-                new EmailAccountsProperties.Security(null, java.time.Duration.ofHours(1), java.time.Duration.ofDays(15)));
+                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15)),
+                new EmailAccountsProperties.Secrets(null));
     }
 
     @Test

@@ -10,15 +10,19 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.emailaccounts.server.secrets.SecretCipher;
+
 /** Puts known records in the database and reads stored rows back, below the API. */
 public final class EmailAccountRecords {
 
     public static final long ID = 87654321L;
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    public EmailAccountRecords(JdbcClient jdbc) {
+    public EmailAccountRecords(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Empties the table and stores record {@link #ID} with every optional field set. */
@@ -35,12 +39,14 @@ public final class EmailAccountRecords {
                     1, 143, 'stored-user', 1,
                     'smtp.stored.example', 25, 'stored-user', 7, 3,
                     TRUE, TRUE, 'notify@example.com', FALSE,
-                    FALSE, 'reply@example.com', :lastCheck, 'stored-google-token', 'stored-office-token',
+                    FALSE, 'reply@example.com', :lastCheck, :google, :office,
                     :created, :created, 'seed')
                 """)
                 .param("id", ID)
                 .param("uniqueId", UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"))
                 .param("lastCheck", OffsetDateTime.parse("2025-01-01T08:00:00Z"))
+                .param("google", cipher.encrypt("stored-google-token", "google_access_token"))
+                .param("office", cipher.encrypt("stored-office-token", "office365_access_token"))
                 .param("created", OffsetDateTime.parse("2025-01-01T00:00:00Z"))
                 .update();
     }
@@ -69,6 +75,12 @@ public final class EmailAccountRecords {
             insert = insert.param(value.getKey(), value.getValue());
         }
         insert.update();
+    }
+
+    /** A stored access token, decrypted; null when none is stored. */
+    public String secret(long id, String column) {
+        String stored = (String) row(id).get(column);
+        return stored == null ? null : cipher.decrypt(stored, column);
     }
 
     /** The stored row, column names in any case; times as OffsetDateTime in UTC, whatever the database's driver gives. */

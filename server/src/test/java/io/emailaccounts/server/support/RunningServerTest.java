@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.emailaccounts.client.ApiClient;
 import io.emailaccounts.client.NexudusClients;
 import io.emailaccounts.client.api.EmailAccountsApi;
+import io.emailaccounts.server.secrets.SecretCipher;
 
 /**
  * The whole server on a real port, on an in-memory H2 database (or the database {@code test.datasource.url} names),
@@ -21,6 +22,7 @@ import io.emailaccounts.client.api.EmailAccountsApi;
         "spring.datasource.password=${test.datasource.password:}",
         "emailaccounts.demo-data=false",
         "emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+        "emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
         "emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
         "emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
         "emailaccounts.users[0].administrator=true",
@@ -53,6 +55,8 @@ public abstract class RunningServerTest {
     public static final String AUDITOR = "auditor@example.com";
     public static final String AUDITOR_PASSWORD = "auditor-secret";
     /** 32 bytes, base64. */
+    public static final String ENCRYPTION_KEY = "ZW5jcnlwdGlvbi1rZXktb2YtdGhlLXRlc3RzLTMyYiE=";
+    /** 32 bytes, base64. */
     public static final String TOKEN_SIGNING_KEY = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVz";
 
     @LocalServerPort
@@ -61,11 +65,14 @@ public abstract class RunningServerTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private SecretCipher cipher;
+
     protected EmailAccountRecords records;
 
     @BeforeEach
     void resetRecords() {
-        records = new EmailAccountRecords(jdbc);
+        records = new EmailAccountRecords(jdbc, cipher);
         records.reset();
     }
 

@@ -24,20 +24,31 @@ public enum EmailAccountColumn {
     OUTGOING_SERVER_SSL("outgoing_server_ssl"),
     REPLY_TO_EMAIL("reply_to_email"),
     LAST_CHECK_TIME("last_check_time"),
-    GOOGLE_ACCESS_TOKEN("google_access_token"),
-    OFFICE365_ACCESS_TOKEN("office365_access_token"),
+    GOOGLE_ACCESS_TOKEN("google_access_token", true),
+    OFFICE365_ACCESS_TOKEN("office365_access_token", true),
     CREATED_ON("created_on"),
     UPDATED_ON("updated_on"),
     UPDATED_BY("updated_by"),
     SYSTEM_ID("system_id");
 
     private final String sqlName;
+    private final boolean secret;
 
     EmailAccountColumn(String sqlName) {
+        this(sqlName, false);
+    }
+
+    EmailAccountColumn(String sqlName, boolean secret) {
         this.sqlName = sqlName;
+        this.secret = secret;
     }
 
     public String sqlName() {
         return sqlName;
+    }
+
+    /** Whether the column holds a secret, which is only ever stored encrypted. */
+    public boolean secret() {
+        return secret;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.secrets.SecretCipher;
 
 /** Reads and writes rows of {@code email_account}. */
 @Repository
@@ -33,9 +34,11 @@ public class EmailAccountRepository {
     private static final RowMapper<EmailAccountRecord> ROWS = EmailAccountRepository::row;
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    public EmailAccountRepository(JdbcClient jdbc) {
+    public EmailAccountRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<EmailAccountRecord> findById(long id) {
@@ -133,11 +136,38 @@ public class EmailAccountRepository {
         return bind(statement, values);
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountColumn, Object> values) {
+    /** Binds the values; a secret never reaches the database but encrypted. */
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountColumn, Object> values) {
         for (Map.Entry<EmailAccountColumn, Object> value : values.entrySet()) {
-            statement = statement.param(value.getKey().sqlName(), value.getValue());
+            EmailAccountColumn column = value.getKey();
+            Object stored = column.secret() && value.getValue() != null
+                    ? cipher.encrypt((String) value.getValue(), column.sqlName())
+                    : value.getValue();
+            statement = statement.param(column.sqlName(), stored);
         }
         return statement;
+    }
+
+    /**
+     * Encrypts the secrets an older version stored in plain text.
+     *
+     * @return how many values were encrypted
+     */
+    public int encryptPlaintextSecrets() {
+        int encrypted = 0;
+        for (EmailAccountColumn column : EmailAccountColumn.values()) {
+            if (!column.secret()) {
+                continue;
+            }
+            List<Map<String, Object>> plaintext = jdbc.sql("SELECT id, " + column.sqlName() + " AS secret FROM email_account WHERE "
+                            + column.sqlName() + " IS NOT NULL AND " + column.sqlName() + " NOT LIKE 'v1:%'")
+                    .query().listOfRows();
+            for (Map<String, Object> row : plaintext) {
+                encrypted += bind(jdbc.sql("UPDATE email_account SET " + column.sqlName() + " = :" + column.sqlName()
+                        + " WHERE id = :id").param("id", row.get("id")), Map.of(column, row.get("secret"))).update();
+            }
+        }
+        return encrypted;
     }
 
     private static Where where(List<SearchCondition> conditions) {

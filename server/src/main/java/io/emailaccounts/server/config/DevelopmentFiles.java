@@ -1,0 +1,37 @@
+package io.emailaccounts.server.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
+
+/**
+ * Secrets of the embedded development setup (an administrator's password, keys), made on first start and kept in
+ * files beside the data, readable by their owner only, so that they survive restarts and are never logged.
+ */
+public final class DevelopmentFiles {
+
+    private DevelopmentFiles() {
+    }
+
+    /** The content of {@code file}, made by {@code create} and written first if the file does not exist yet. */
+    public static String loadOrCreate(Path file, Supplier<String> create) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            String content = create.get();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path written = Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
+            if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + file, e);
+        }
+    }
+}

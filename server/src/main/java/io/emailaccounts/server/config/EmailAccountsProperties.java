@@ -34,12 +34,15 @@ public record EmailAccountsProperties(
      * @param password      the password in Spring Security's storage form: {@code {bcrypt}$2a$...} or {@code {noop}plain}
      * @param administrator true for a full unrestricted administrator, who may call every operation
      * @param roles         the roles the user holds, such as {@code EmailAccount-Edit}
+     * @param businesses    the businesses (BusinessId) whose records the user may see and change; absent for all
      */
-    public record User(String username, String password, boolean administrator, @DefaultValue List<String> roles) {
+    public record User(String username, String password, boolean administrator, @DefaultValue List<String> roles,
+                       List<Long> businesses) {
 
         @Override
         public String toString() {
-            return "User[username=" + username + ", administrator=" + administrator + ", roles=" + roles + "]";
+            return "User[username=" + username + ", administrator=" + administrator + ", roles=" + roles
+                    + ", businesses=" + (businesses == null ? "all" : businesses) + "]";
         }
     }
 

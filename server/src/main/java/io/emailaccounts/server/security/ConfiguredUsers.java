@@ -55,10 +55,16 @@ final class ConfiguredUsers {
                     throw new InvalidConfigurationException(where + ".roles has '" + role + "', which no operation uses; known roles: " + knownRoles);
                 }
             }
+            if (user.businesses() != null && user.businesses().isEmpty()) {
+                throw new InvalidConfigurationException(where + ".businesses is empty: leave it out to allow every business");
+            }
+            if (user.businesses() != null && user.businesses().stream().anyMatch(business -> business == null || business < 1)) {
+                throw new InvalidConfigurationException(where + ".businesses must list BusinessIds (whole numbers from 1)");
+            }
             if (!user.administrator() && user.roles().isEmpty()) {
                 log.warn("{} ({}) is neither an administrator nor has a role: it can sign in but call no operation", where, user.username());
             }
-            users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles()));
+            users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles(), user.businesses()));
         }
         if (users.isEmpty()) {
             if (!embeddedDatabase) {
@@ -67,7 +73,7 @@ final class ConfiguredUsers {
                         + "(or .roles); see the README.");
             }
             DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
-            users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of()));
+            users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), null));
             log.warn("No users are configured: the development administrator {} can sign in with the password kept in {} "
                     + "(embedded database only; configure emailaccounts.users for anything else)",
                     admin.username(), properties.devCredentialsFile().toAbsolutePath().normalize());
@@ -75,12 +81,17 @@ final class ConfiguredUsers {
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static UserDetails toUserDetails(String username, String storedPassword, boolean administrator, List<String> roles) {
+    /** Roles, administrator and businesses all become authorities, which access tokens carry as they are. */
+    private static UserDetails toUserDetails(String username, String storedPassword, boolean administrator, List<String> roles,
+                                             List<Long> businesses) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         if (administrator) {
             authorities.add(new SimpleGrantedAuthority(Authorities.FULL_ADMINISTRATOR));
         }
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role)));
+        if (businesses != null) {
+            businesses.forEach(business -> authorities.add(new SimpleGrantedAuthority(Authorities.BUSINESS_PREFIX + business)));
+        }
         return User.withUsername(username).password(storedPassword).authorities(authorities).build();
     }
 }

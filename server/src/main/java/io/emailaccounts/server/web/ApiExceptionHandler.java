@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
 import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
@@ -65,6 +66,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> onNotFound(EmailAccountNotFoundException e) {
         return ErrorEnvelopes.response(HttpStatus.NOT_FOUND, HttpHeaders.EMPTY,
                 List.of(new PropertyViolation("Id", JsonNodeFactory.instance.numberNode(e.id()), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onOtherBusiness(BusinessForbiddenException e) {
+        return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY,
+                List.of(new PropertyViolation("BusinessId", JsonNodeFactory.instance.numberNode(e.businessId()), e.getMessage())));
     }
 
     @ExceptionHandler

@@ -38,9 +38,9 @@ class ConfiguredUsersTest {
     @Test
     void shouldGrantRolesAndAdministratorAsAuthorities() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
-                new User("admin@example.com", "{noop}a", true, List.of()),
+                new User("admin@example.com", "{noop}a", true, List.of(), null),
                 new User("editor@example.com", "{bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32", false,
-                        List.of("EmailAccount-Edit")))), false, ROLES, ENCODER);
+                        List.of("EmailAccount-Edit"), null))), false, ROLES, ENCODER);
 
         assertThat(users.loadUserByUsername("admin@example.com").getAuthorities())
                 .extracting(GrantedAuthority::getAuthority).containsExactly(Authorities.FULL_ADMINISTRATOR);
@@ -67,7 +67,7 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldCreateNoDevelopmentAdministratorWhenUsersAreConfigured() {
-        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of()))), true, ROLES, ENCODER);
+        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of(), null))), true, ROLES, ENCODER);
 
         assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
     }
@@ -81,7 +81,7 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldRefuseAPasswordWithoutItsStorageForm() {
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", "plain", true, List.of()))),
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", "plain", true, List.of(), null))),
                 false, ROLES, ENCODER))
                 .hasMessage("emailaccounts.users[0].password must be in Spring Security's storage form, "
                         + "such as {bcrypt}$2a$10$... or {noop}plain-text")
@@ -91,17 +91,33 @@ class ConfiguredUsersTest {
     @Test
     void shouldRefuseAnUnknownRole() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-edit")))), false, ROLES, ENCODER))
+                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-edit"), null))), false, ROLES, ENCODER))
                 .hasMessage("emailaccounts.users[0].roles has 'EmailAccount-edit', which no operation uses; known roles: [EmailAccount-Edit]");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyListOfBusinesses() {
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
+                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-Edit"), List.of()))), false, ROLES, ENCODER))
+                .hasMessage("emailaccounts.users[0].businesses is empty: leave it out to allow every business");
+    }
+
+    @Test
+    void shouldTurnBusinessesIntoAuthorities() {
+        InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
+                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-Edit"), List.of(1001L, 1002L)))), false, ROLES, ENCODER);
+
+        assertThat(users.loadUserByUsername("a@example.com").getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("EmailAccount-Edit", "Business:1001", "Business:1002");
     }
 
     @Test
     void shouldRefuseADuplicateOrMissingUserName() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", true, List.of()),
-                new User("A@example.com", "{noop}b", true, List.of()))), false, ROLES, ENCODER))
+                new User("a@example.com", "{noop}a", true, List.of(), null),
+                new User("A@example.com", "{noop}b", true, List.of(), null))), false, ROLES, ENCODER))
                 .hasMessage("emailaccounts.users[1].username 'A@example.com' is configured twice");
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User(" ", "{noop}b", true, List.of()))),
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User(" ", "{noop}b", true, List.of(), null))),
                 false, ROLES, ENCODER))
                 .hasMessage("emailaccounts.users[0].username is missing");
     }

@@ -37,6 +37,10 @@ import io.emailaccounts.server.secrets.SecretCipher;
         "emailaccounts.users[4].username=" + RunningServerTest.AUDITOR,
         "emailaccounts.users[4].password={noop}" + RunningServerTest.AUDITOR_PASSWORD,
         "emailaccounts.users[4].roles=EmailAccount-Read",
+        "emailaccounts.users[5].username=" + RunningServerTest.TENANT,
+        "emailaccounts.users[5].password={noop}" + RunningServerTest.TENANT_PASSWORD,
+        "emailaccounts.users[5].roles=EmailAccount-List,EmailAccount-Read,EmailAccount-Create,EmailAccount-Edit,EmailAccount-Delete",
+        "emailaccounts.users[5].businesses=1001,1002",
 })
 public abstract class RunningServerTest {
 
@@ -54,6 +58,9 @@ public abstract class RunningServerTest {
     /** May read records (one, or a batch), nothing else. */
     public static final String AUDITOR = "auditor@example.com";
     public static final String AUDITOR_PASSWORD = "auditor-secret";
+    /** Holds every role, but only for businesses 1001 and 1002. */
+    public static final String TENANT = "tenant@example.com";
+    public static final String TENANT_PASSWORD = "tenant-secret";
     /** 32 bytes, base64. */
     public static final String ENCRYPTION_KEY = "ZW5jcnlwdGlvbi1rZXktb2YtdGhlLXRlc3RzLTMyYiE=";
     /** 32 bytes, base64. */

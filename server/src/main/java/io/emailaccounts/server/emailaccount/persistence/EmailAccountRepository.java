@@ -41,20 +41,21 @@ public class EmailAccountRepository {
         this.cipher = cipher;
     }
 
-    public Optional<EmailAccountRecord> findById(long id) {
-        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id = :id")
-                .param("id", id)
+    /** @param businesses the businesses the row must belong to; null for any */
+    public Optional<EmailAccountRecord> findById(long id, Collection<Long> businesses) {
+        return inBusinesses(jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id = :id" + inBusinesses(businesses))
+                .param("id", id), businesses)
                 .query(ROWS)
                 .optional();
     }
 
-    /** The rows with these Ids, in no particular order; unknown Ids are left out. */
-    public List<EmailAccountRecord> findByIds(Collection<Long> ids) {
+    /** The rows with these Ids (of these businesses, unless null), in no particular order; unknown Ids are left out. */
+    public List<EmailAccountRecord> findByIds(Collection<Long> ids, Collection<Long> businesses) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id IN (:ids)")
-                .param("ids", ids)
+        return inBusinesses(jdbc.sql("SELECT " + READ_COLUMNS + " FROM email_account WHERE id IN (:ids)" + inBusinesses(businesses))
+                .param("ids", ids), businesses)
                 .query(ROWS)
                 .list();
     }
@@ -87,19 +88,21 @@ public class EmailAccountRepository {
      * Writes the given columns of one row in a single statement, so that an update is one round trip and
      * columns that are not given keep their values.
      *
+     * @param businesses the businesses the row must belong to; null for any
      * @return whether the row exists (and was updated)
      */
-    public boolean update(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime updatedOn, String updatedBy) {
+    public boolean update(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime updatedOn, String updatedBy,
+                          Collection<Long> businesses) {
         String assignments = values.keySet().stream()
                 .map(column -> column.sqlName() + " = :" + column.sqlName())
                 .collect(Collectors.joining(", "));
         JdbcClient.StatementSpec statement = jdbc.sql("UPDATE email_account SET " + assignments
                         + (assignments.isEmpty() ? "" : ", ")
-                        + "updated_on = :updated_on, updated_by = :updated_by WHERE id = :id")
+                        + "updated_on = :updated_on, updated_by = :updated_by WHERE id = :id" + inBusinesses(businesses))
                 .param("id", id)
                 .param("updated_on", updatedOn)
                 .param("updated_by", updatedBy);
-        return bind(statement, values).update() == 1;
+        return bind(inBusinesses(statement, businesses), values).update() == 1;
     }
 
     /** Inserts a row; columns that are not given are null. @return the new row's Id */
@@ -114,9 +117,18 @@ public class EmailAccountRepository {
         insertStatement(values, true, createdOn, createdBy).param("id", id).update();
     }
 
-    /** @return whether the row existed */
-    public boolean delete(long id) {
-        return jdbc.sql("DELETE FROM email_account WHERE id = :id").param("id", id).update() == 1;
+    /** @return whether the row existed (in these businesses, unless null) */
+    public boolean delete(long id, Collection<Long> businesses) {
+        return inBusinesses(jdbc.sql("DELETE FROM email_account WHERE id = :id" + inBusinesses(businesses)).param("id", id), businesses)
+                .update() == 1;
+    }
+
+    private static String inBusinesses(Collection<Long> businesses) {
+        return businesses == null ? "" : " AND business_id IN (:businesses)";
+    }
+
+    private static JdbcClient.StatementSpec inBusinesses(JdbcClient.StatementSpec statement, Collection<Long> businesses) {
+        return businesses == null ? statement : statement.param("businesses", businesses);
     }
 
     public boolean isEmpty() {
@@ -174,7 +186,9 @@ public class EmailAccountRepository {
         List<String> clauses = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (SearchCondition condition : conditions) {
-            clauses.add(condition.column().sqlName() + " " + condition.operator().sql() + " :p" + values.size());
+            String parameter = ":p" + values.size();
+            clauses.add(condition.column().sqlName() + " " + condition.operator().sql() + " "
+                    + (condition.operator() == SearchCondition.Operator.IN ? "(" + parameter + ")" : parameter));
             values.add(condition.value());
         }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), values);

@@ -3,6 +3,7 @@ package io.emailaccounts.server.emailaccount.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.emailaccounts.server.emailaccount.persistence.EmailAccountColumn;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
 
@@ -49,8 +50,14 @@ public final class EmailAccountQuery {
         return this;
     }
 
-    List<SearchCondition> conditions() {
-        return conditions;
+    /** The conditions, limited to the caller's businesses. */
+    List<SearchCondition> conditions(Caller caller) {
+        if (caller.scope() == null) {
+            return conditions;
+        }
+        List<SearchCondition> scoped = new ArrayList<>(conditions);
+        scoped.add(new SearchCondition(EmailAccountColumn.BUSINESS_ID, Operator.IN, caller.scope()));
+        return scoped;
     }
 
     public EmailAccountProperty orderBy() {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
+import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 
 /** The rules of reading and changing EmailAccounts. */
 @Service
@@ -28,58 +29,76 @@ public class EmailAccountService {
         this.clock = clock;
     }
 
-    /** @throws EmailAccountNotFoundException when no record has this Id */
-    public EmailAccountRecord get(long id) {
-        return repository.findById(id).orElseThrow(() -> new EmailAccountNotFoundException(id));
+    /**
+     * @throws EmailAccountNotFoundException when no record has this Id, or it belongs to a business the caller may not
+     *                                       use (which must not learn that it exists)
+     */
+    public EmailAccountRecord get(long id, Caller caller) {
+        return repository.findById(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));
     }
 
-    /** The records with these Ids, in the order asked for, each once; unknown Ids are left out. */
-    public List<EmailAccountRecord> getAll(List<Long> ids) {
-        Map<Long, EmailAccountRecord> found = repository.findByIds(ids).stream()
+    /** The records with these Ids, in the order asked for, each once; unknown Ids and other businesses' are left out. */
+    public List<EmailAccountRecord> getAll(List<Long> ids, Caller caller) {
+        Map<Long, EmailAccountRecord> found = repository.findByIds(ids, caller.scope()).stream()
                 .collect(Collectors.toMap(EmailAccountRecord::id, Function.identity()));
         return ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
     }
 
+    /** Searches the records of the caller's businesses. */
     @Transactional(readOnly = true)
-    public SearchResult search(EmailAccountQuery query) {
+    public SearchResult search(EmailAccountQuery query, Caller caller) {
         long offset = SearchResult.offset(query);
-        List<EmailAccountRecord> records = repository.search(query.conditions(), query.orderBy().column(),
-                query.descending(), offset, query.size());
+        List<SearchCondition> conditions = query.conditions(caller);
+        List<EmailAccountRecord> records = repository.search(conditions, query.orderBy().column(), query.descending(),
+                offset, query.size());
         // A page that is not full, and not an empty page past the end, is the last one: its end is the total.
         boolean lastPage = records.size() < query.size() && (!records.isEmpty() || query.page() == 1);
-        long total = lastPage ? offset + records.size() : repository.count(query.conditions());
+        long total = lastPage ? offset + records.size() : repository.count(conditions);
         return new SearchResult(records, total, query);
     }
 
-    /** Creates a record; optional fields that are not given are empty. */
+    /**
+     * Creates a record; optional fields that are not given are empty.
+     *
+     * @throws BusinessForbiddenException when the record's business is not one the caller may use
+     */
     @Transactional
-    public ChangeReceipt create(EmailAccountWrite fields, String user) {
+    public ChangeReceipt create(EmailAccountWrite fields, Caller caller) {
+        rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        long id = repository.insert(fields.columnValues(), now.atOffset(ZoneOffset.UTC), user);
-        return new ChangeReceipt(id, now, user);
+        long id = repository.insert(fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name());
+        return new ChangeReceipt(id, now, caller.name());
     }
 
     /**
      * Applies an update: every required field is replaced, each optional field as its {@link FieldChange} says.
      *
-     * @throws EmailAccountNotFoundException when no record has this Id (nothing is written)
+     * @throws BusinessForbiddenException    when the new BusinessId is not one the caller may use (nothing is written)
+     * @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id (nothing is written)
      */
     @Transactional
-    public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, String user) {
+    public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller) {
+        rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        if (!repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), user)) {
+        if (!repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(), caller.scope())) {
             throw new EmailAccountNotFoundException(id);
         }
-        return new ChangeReceipt(id, now, user);
+        return new ChangeReceipt(id, now, caller.name());
     }
 
-    /** @throws EmailAccountNotFoundException when no record has this Id */
+    /** @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id */
     @Transactional
-    public ChangeReceipt delete(long id, String user) {
-        if (!repository.delete(id)) {
+    public ChangeReceipt delete(long id, Caller caller) {
+        if (!repository.delete(id, caller.scope())) {
             throw new EmailAccountNotFoundException(id);
         }
-        return new ChangeReceipt(id, now(), user);
+        return new ChangeReceipt(id, now(), caller.name());
+    }
+
+    private static void rejectIfOutsideBusinesses(EmailAccountWrite fields, Caller caller) {
+        if (!caller.mayUse(fields.businessId())) {
+            throw new BusinessForbiddenException(fields.businessId());
+        }
     }
 
     /** Times are kept to the second, as the API writes them. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import io.emailaccounts.server.emailaccount.service.Caller;
 import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
 import io.emailaccounts.server.emailaccount.service.EmailAccountProperty;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
@@ -33,24 +34,24 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
 
     @Override
     public ResponseEntity<EmailAccount> getEmailAccount(Long id) {
-        return ResponseEntity.ok(EmailAccountMapping.record(service.get(id)));
+        return ResponseEntity.ok(EmailAccountMapping.record(service.get(id, caller())));
     }
 
     @Override
     public ResponseEntity<ActionResponse> createEmailAccount(EmailAccountFields body) {
-        ChangeReceipt receipt = service.create(EmailAccountMapping.write(body), CurrentUser.name());
+        ChangeReceipt receipt = service.create(EmailAccountMapping.write(body), caller());
         return ResponseEntity.ok(ActionEnvelopes.success("EmailAccount was successfully created.", receipt));
     }
 
     @Override
     public ResponseEntity<ActionResponse> updateEmailAccount(EmailAccountUpdate update) {
-        ChangeReceipt receipt = service.applyUpdate(update.getId(), EmailAccountMapping.write(update), CurrentUser.name());
+        ChangeReceipt receipt = service.applyUpdate(update.getId(), EmailAccountMapping.write(update), caller());
         return ResponseEntity.ok(ActionEnvelopes.success("EmailAccount was successfully updated.", receipt));
     }
 
     @Override
     public ResponseEntity<ActionResponse> deleteEmailAccount(Long id) {
-        ChangeReceipt receipt = service.delete(id, CurrentUser.name());
+        ChangeReceipt receipt = service.delete(id, caller());
         return ResponseEntity.ok(ActionEnvelopes.success("EmailAccount was successfully deleted.", receipt));
     }
 
@@ -68,7 +69,7 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
             Long toLastMessageId, Integer fromErrorCount, Integer toErrorCount, String fromCreatedOn,
             String toCreatedOn, String fromUpdatedOn, String toUpdatedOn) {
         if (id != null) {
-            List<EmailAccount> records = service.getAll(SearchParameters.batchIds(id)).stream()
+            List<EmailAccount> records = service.getAll(SearchParameters.batchIds(id), caller()).stream()
                     .map(EmailAccountMapping::record).toList();
             return ResponseEntity.ok(records);
         }
@@ -103,7 +104,11 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
                         "to_EmailAccount_CreatedOn", toCreatedOn)
                 .betweenTimes(EmailAccountProperty.UPDATED_ON, "from_EmailAccount_UpdatedOn", fromUpdatedOn,
                         "to_EmailAccount_UpdatedOn", toUpdatedOn);
-        return ResponseEntity.ok(page(service.search(search.query())));
+        return ResponseEntity.ok(page(service.search(search.query(), caller())));
+    }
+
+    private static Caller caller() {
+        return new Caller(CurrentUser.name(), CurrentUser.businesses());
     }
 
     private static EmailAccountList page(SearchResult result) {

@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.emailaccounts.client.api.EmailAccountsApi;
+import io.emailaccounts.client.model.ActionResponse;
 import io.emailaccounts.client.model.EmailAccount;
 import io.emailaccounts.client.model.EmailAccountList;
+import io.emailaccounts.client.model.EmailAccountUpdate;
 
 /**
  * The reads of the EmailAccounts resource made easy; the generated {@link EmailAccountsApi} ({@link #api()}) has every
@@ -46,13 +48,42 @@ public final class EmailAccounts {
     /** The record with this Id; empty when there is none (the API answered 404). */
     public Optional<EmailAccount> find(long id) throws ApiException {
         try {
-            return Optional.of(api.getEmailAccount(id));
+            return Optional.of(api.getEmailAccount(id, null));
         } catch (ApiException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /** The record with this Id and its ETag (its version, for {@link #update(EmailAccountUpdate, String)}). */
+    public Optional<Versioned<EmailAccount>> findVersioned(long id) throws ApiException {
+        try {
+            ApiResponse<EmailAccount> response = api.getEmailAccountWithHttpInfo(id, null);
+            String etag = response.getHeaders().entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase("ETag"))
+                    .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+            return Optional.of(new Versioned<>(response.getData(), etag));
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Updates a record whatever its version: optional fields left unset keep their stored values. */
+    public ActionResponse update(EmailAccountUpdate update) throws ApiException {
+        return api.updateEmailAccount(update, null);
+    }
+
+    /**
+     * Updates a record only if it is still the version {@code etag} names (from {@link #findVersioned}); when someone
+     * changed it since, the API answers 412 and nothing changes.
+     */
+    public ActionResponse update(EmailAccountUpdate update, String etag) throws ApiException {
+        return api.updateEmailAccount(update, etag);
     }
 
     /** The records with these Ids, in the order asked for; unknown Ids are left out. Any number of Ids. */

@@ -21,7 +21,7 @@ class ApiErrorsTest {
 
     private ApiException failedUpdate() {
         EmailAccountsApi api = new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl(), "a", "b"));
-        return catchThrowableOfType(ApiException.class, () -> api.updateEmailAccount(NexudusClientsTest.helpDesk()));
+        return catchThrowableOfType(ApiException.class, () -> api.updateEmailAccount(NexudusClientsTest.helpDesk(), null));
     }
 
     @Test

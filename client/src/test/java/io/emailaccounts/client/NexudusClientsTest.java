@@ -55,7 +55,7 @@ class NexudusClientsTest {
         server.answer(200, UPDATED);
         EmailAccountsApi api = new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl() + "/", "admin@example.com", "pä55:word"));
 
-        ActionResponse response = api.updateEmailAccount(helpDesk().replyToEmail(null));
+        ActionResponse response = api.updateEmailAccount(helpDesk().replyToEmail(null), null);
 
         RecordingServer.Request sent = server.requests().get(0);
         assertThat(sent.method()).isEqualTo("PUT");
@@ -77,7 +77,7 @@ class NexudusClientsTest {
     void shouldSendABearerToken() throws Exception {
         server.answer(200, UPDATED);
 
-        new EmailAccountsApi(NexudusClients.bearerToken(server.baseUrl(), "abc.def.ghi")).updateEmailAccount(helpDesk());
+        new EmailAccountsApi(NexudusClients.bearerToken(server.baseUrl(), "abc.def.ghi")).updateEmailAccount(helpDesk(), null);
 
         assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer abc.def.ghi");
     }

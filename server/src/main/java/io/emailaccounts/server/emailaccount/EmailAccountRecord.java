@@ -33,5 +33,6 @@ public record EmailAccountRecord(
         OffsetDateTime createdOn,
         OffsetDateTime updatedOn,
         String updatedBy,
-        String systemId) {
+        String systemId,
+        long version) {
 }

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
 import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
+import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
 import io.emailaccounts.server.security.OAuthTokenException;
@@ -66,6 +67,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> onNotFound(EmailAccountNotFoundException e) {
         return ErrorEnvelopes.response(HttpStatus.NOT_FOUND, HttpHeaders.EMPTY,
                 List.of(new PropertyViolation("Id", JsonNodeFactory.instance.numberNode(e.id()), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onVersionChanged(VersionChangedException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag("\"" + e.currentVersion() + "\"");
+        String sent = request.getHeader(HttpHeaders.IF_MATCH);
+        return ErrorEnvelopes.response(HttpStatus.PRECONDITION_FAILED, headers, List.of(new PropertyViolation("Id",
+                sent == null ? null : JsonNodeFactory.instance.stringNode(sent), e.getMessage())));
     }
 
     @ExceptionHandler

@@ -71,7 +71,7 @@ class EmailAccountLifecycleTest extends RunningServerTest {
                 .emailAddress("sales@example.com").incomingServer("imap.example.com").incomingServerType(EmailServerType.Imap)
                 .incomingServerPort(993).incomingServerUsername("sales").deleteMessageSettings(MessageDeletionPolicy.DontDelete)
                 .outgoingServer("smtp.example.com").outgoingServerPort(465).outgoingServerUsername("sales")
-                .lastMessageId(12L).errorCount(0));
+                .lastMessageId(12L).errorCount(0), null);
         assertThat(emailAccounts.find(id).orElseThrow().getDisplayName()).isEqualTo("Sales");
 
         EmailAccountList found = emailAccounts.search(EmailAccountQuery.all().business(2002L), 1, 25);

@@ -69,7 +69,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
                 .active(false).sendNotificationOnNewMessages(false).notificationEmailAddress("team@example.com")
                 .incomingServerSSL(true).outgoingServerSSL(true).replyToEmail("no-reply@example.com")
                 .lastCheckTime(OffsetDateTime.parse("2025-01-15T12:25:00+02:00"))
-                .googleAccessToken("new-google-token").office365AccessToken("new-office-token"));
+                .googleAccessToken("new-google-token").office365AccessToken("new-office-token"), null);
 
         assertThat(response.getWasSuccessful()).isTrue();
         assertThat(response.getValue().getId()).isEqualTo(ID);
@@ -91,7 +91,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
 
     @Test
     void shouldKeepAbsentOptionalFieldsAndClearNullOnes() throws ApiException {
-        emailAccountsAsAdmin().updateEmailAccount(helpDesk().replyToEmail(null).active(null));
+        emailAccountsAsAdmin().updateEmailAccount(helpDesk().replyToEmail(null).active(null), null);
 
         assertThat(storedRow())
                 .contains(entry("reply_to_email", null), entry("active", null))
@@ -104,7 +104,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
 
     @Test
     void shouldKeepAnAccessTokenSentAsNullAndRemoveOneSentEmpty() throws ApiException {
-        emailAccountsAsAdmin().updateEmailAccount(helpDesk().googleAccessToken(null).office365AccessToken(""));
+        emailAccountsAsAdmin().updateEmailAccount(helpDesk().googleAccessToken(null).office365AccessToken(""), null);
 
         assertThat(records.secret(ID, "google_access_token")).isEqualTo("stored-google-token");
         assertThat(storedRow()).containsEntry("office365_access_token", null);
@@ -193,7 +193,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
     @Test
     void shouldReportValidationFailuresToTheClientAsTypedPropertyErrors() {
         ApiException failure = catchThrowableOfType(ApiException.class,
-                () -> emailAccountsAsAdmin().updateEmailAccount(helpDesk().incomingServerPort(0).displayName(" ")));
+                () -> emailAccountsAsAdmin().updateEmailAccount(helpDesk().incomingServerPort(0).displayName(" "), null));
 
         assertThat(failure.getCode()).isEqualTo(400);
         ErrorResponse envelope = ApiErrors.envelope(failure).orElseThrow();
@@ -242,7 +242,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
     @Test
     void shouldAnswerNotFoundNamingTheId() {
         ApiException failure = catchThrowableOfType(ApiException.class,
-                () -> emailAccountsAsAdmin().updateEmailAccount(helpDesk().id(12345L)));
+                () -> emailAccountsAsAdmin().updateEmailAccount(helpDesk().id(12345L), null));
 
         assertThat(failure.getCode()).isEqualTo(404);
         assertThat(RawHttp.json(failure.getResponseBody())).isEqualTo(RawHttp.json("""

@@ -209,7 +209,7 @@ class AuthenticationTest extends RunningServerTest {
                         .incomingServerPort(993).incomingServerUsername("a")
                         .deleteMessageSettings(MessageDeletionPolicy.DontDelete)
                         .outgoingServer("smtp.example.com").outgoingServerPort(587).outgoingServerUsername("a")
-                        .lastMessageId(0L).errorCount(0))
+                        .lastMessageId(0L).errorCount(0), null)
                 .getUpdatedBy()).isEqualTo(EDITOR);
     }
 
@@ -217,10 +217,10 @@ class AuthenticationTest extends RunningServerTest {
     void shouldReportUnauthorizedAndForbiddenToTheClient() {
         ApiException unauthorized = catchThrowableOfType(ApiException.class, () -> emailAccounts(
                 NexudusClients.basicAuth(baseUrl(), ADMIN, "wrong")).updateEmailAccount(
-                new EmailAccountUpdate().id(1L)));
+                new EmailAccountUpdate().id(1L), null));
         ApiException forbidden = catchThrowableOfType(ApiException.class, () -> emailAccounts(
                 NexudusClients.basicAuth(baseUrl(), VIEWER, VIEWER_PASSWORD)).updateEmailAccount(
-                new EmailAccountUpdate().id(1L)));
+                new EmailAccountUpdate().id(1L), null));
 
         assertThat(unauthorized.getCode()).isEqualTo(401);
         assertThat(ApiErrors.propertyErrors(unauthorized)).containsEntry("", "The user name or password is incorrect.");

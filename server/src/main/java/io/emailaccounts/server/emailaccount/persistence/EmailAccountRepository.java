@@ -29,7 +29,7 @@ public class EmailAccountRepository {
             + "incoming_server_type, incoming_server_port, incoming_server_username, delete_message_settings, "
             + "outgoing_server, outgoing_server_port, outgoing_server_username, last_message_id, error_count, active, "
             + "send_notification_on_new_messages, notification_email_address, incoming_server_ssl, outgoing_server_ssl, "
-            + "reply_to_email, last_check_time, created_on, updated_on, updated_by, system_id";
+            + "reply_to_email, last_check_time, created_on, updated_on, updated_by, system_id, version";
 
     private static final RowMapper<EmailAccountRecord> ROWS = EmailAccountRepository::row;
 
@@ -85,24 +85,37 @@ public class EmailAccountRepository {
     }
 
     /**
-     * Writes the given columns of one row in a single statement, so that an update is one round trip and
-     * columns that are not given keep their values.
+     * Writes the given columns of one row in a single statement, so that an update is one round trip and columns that
+     * are not given keep their values; raises the row's version.
      *
      * @param businesses the businesses the row must belong to; null for any
-     * @return whether the row exists (and was updated)
+     * @param versions   the versions the row must be at; null for any
+     * @return whether the row met the conditions (and was updated)
      */
     public boolean update(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime updatedOn, String updatedBy,
-                          Collection<Long> businesses) {
+                          Collection<Long> businesses, Collection<Long> versions) {
         String assignments = values.keySet().stream()
                 .map(column -> column.sqlName() + " = :" + column.sqlName())
                 .collect(Collectors.joining(", "));
         JdbcClient.StatementSpec statement = jdbc.sql("UPDATE email_account SET " + assignments
                         + (assignments.isEmpty() ? "" : ", ")
-                        + "updated_on = :updated_on, updated_by = :updated_by WHERE id = :id" + inBusinesses(businesses))
+                        + "updated_on = :updated_on, updated_by = :updated_by, version = version + 1 WHERE id = :id"
+                        + inBusinesses(businesses) + (versions == null ? "" : " AND version IN (:versions)"))
                 .param("id", id)
                 .param("updated_on", updatedOn)
                 .param("updated_by", updatedBy);
+        if (versions != null) {
+            statement = statement.param("versions", versions.isEmpty() ? List.of(-1L) : versions);
+        }
         return bind(inBusinesses(statement, businesses), values).update() == 1;
+    }
+
+    /** The row's version; empty when there is no such row (of these businesses, unless null). */
+    public Optional<Long> findVersion(long id, Collection<Long> businesses) {
+        return inBusinesses(jdbc.sql("SELECT version FROM email_account WHERE id = :id" + inBusinesses(businesses)).param("id", id),
+                businesses)
+                .query(Long.class)
+                .optional();
     }
 
     /** Inserts a row; columns that are not given are null. @return the new row's Id */
@@ -230,6 +243,7 @@ public class EmailAccountRepository {
                 rs.getObject("created_on", OffsetDateTime.class),
                 rs.getObject("updated_on", OffsetDateTime.class),
                 rs.getString("updated_by"),
-                rs.getString("system_id"));
+                rs.getString("system_id"),
+                rs.getLong("version"));
     }
 }

@@ -2,6 +2,6 @@ package io.emailaccounts.server.emailaccount.service;
 
 import java.time.Instant;
 
-/** What a successful write reports back: which record, when, and by whom. */
-public record ChangeReceipt(long id, Instant changedOn, String changedBy) {
+/** What a successful write reports back: which record, when, by whom, and its version now (0 once deleted). */
+public record ChangeReceipt(long id, Instant changedOn, String changedBy, long version) {
 }

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,23 +69,30 @@ public class EmailAccountService {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
         long id = repository.insert(fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name());
-        return new ChangeReceipt(id, now, caller.name());
+        return new ChangeReceipt(id, now, caller.name(), 1);
     }
 
     /**
      * Applies an update: every required field is replaced, each optional field as its {@link FieldChange} says.
      *
+     * @param expectedVersions the versions the record must be at (If-Match); empty for any
      * @throws BusinessForbiddenException    when the new BusinessId is not one the caller may use (nothing is written)
      * @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id (nothing is written)
+     * @throws VersionChangedException       when the record is at none of the expected versions (nothing is written)
      */
     @Transactional
-    public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller) {
+    public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller, Optional<Set<Long>> expectedVersions) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        if (!repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(), caller.scope())) {
-            throw new EmailAccountNotFoundException(id);
+        if (!repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(), caller.scope(),
+                expectedVersions.orElse(null))) {
+            long current = repository.findVersion(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));
+            throw new VersionChangedException(id, current);
         }
-        return new ChangeReceipt(id, now, caller.name());
+        // With one expected version the new one is known; otherwise it is read back (in this transaction).
+        long version = expectedVersions.filter(versions -> versions.size() == 1).map(versions -> versions.iterator().next() + 1)
+                .orElseGet(() -> repository.findVersion(id, caller.scope()).orElseThrow());
+        return new ChangeReceipt(id, now, caller.name(), version);
     }
 
     /** @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id */
@@ -92,7 +101,7 @@ public class EmailAccountService {
         if (!repository.delete(id, caller.scope())) {
             throw new EmailAccountNotFoundException(id);
         }
-        return new ChangeReceipt(id, now(), caller.name());
+        return new ChangeReceipt(id, now(), caller.name(), 0);
     }
 
     private static void rejectIfOutsideBusinesses(EmailAccountWrite fields, Caller caller) {

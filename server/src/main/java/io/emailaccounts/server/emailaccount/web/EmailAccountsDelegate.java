@@ -2,9 +2,11 @@ package io.emailaccounts.server.emailaccount.web;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.service.Caller;
 import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
 import io.emailaccounts.server.emailaccount.service.EmailAccountProperty;
@@ -32,9 +34,11 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
         this.service = service;
     }
 
+    /** The record, with its version as ETag (a matching If-None-Match is answered 304). */
     @Override
-    public ResponseEntity<EmailAccount> getEmailAccount(Long id) {
-        return ResponseEntity.ok(EmailAccountMapping.record(service.get(id, caller())));
+    public ResponseEntity<EmailAccount> getEmailAccount(Long id, String ifNoneMatch) {
+        EmailAccountRecord record = service.get(id, caller());
+        return ResponseEntity.ok().eTag(EntityTags.of(record.version())).body(EmailAccountMapping.record(record));
     }
 
     @Override
@@ -44,9 +48,12 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
     }
 
     @Override
-    public ResponseEntity<ActionResponse> updateEmailAccount(EmailAccountUpdate update) {
-        ChangeReceipt receipt = service.applyUpdate(update.getId(), EmailAccountMapping.write(update), caller());
-        return ResponseEntity.ok(ActionEnvelopes.success("EmailAccount was successfully updated.", receipt));
+    public ResponseEntity<ActionResponse> updateEmailAccount(EmailAccountUpdate update, String ifMatch) {
+        ChangeReceipt receipt = service.applyUpdate(update.getId(), EmailAccountMapping.write(update), caller(),
+                EntityTags.versionsIn(ifMatch));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, EntityTags.of(receipt.version()))
+                .body(ActionEnvelopes.success("EmailAccount was successfully updated.", receipt));
     }
 
     @Override

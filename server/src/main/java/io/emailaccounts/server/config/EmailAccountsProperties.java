@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBodySize request bodies larger than this are refused with 413 before they are parsed
  * @param security         token settings
  * @param secrets          how secrets are kept at rest
+ * @param rateLimit        how many writes a user may make
+ * @param loginThrottle    how failed sign-ins slow a user name down
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -25,7 +27,9 @@ public record EmailAccountsProperties(
         @DefaultValue("data/dev-credentials") Path devCredentialsFile,
         @DefaultValue("64KB") DataSize maxRequestBodySize,
         @DefaultValue Security security,
-        @DefaultValue Secrets secrets) {
+        @DefaultValue Secrets secrets,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue LoginThrottle loginThrottle) {
 
     /**
      * One user.
@@ -44,6 +48,21 @@ public record EmailAccountsProperties(
             return "User[username=" + username + ", administrator=" + administrator + ", roles=" + roles
                     + ", businesses=" + (businesses == null ? "all" : businesses) + "]";
         }
+    }
+
+    /**
+     * @param enabled         whether writes (create, update, delete) are limited per user
+     * @param writesPerMinute how many writes a user may make per minute; more are answered 429 with Retry-After
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") int writesPerMinute) {
+    }
+
+    /**
+     * @param maxFailures how many failed sign-ins a user name may have within {@code window}; the next attempts, even
+     *                    with the right password, are answered 429 with Retry-After until the oldest failure leaves it
+     * @param window      how long a failed sign-in counts
+     */
+    public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("5m") Duration window) {
     }
 
     /** The directory of the embedded development setup's generated files (credentials, keys). */

@@ -24,9 +24,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
@@ -42,21 +45,25 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, SecurityFailureHandlers failures,
-                                    JwtDecoder jwtDecoder) {
+                                    AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
         authorities.setAuthorityPrefix("");
         JwtAuthenticationConverter jwtAuthentication = new JwtAuthenticationConverter();
         jwtAuthentication.setJwtGrantedAuthoritiesConverter(authorities);
+        JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
+        bearerTokens.setJwtAuthenticationConverter(jwtAuthentication);
 
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // Basic goes through the same (throttled) password check as the token endpoint's password grant.
+                .authenticationManager(passwordAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint(failures))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthentication))
+                        .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearerTokens)))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(failures).accessDeniedHandler(failures))
@@ -81,11 +88,15 @@ class SecurityConfiguration {
         return ConfiguredUsers.load(properties, databaseKind.isEmbedded(), operations.roles(), passwordEncoder);
     }
 
+    /** Sign-in with a user name and password, under the failed sign-in throttle. */
     @Bean
-    AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
+                                                EmailAccountsProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        LoginThrottle throttle = new LoginThrottle(properties.loginThrottle().maxFailures(),
+                properties.loginThrottle().window(), Ticker.systemTicker());
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }
 
     @Bean

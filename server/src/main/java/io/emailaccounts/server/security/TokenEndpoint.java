@@ -50,6 +50,8 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        } catch (LoginThrottledException e) {
+            throw e; // 429, like every other throttled sign-in
         } catch (AuthenticationException e) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, WRONG_CREDENTIALS);
         }

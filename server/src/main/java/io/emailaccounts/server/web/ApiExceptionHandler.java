@@ -1,11 +1,13 @@
 package io.emailaccounts.server.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -32,11 +34,13 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
 import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
 import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
+import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;
 import io.emailaccounts.server.web.validation.PropertyViolation;
@@ -53,6 +57,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String REALM = "realm=\"EmailAccounts\"";
 
+    private final long maxBodyBytes;
+
+    ApiExceptionHandler(EmailAccountsProperties properties) {
+        this.maxBodyBytes = properties.maxRequestBodySize().toBytes();
+    }
+
     @ExceptionHandler
     ResponseEntity<Object> onInvalidRequest(RequestValidationException e) {
         return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, e.violations());
@@ -61,6 +71,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> onTooLarge(PayloadTooLargeException e) {
         return ErrorEnvelopes.response(HttpStatus.CONTENT_TOO_LARGE, HttpHeaders.EMPTY, e.getMessage());
+    }
+
+    /** The container could not read a form body: over the size limit (sent without a length), or malformed. */
+    @ExceptionHandler
+    ResponseEntity<Object> onUnreadableParameters(InvalidParameterException e, WebRequest request) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return onTooLarge(new PayloadTooLargeException(maxBodyBytes));
+        }
+        if (isTokenEndpoint(request)) {
+            return tokenError(OAuthTokenException.INVALID_REQUEST, "The form body could not be read.");
+        }
+        return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, "The request's parameters could not be read.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onTooManyWrites(TooManyRequestsException e) {
+        return retryLater(e.getMessage(), e.retryAfter());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onLoginThrottled(LoginThrottledException e) {
+        return retryLater(e.getMessage(), e.retryAfter());
     }
 
     @ExceptionHandler
@@ -156,6 +188,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         return ErrorEnvelopes.response(status, headers, describe(e, status));
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client that waits that long gets through. */
+    private static ResponseEntity<Object> retryLater(String message, Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return ErrorEnvelopes.response(HttpStatus.TOO_MANY_REQUESTS, headers, message);
     }
 
     private static String describe(Exception e, HttpStatusCode status) {

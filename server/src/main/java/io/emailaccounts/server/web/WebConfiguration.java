@@ -1,13 +1,21 @@
 package io.emailaccounts.server.web;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.contract.ApiContract;
+import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
 
@@ -15,9 +23,28 @@ import io.emailaccounts.server.web.validation.RequestParameterValidator;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final RequestParameterValidator parameterValidator;
+    private final EmailAccountsProperties properties;
 
-    WebConfiguration(ApiContract contract) {
+    WebConfiguration(ApiContract contract, EmailAccountsProperties properties) {
         this.parameterValidator = new RequestParameterValidator(contract);
+        this.properties = properties;
+    }
+
+    /** Oversized bodies are refused first, before authentication (whose filters run at -100). */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties.maxRequestBodySize().toBytes(), resolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Form bodies (the token endpoint) are read by the container: the same limit applies to them. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> formBodyLimit() {
+        int maxBytes = Math.toIntExact(properties.maxRequestBodySize().toBytes());
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(maxBytes));
     }
 
     @Bean
@@ -27,6 +54,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        if (properties.rateLimit().enabled()) {
+            registry.addInterceptor(new WriteRateLimiter(properties.rateLimit().writesPerMinute(), TimeMeter.SYSTEM_NANOTIME));
+        }
         registry.addInterceptor(new ContractParameterInterceptor(parameterValidator));
     }
 

@@ -56,8 +56,17 @@ public final class RawHttp {
     }
 
     public Response send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(method, path, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends the body without a Content-Length (chunked), so that the server learns its size only by reading it. */
+    public Response sendChunked(String method, String path, String contentType, String body) {
+        return exchange(method, path, contentType, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

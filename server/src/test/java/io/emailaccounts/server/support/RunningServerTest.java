@@ -21,6 +21,9 @@ import io.emailaccounts.server.secrets.SecretCipher;
         "spring.datasource.username=${test.datasource.username:sa}",
         "spring.datasource.password=${test.datasource.password:}",
         "emailaccounts.demo-data=false",
+        // The limits have their own tests (LimitsTest); here they must not depend on how fast the suite runs.
+        "emailaccounts.rate-limit.writes-per-minute=1000000",
+        "emailaccounts.login-throttle.max-failures=1000000",
         "emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
         "emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
         "emailaccounts.users[0].username=" + RunningServerTest.ADMIN,

@@ -1,0 +1,148 @@
+package io.emailaccounts.server.web;
+
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
+import static io.emailaccounts.server.support.EmailAccountRecords.requiredFieldsBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
+
+/** Body size, write rate and failed sign-in limits, with small limits so that they are quick to reach. */
+@TestPropertySource(properties = {
+        "emailaccounts.rate-limit.writes-per-minute=3",
+        "emailaccounts.login-throttle.max-failures=3",
+        "emailaccounts.login-throttle.window=5m",
+})
+class LimitsTest extends RunningServerTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    private static final String TOKEN_PATH = "/api/token";
+    private static final String TOO_LARGE = "The request body is larger than 65536 bytes.";
+    private static final String THROTTLED = "Too many failed sign-ins for this user name; try again later.";
+
+    private static JsonNode envelope(int status, String message) {
+        return RawHttp.json("""
+                {"Status": %d, "Message": "%s", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
+                """.formatted(status, message, message));
+    }
+
+    private static String updateNamed(String displayName) {
+        return requiredFieldsBody().replace("Help desk inbox", displayName);
+    }
+
+    private static String passwordGrant(String username, String password) {
+        return "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    private static long retryAfterSeconds(RawHttp.Response response) {
+        return Long.parseLong(response.header("Retry-After"));
+    }
+
+    @Test
+    void shouldRefuseADeclaredOversizedBodyBeforeAuthentication() {
+        String padded = updateNamed("x".repeat(70_000));
+
+        RawHttp.Response response = http().put(PATH, padded);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(records.row(ID).get("display_name")).isEqualTo("Stored name");
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodySentWithoutALength() {
+        RawHttp.Response response = asAdmin().sendChunked("PUT", PATH, "application/json", updateNamed("x".repeat(70_000)));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(records.row(ID).get("display_name")).isEqualTo("Stored name");
+    }
+
+    @Test
+    void shouldRefuseAnOversizedTokenRequest() {
+        String form = passwordGrant(ADMIN, ADMIN_PASSWORD) + "&padding=" + "x".repeat(70_000);
+
+        RawHttp.Response declared = http().postForm(TOKEN_PATH, form);
+        RawHttp.Response chunked = http().sendChunked("POST", TOKEN_PATH, "application/x-www-form-urlencoded", form);
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.json()).isEqualTo(envelope(413, TOO_LARGE));
+    }
+
+    @Test
+    void shouldLimitWritesPerUserAndTellWhenToRetry() {
+        RawHttp editor = http().basicAuth(EDITOR, EDITOR_PASSWORD);
+        for (int write = 1; write <= 3; write++) {
+            assertThat(editor.put(PATH, updateNamed("Write " + write)).status()).isEqualTo(200);
+        }
+
+        RawHttp.Response refused = editor.put(PATH, updateNamed("One too many"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        String message = "Too many changes: at most 3 creates, updates and deletes per minute are accepted from one user; try again later.";
+        assertThat(refused.json()).isEqualTo(envelope(429, message));
+        // Three writes a minute: the next one is allowed about 20 seconds after the last.
+        assertThat(retryAfterSeconds(refused)).isBetween(1L, 20L);
+        assertThat(records.row(ID).get("display_name")).isEqualTo("Write 3");
+        // Reads are not limited, and other users have their own allowance.
+        assertThat(editor.get(PATH + "/" + ID).status()).isIn(200, 403);
+        assertThat(asAdmin().put(PATH, updateNamed("Admin write")).status()).isEqualTo(200);
+        assertThat(records.row(ID).get("display_name")).isEqualTo("Admin write");
+    }
+
+    @Test
+    void shouldThrottleBasicSignInAfterRepeatedFailures() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(http().basicAuth(VIEWER, "wrong-" + attempt).get(PATH).status()).isEqualTo(401);
+        }
+
+        RawHttp.Response rightPassword = http().basicAuth(VIEWER, VIEWER_PASSWORD).get(PATH);
+        RawHttp.Response tokenRequest = http().postForm(TOKEN_PATH, passwordGrant(VIEWER, VIEWER_PASSWORD));
+
+        for (RawHttp.Response refused : new RawHttp.Response[] {rightPassword, tokenRequest}) {
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json()).isEqualTo(envelope(429, THROTTLED));
+            assertThat(retryAfterSeconds(refused)).isBetween(290L, 300L);
+        }
+        // Other user names are not affected.
+        assertThat(http().basicAuth(AUDITOR, AUDITOR_PASSWORD).get(PATH + "/" + ID).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldThrottleTokenRequestsAfterRepeatedFailuresWhateverTheCase() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            RawHttp.Response failed = http().postForm(TOKEN_PATH, passwordGrant(attempt == 2 ? CLERK.toUpperCase() : CLERK, "wrong"));
+            assertThat(failed.status()).isEqualTo(400);
+            assertThat(failed.json().get("error").asString()).isEqualTo("invalid_grant");
+        }
+
+        RawHttp.Response tokenRequest = http().postForm(TOKEN_PATH, passwordGrant(CLERK, CLERK_PASSWORD));
+        RawHttp.Response basic = http().basicAuth(CLERK, CLERK_PASSWORD).get(PATH);
+
+        assertThat(tokenRequest.status()).isEqualTo(429);
+        assertThat(tokenRequest.json()).isEqualTo(envelope(429, THROTTLED));
+        assertThat(basic.status()).isEqualTo(429);
+        assertThat(retryAfterSeconds(basic)).isPositive();
+    }
+
+    @Test
+    void shouldForgetFailuresAfterASuccessfulSignIn() {
+        for (int round = 1; round <= 3; round++) {
+            assertThat(http().basicAuth(TENANT, "wrong").get(PATH).status()).isEqualTo(401);
+            assertThat(http().basicAuth(TENANT, "wrong").get(PATH).status()).isEqualTo(401);
+            assertThat(http().basicAuth(TENANT, TENANT_PASSWORD).get(PATH).status()).isEqualTo(200);
+        }
+    }
+}

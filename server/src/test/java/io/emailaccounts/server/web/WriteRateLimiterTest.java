@@ -1,0 +1,84 @@
+package io.emailaccounts.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.bucket4j.TimeMeter;
+
+class WriteRateLimiterTest {
+
+    /** Time that moves only when the test says so. */
+    private static final class ManualTime implements TimeMeter {
+        private long nanos;
+
+        void advance(Duration duration) {
+            nanos += duration.toNanos();
+        }
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    }
+
+    private final ManualTime time = new ManualTime();
+    private final WriteRateLimiter limiter = new WriteRateLimiter(6, time);
+
+    private void writes(String user, int count) {
+        for (int i = 0; i < count; i++) {
+            limiter.acquire(user);
+        }
+    }
+
+    @Test
+    void shouldAllowTheLimitAtOnceAndRefuseTheNextWrite() {
+        writes("ann", 6);
+
+        TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class, () -> limiter.acquire("ann"));
+
+        // Six writes a minute come back one every ten seconds.
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(refused.getMessage()).contains("at most 6 creates, updates and deletes per minute");
+    }
+
+    @Test
+    void shouldGiveWritesBackEvenlyOverTheMinute() {
+        writes("ann", 6);
+        time.advance(Duration.ofSeconds(9));
+        assertThat(catchThrowableOfType(TooManyRequestsException.class, () -> limiter.acquire("ann")).retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
+
+        time.advance(Duration.ofSeconds(1));
+        assertThatCode(() -> limiter.acquire("ann")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.acquire("ann")).isInstanceOf(TooManyRequestsException.class);
+
+        time.advance(Duration.ofMinutes(5));
+        assertThatCode(() -> writes("ann", 6)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.acquire("ann")).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void shouldKeepOneAllowancePerUser() {
+        writes("ann", 6);
+
+        assertThatCode(() -> writes("bob", 6)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.acquire("ann")).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void shouldRefuseALimitBelowOne() {
+        assertThatThrownBy(() -> new WriteRateLimiter(0, time))
+                .hasMessageContaining("emailaccounts.rate-limit.writes-per-minute must be at least 1");
+    }
+}

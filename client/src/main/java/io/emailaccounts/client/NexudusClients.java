@@ -2,7 +2,6 @@ package io.emailaccounts.client;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,31 +15,41 @@ import java.util.function.Consumer;
  * EmailAccountsApi emailAccounts = new EmailAccountsApi(client);
  * }</pre>
  *
- * Pass the result to any generated API class ({@code EmailAccountsApi}, {@code AuthenticationApi}).
+ * Pass the result to any generated API class ({@code EmailAccountsApi}, {@code AuthenticationApi}). Each method has a
+ * variant taking {@link ClientOptions}: timeouts, and how requests the server asks to send again later (429, 503) are
+ * retried; without it, {@link ClientOptions#defaults()} apply.
  */
 public final class NexudusClients {
 
     /** The hosted Nexudus Spaces service. */
     public static final String HOSTED_BASE_URL = "https://spaces.nexudus.com";
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
     private NexudusClients() {
     }
 
     /** Sends HTTP Basic credentials (user name and password) with every request. */
     public static ApiClient basicAuth(String baseUrl, String username, String password) {
+        return basicAuth(baseUrl, username, password, ClientOptions.defaults());
+    }
+
+    /** {@link #basicAuth(String, String, String)} with these timeouts and retries. */
+    public static ApiClient basicAuth(String baseUrl, String username, String password, ClientOptions options) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         String credentials = Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Basic " + credentials));
+        return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Basic " + credentials));
     }
 
     /** Sends a bearer access token you already hold (from {@code POST /api/token}) with every request. */
     public static ApiClient bearerToken(String baseUrl, String accessToken) {
+        return bearerToken(baseUrl, accessToken, ClientOptions.defaults());
+    }
+
+    /** {@link #bearerToken(String, String)} with these timeouts and retries. */
+    public static ApiClient bearerToken(String baseUrl, String accessToken, ClientOptions options) {
         Objects.requireNonNull(accessToken, "accessToken");
-        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Bearer " + accessToken));
+        return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer " + accessToken));
     }
 
     /**
@@ -48,21 +57,32 @@ public final class NexudusClients {
      * renews it (with the refresh token, else with the password) shortly before it expires.
      */
     public static ApiClient passwordGrant(String baseUrl, String username, String password) {
-        PasswordGrantTokens tokens = new PasswordGrantTokens(unauthenticated(baseUrl), username, password);
-        return withAuthorization(baseUrl, request -> request.setHeader("Authorization", "Bearer " + tokens.accessToken()));
+        return passwordGrant(baseUrl, username, password, ClientOptions.defaults());
+    }
+
+    /** {@link #passwordGrant(String, String, String)} with these timeouts and retries (token requests included). */
+    public static ApiClient passwordGrant(String baseUrl, String username, String password, ClientOptions options) {
+        PasswordGrantTokens tokens = new PasswordGrantTokens(unauthenticated(baseUrl, options), username, password);
+        return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer " + tokens.accessToken()));
     }
 
     /** A client that sends no credentials (for the token endpoint, or to add your own request interceptor). */
     public static ApiClient unauthenticated(String baseUrl) {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(trimTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
-        client.setConnectTimeout(DEFAULT_TIMEOUT);
-        client.setReadTimeout(DEFAULT_TIMEOUT);
+        return unauthenticated(baseUrl, ClientOptions.defaults());
+    }
+
+    /** {@link #unauthenticated(String)} with these timeouts and retries. */
+    public static ApiClient unauthenticated(String baseUrl, ClientOptions options) {
+        Objects.requireNonNull(options, "options");
+        ApiClient client = new ApiClient(new RetryingHttpClient.Builder(options), ApiClient.createDefaultObjectMapper(),
+                trimTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
+        client.setConnectTimeout(options.connectTimeout());
+        client.setReadTimeout(options.requestTimeout());
         return client;
     }
 
-    private static ApiClient withAuthorization(String baseUrl, Consumer<HttpRequest.Builder> authorization) {
-        ApiClient client = unauthenticated(baseUrl);
+    private static ApiClient withAuthorization(String baseUrl, ClientOptions options, Consumer<HttpRequest.Builder> authorization) {
+        ApiClient client = unauthenticated(baseUrl, options);
         client.setRequestInterceptor(authorization);
         return client;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +25,7 @@ final class RecordingServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, Map<String, String> headers, Duration delay) {
     }
 
     private final HttpServer server;
@@ -34,6 +35,7 @@ final class RecordingServer implements AutoCloseable {
     RecordingServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,10 +45,18 @@ final class RecordingServer implements AutoCloseable {
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         Map.copyOf(exchange.getRequestHeaders()), body));
-                answer = answers.isEmpty() ? new Answer(500, "") : answers.poll();
+                answer = answers.isEmpty() ? new Answer(500, "", Map.of(), Duration.ZERO) : answers.poll();
+            }
+            if (!answer.delay().isZero()) {
+                try {
+                    Thread.sleep(answer.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -55,7 +65,17 @@ final class RecordingServer implements AutoCloseable {
     }
 
     synchronized RecordingServer answer(int status, String body) {
-        answers.add(new Answer(status, body));
+        return answer(status, body, Map.of());
+    }
+
+    synchronized RecordingServer answer(int status, String body, Map<String, String> headers) {
+        answers.add(new Answer(status, body, headers, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers only after {@code delay}, to make a client time out. */
+    synchronized RecordingServer answerAfter(Duration delay, int status, String body) {
+        answers.add(new Answer(status, body, Map.of(), delay));
         return this;
     }
 

@@ -75,6 +75,22 @@ class ReadmeTest extends RunningServerTest {
                 .containsEntry("notification_email_address", "notify@example.com");
     }
 
+    @Test
+    void shouldCompileTheClientOptionsSnippet() throws IOException {
+        String snippet = blocks("java").stream().filter(block -> block.startsWith("ClientOptions options")).findFirst()
+                .orElseThrow(() -> new AssertionError("README has no ClientOptions snippet"));
+        JavaSnippets.compile(work, "ClientOptionsSnippet", """
+                import java.time.Duration;
+                import io.emailaccounts.client.*;
+                class ClientOptionsSnippet {
+                    static ApiClient client(String password) {
+                %s
+                        return client;
+                    }
+                }
+                """.formatted(snippet));
+    }
+
     private String runMain(String className, String[] args) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -1,0 +1,116 @@
+package io.emailaccounts.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a client made by {@link NexudusClients} behaves on the network: its timeouts, and how it retries requests that
+ * the server asked it to send again later. Immutable; start from {@link #defaults()}.
+ *
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.defaults()
+ *         .withRequestTimeout(Duration.ofSeconds(10))
+ *         .withMaxRetries(5);
+ * ApiClient client = NexudusClients.basicAuth(NexudusClients.HOSTED_BASE_URL, user, password, options);
+ * }</pre>
+ *
+ * <p>A request is sent again, at most {@link #maxRetries()} times, when the server answers
+ * <ul>
+ *   <li>429 Too Many Requests, or 409 Conflict with a {@code Retry-After} header (the hosted service's throttling
+ *       answer): the server did nothing, so every request is retried, creates included;</li>
+ *   <li>503 Service Unavailable: only requests that are safe to repeat (GET, PUT, DELETE), never a create.</li>
+ * </ul>
+ * A connection that could not be opened is retried for every request (nothing was sent); any other network failure
+ * only for requests that are safe to repeat. The client waits as long as {@code Retry-After} says, or else 0.5 s,
+ * 1 s, 2 s, ... between attempts; when the server asks for a longer wait than {@link #maxRetryWait()}, the answer is
+ * handed to the caller at once (as an {@link ApiException} with the status and {@code Retry-After}).
+ */
+public final class ClientOptions {
+
+    /** Waits between attempts; replaced in tests so that they do not sleep. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
+    private static final ClientOptions DEFAULTS = new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
+            Duration.ofSeconds(30), THREAD_SLEEP);
+
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final Duration maxRetryWait;
+    private final Sleeper sleeper;
+
+    private ClientOptions(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration maxRetryWait,
+                          Sleeper sleeper) {
+        this.connectTimeout = positive(connectTimeout, "connectTimeout");
+        this.requestTimeout = positive(requestTimeout, "requestTimeout");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        this.maxRetryWait = Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+        if (maxRetryWait.isNegative()) {
+            throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
+        }
+        this.sleeper = sleeper;
+    }
+
+    /** Connect within 10 s, an answer within 30 s, up to 3 retries, waiting at most 30 s before each. */
+    public static ClientOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** How long opening a connection may take. */
+    public ClientOptions withConnectTimeout(Duration connectTimeout) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+    }
+
+    /** How long one attempt may wait for the server's answer. */
+    public ClientOptions withRequestTimeout(Duration requestTimeout) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+    }
+
+    /** How many times a request may be sent again; 0 turns retrying off. */
+    public ClientOptions withMaxRetries(int maxRetries) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+    }
+
+    /** The longest wait before a retry; a server that asks for more gets its answer handed to the caller. */
+    public ClientOptions withMaxRetryWait(Duration maxRetryWait) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+    }
+
+    ClientOptions withSleeper(Sleeper sleeper) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration maxRetryWait() {
+        return maxRetryWait;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,266 @@
+package io.emailaccounts.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.ConnectException;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * An {@link HttpClient} that sends a request again when the server asks for it (429, 503, the hosted service's 409
+ * with {@code Retry-After}) or the network failed, as {@link ClientOptions} describes. The generated API classes send
+ * every request through it. Asynchronous sends are passed through unchanged (the generated client does not use them).
+ */
+final class RetryingHttpClient extends HttpClient {
+
+    /** Methods whose request may be repeated without doing the work twice. */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+    private final HttpClient delegate;
+    private final ClientOptions options;
+
+    RetryingHttpClient(HttpClient delegate, ClientOptions options) {
+        this.delegate = delegate;
+        this.options = options;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        for (int retry = 0; ; retry++) {
+            HttpResponse<T> response;
+            try {
+                response = delegate.send(request, handler);
+            } catch (IOException failure) {
+                if (retry >= options.maxRetries() || !mayResendAfter(failure, request)) {
+                    throw failure;
+                }
+                options.sleeper().sleep(backoff(retry));
+                continue;
+            }
+            Optional<Duration> wait = retry < options.maxRetries() ? retryWait(request, response, retry) : Optional.empty();
+            if (wait.isEmpty()) {
+                return response;
+            }
+            discard(response);
+            options.sleeper().sleep(wait.get());
+        }
+    }
+
+    /** How long to wait before sending the request again, or empty when its answer is final. */
+    private Optional<Duration> retryWait(HttpRequest request, HttpResponse<?> response, int retry) {
+        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+        boolean again = switch (response.statusCode()) {
+            case 429 -> true;
+            case 409 -> retryAfter.isPresent();
+            case 503 -> isIdempotent(request);
+            default -> false;
+        };
+        if (!again) {
+            return Optional.empty();
+        }
+        Duration wait = retryAfter.flatMap(RetryingHttpClient::parseRetryAfter).orElseGet(() -> backoff(retry));
+        return wait.compareTo(options.maxRetryWait()) > 0 ? Optional.empty() : Optional.of(wait);
+    }
+
+    /** Nothing reached the server when the connection could not be opened; otherwise only a repeatable request. */
+    private static boolean mayResendAfter(IOException failure, HttpRequest request) {
+        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException || isIdempotent(request);
+    }
+
+    private static boolean isIdempotent(HttpRequest request) {
+        return IDEMPOTENT.contains(request.method());
+    }
+
+    private Duration backoff(int retry) {
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retry, 20));
+        return wait.compareTo(options.maxRetryWait()) > 0 ? options.maxRetryWait() : wait;
+    }
+
+    /** {@code Retry-After} is a number of seconds or an HTTP date (RFC 9110, section 10.2.3). */
+    static Optional<Duration> parseRetryAfter(String value) {
+        String trimmed = value.trim();
+        try {
+            long seconds = Long.parseLong(trimmed);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration untilThen = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(untilThen.isNegative() ? Duration.ZERO : untilThen);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Frees the connection of an answer that is not handed to the caller. */
+    private static void discard(HttpResponse<?> response) throws IOException {
+        if (response.body() instanceof InputStream body) {
+            body.close();
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return delegate.sendAsync(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        return delegate.sendAsync(request, handler, pushPromiseHandler);
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return delegate.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return delegate.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return delegate.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return delegate.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return delegate.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return delegate.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return delegate.executor();
+    }
+
+    /**
+     * Builds {@link RetryingHttpClient}s. The client is built once and shared by every API class made from the same
+     * {@link ApiClient} (one connection pool), until a setting changes.
+     */
+    static final class Builder implements HttpClient.Builder {
+
+        private final HttpClient.Builder delegate = HttpClient.newBuilder();
+        private final ClientOptions options;
+        private HttpClient built;
+
+        Builder(ClientOptions options) {
+            this.options = options;
+            delegate.connectTimeout(options.connectTimeout());
+        }
+
+        private synchronized Builder changed() {
+            built = null;
+            return this;
+        }
+
+        @Override
+        public synchronized HttpClient build() {
+            if (built == null) {
+                built = new RetryingHttpClient(delegate.build(), options);
+            }
+            return built;
+        }
+
+        @Override
+        public HttpClient.Builder cookieHandler(CookieHandler cookieHandler) {
+            delegate.cookieHandler(cookieHandler);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder connectTimeout(Duration duration) {
+            delegate.connectTimeout(duration);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder sslContext(SSLContext sslContext) {
+            delegate.sslContext(sslContext);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder sslParameters(SSLParameters sslParameters) {
+            delegate.sslParameters(sslParameters);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder executor(Executor executor) {
+            delegate.executor(executor);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder followRedirects(Redirect policy) {
+            delegate.followRedirects(policy);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder version(Version version) {
+            delegate.version(version);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder priority(int priority) {
+            delegate.priority(priority);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder proxy(ProxySelector proxySelector) {
+            delegate.proxy(proxySelector);
+            return changed();
+        }
+
+        @Override
+        public HttpClient.Builder authenticator(Authenticator authenticator) {
+            delegate.authenticator(authenticator);
+            return changed();
+        }
+    }
+}

@@ -8,15 +8,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Hands failures raised by the security filters (before any controller runs) to the same exception handlers as every
- * other failure, so that 401 and 403 are answered with the API's envelope too.
+ * other failure, so that 401 and 403, and requests the firewall refuses (encoded line breaks, control characters in
+ * the URL), are answered with the API's envelope too.
  */
 @Component
-class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final HandlerExceptionResolver resolver;
     private final OperationAuthorization operations;
@@ -30,6 +33,11 @@ class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
         resolver.resolveException(request, response, null, failure);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) {
+        resolver.resolveException(request, response, null, rejected);
     }
 
     @Override

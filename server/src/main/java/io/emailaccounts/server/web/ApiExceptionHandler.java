@@ -22,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -83,6 +84,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return tokenError(OAuthTokenException.INVALID_REQUEST, "The form body could not be read.");
         }
         return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, "The request's parameters could not be read.");
+    }
+
+    /** The security firewall refused the URL; its own message quotes the URL, so it is not passed on. */
+    @ExceptionHandler
+    ResponseEntity<Object> onRejectedUrl(RequestRejectedException e) {
+        return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                "The request URL holds characters this server refuses (such as encoded line breaks or control characters).");
     }
 
     @ExceptionHandler

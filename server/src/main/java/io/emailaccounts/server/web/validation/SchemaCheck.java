@@ -1,5 +1,7 @@
 package io.emailaccounts.server.web.validation;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One compiled object schema of the contract and the wording of its failures: turns an instance into violations. */
 final class SchemaCheck {
@@ -25,7 +29,7 @@ final class SchemaCheck {
 
     /** One violation per property, in the order the schema declares them; empty when the instance is valid. */
     List<PropertyViolation> violations(JsonNode instance) {
-        List<Error> errors = schema.validate(instance);
+        List<Error> errors = schema.validate(withHugeNumbersAsIntegers(instance));
         if (errors.isEmpty()) {
             return List.of();
         }
@@ -41,6 +45,38 @@ final class SchemaCheck {
         firstErrorPerProperty.forEach((property, error) -> violations.add(messages.violation(property, instance, error)));
         violations.sort(Comparator.comparingInt(violation -> messages.position(violation.propertyName())));
         return violations;
+    }
+
+    /**
+     * The validator compares a floating-point number with an integer bound through {@code long}, which fails for
+     * numbers beyond its range (1e89, -9.5e400): such values are handed to it as big integers, which it compares
+     * exactly. The violations still quote what was sent.
+     */
+    private static JsonNode withHugeNumbersAsIntegers(JsonNode instance) {
+        ObjectNode copy = null;
+        for (Map.Entry<String, JsonNode> property : instance.properties()) {
+            JsonNode value = property.getValue();
+            if ((value.isFloatingPointNumber() || value.isBigDecimal()) && !fitsInLong(value)) {
+                if (copy == null) {
+                    copy = ((ObjectNode) instance).deepCopy();
+                }
+                copy.set(property.getKey(), asBigInteger(value));
+            }
+        }
+        return copy == null ? instance : copy;
+    }
+
+    private static boolean fitsInLong(JsonNode number) {
+        double value = number.doubleValue();
+        return Double.isFinite(value) && value >= Long.MIN_VALUE && value <= Long.MAX_VALUE;
+    }
+
+    private static JsonNode asBigInteger(JsonNode number) {
+        double value = number.doubleValue();
+        BigInteger whole = Double.isFinite(value)
+                ? new BigDecimal(value).toBigInteger()
+                : BigInteger.TEN.pow(400).multiply(BigInteger.valueOf((long) Math.signum(value)));
+        return JsonNodeFactory.instance.numberNode(whole);
     }
 
     /** The top-level property an error is about; {@code null} when it is about the instance itself. */

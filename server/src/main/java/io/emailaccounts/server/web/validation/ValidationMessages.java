@@ -79,9 +79,12 @@ final class ValidationMessages {
                 if (requiredProperty && sent.isString() && sent.asString().isBlank()) {
                     return REQUIRED;
                 }
-                return "pattern".equals(error.getKeyword())
-                        ? "must match the pattern " + schema.path("pattern").asString()
-                        : "must be at least " + schema.path("minLength").asInt() + " characters long";
+                if ("pattern".equals(error.getKeyword())) {
+                    return schema.hasNonNull("x-pattern-message")
+                            ? schema.get("x-pattern-message").asString()
+                            : "must match the pattern " + schema.path("pattern").asString();
+                }
+                return "must be at least " + schema.path("minLength").asInt() + " characters long";
             case "maxLength":
                 return "must be at most " + schema.path("maxLength").asInt() + " characters long";
             case "minimum", "maximum":

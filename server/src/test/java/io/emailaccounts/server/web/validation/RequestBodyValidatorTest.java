@@ -131,4 +131,20 @@ class RequestBodyValidatorTest {
         assertThat(validate(JSON.readTree("[1, 2]")))
                 .containsExactly(PropertyViolation.ofRequest("The request body must be a JSON object."));
     }
+
+    @Test
+    void shouldRefuseWholeNumbersBeyondEveryRangeWrittenAsFloatingPoint() {
+        ObjectNode body = validUpdate();
+        body.set("ErrorCount", JSON.readTree("1.0E89"));
+        body.set("LastMessageId", JSON.readTree("-9.5e400"));
+        body.set("IncomingServerPort", JSON.readTree("123456789012345678901234567890"));
+        body.set("BusinessId", JSON.readTree("1e19"));
+
+        assertThat(validate(body)).extracting(PropertyViolation::propertyName, PropertyViolation::message)
+                .containsExactlyInAnyOrder(
+                        tuple("ErrorCount", "must be between 0 and 2147483647"),
+                        tuple("LastMessageId", "must be between 0 and 9223372036854775807"),
+                        tuple("IncomingServerPort", "must be between 1 and 65535"),
+                        tuple("BusinessId", "must be between 1 and 9223372036854775807"));
+    }
 }

@@ -1,0 +1,339 @@
+package io.emailaccounts.server.web;
+
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.server.EmailAccountsServerApplication;
+import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.conformance.ContractConformance;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.BeforeTry;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Thousands of generated hostile requests (wrong types, huge numbers, deep nesting, control characters, very long
+ * strings, broken JSON, odd query strings): the server never answers 5xx, every refusal is the error envelope, every
+ * answer conforms to the contract, and the stored records do not change.
+ */
+class HostileRequestsProperties {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    /** Keeps huge numbers as written (a double would turn 1e999 into Infinity, which is written as a string). */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final List<String> TEXT_FIELDS = List.of("DisplayName", "IncomingServer", "IncomingServerUsername",
+            "OutgoingServer", "OutgoingServerUsername");
+    private static final List<String> EMAIL_FIELDS = List.of("EmailAddress", "NotificationEmailAddress", "ReplyToEmail");
+    private static final List<String> INTEGER_FIELDS = List.of("Id", "BusinessId", "IncomingServerType", "IncomingServerPort",
+            "DeleteMessageSettings", "OutgoingServerPort", "LastMessageId", "ErrorCount");
+    private static final List<String> BOOLEAN_FIELDS = List.of("Active", "SendNotificationOnNewMessages", "IncomingServerSSL",
+            "OutgoingServerSSL");
+    private static final List<String> TOKEN_FIELDS = List.of("GoogleAccessToken", "Office365AccessToken");
+    private static final List<String> REQUIRED = List.of("BusinessId", "DisplayName", "EmailAddress", "IncomingServer",
+            "IncomingServerType", "IncomingServerPort", "IncomingServerUsername", "DeleteMessageSettings", "OutgoingServer",
+            "OutgoingServerPort", "OutgoingServerUsername", "LastMessageId", "ErrorCount");
+    private static final List<String> QUERY_PARAMETERS = List.of("page", "size", "orderBy", "dir", "id",
+            "EmailAccount_Business", "EmailAccount_DisplayName", "EmailAccount_EmailAddress", "EmailAccount_IncomingServer",
+            "EmailAccount_IncomingServerType", "EmailAccount_IncomingServerPort", "EmailAccount_DeleteMessageSettings",
+            "EmailAccount_LastMessageId", "EmailAccount_ErrorCount", "EmailAccount_Active", "EmailAccount_ReplyToEmail",
+            "EmailAccount_LastCheckTime", "from_EmailAccount_IncomingServerPort", "to_EmailAccount_LastMessageId",
+            "from_EmailAccount_CreatedOn", "to_EmailAccount_UpdatedOn", "from_EmailAccount_ErrorCount", "Unknown");
+
+    private static ConfigurableApplicationContext server;
+    private static RawHttp admin;
+    private static EmailAccountRecords records;
+    private static List<Map<String, Object>> storedRows;
+
+    @BeforeContainer
+    static void startServer() {
+        server = SpringApplication.run(EmailAccountsServerApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=" + System.getProperty("test.datasource.url", "jdbc:h2:mem:hostile-requests;DB_CLOSE_DELAY=-1"),
+                "--spring.datasource.username=" + System.getProperty("test.datasource.username", "sa"),
+                "--spring.datasource.password=" + System.getProperty("test.datasource.password", ""),
+                "--emailaccounts.demo-data=false",
+                "--emailaccounts.rate-limit.enabled=false",
+                "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+                "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
+                "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
+                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].administrator=true");
+        admin = new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
+                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+        records = new EmailAccountRecords(server.getBean(JdbcClient.class), server.getBean(SecretCipher.class));
+        records.reset();
+        storedRows = allRows();
+        ContractConformance.drainProblems();
+    }
+
+    /** A failed try may have changed the records; the next one starts from the same state again. */
+    @BeforeTry
+    void restoreRecords() {
+        if (!allRows().equals(storedRows)) {
+            records.reset();
+            storedRows = allRows(); // the same record; its tokens encrypted anew
+        }
+    }
+
+    @AfterContainer
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Property(tries = 1000)
+    void shouldRefuseHostileUpdatesWithTheEnvelopeAndChangeNothing(@ForAll("hostileUpdates") String body) {
+        assertRefusedAndNothingChanged(admin.put(PATH, body), body);
+    }
+
+    @Property(tries = 1000)
+    void shouldRefuseHostileCreatesWithTheEnvelopeAndChangeNothing(@ForAll("hostileCreates") String body) {
+        assertRefusedAndNothingChanged(admin.send("POST", PATH, "application/json", body), body);
+    }
+
+    private static void assertRefusedAndNothingChanged(RawHttp.Response response, String body) {
+        assertThat(response.status()).as("status of %s", abbreviated(body)).isIn(400, 413);
+        assertIsTheEnvelope(response);
+        assertThat(allRows()).as("stored records after %s", abbreviated(body)).isEqualTo(storedRows);
+        assertThat(ContractConformance.drainProblems()).isEmpty();
+    }
+
+    @Property(tries = 1500)
+    void shouldAnswerHostileSearchesWithResultsOrTheEnvelope(@ForAll("hostileQueries") String query) {
+        RawHttp.Response response = admin.get(PATH + "?" + query);
+
+        assertThat(response.status()).as("status of ?%s", abbreviated(query)).isIn(200, 400);
+        if (response.status() != 200) {
+            assertIsTheEnvelope(response);
+        }
+        assertThat(ContractConformance.drainProblems()).as("conformance of ?%s", abbreviated(query)).isEmpty();
+    }
+
+    @Property(tries = 500)
+    void shouldAnswerHostileIdsWithTheRecordOrTheEnvelope(@ForAll("hostileText") String id, @ForAll boolean delete) {
+        String path = PATH + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        RawHttp.Response response = delete ? admin.send("DELETE", path, null, null) : admin.get(path);
+
+        assertThat(response.status()).as("status of %s", abbreviated(path)).isIn(400, 404);
+        assertIsTheEnvelope(response);
+        assertThat(allRows()).isEqualTo(storedRows);
+        assertThat(ContractConformance.drainProblems()).isEmpty();
+    }
+
+    // --- Generators ------------------------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<String> hostileUpdates() {
+        return hostileBodies(allFields());
+    }
+
+    /** A create ignores Id, so a bad Id alone does not make a create hostile. */
+    @Provide
+    Arbitrary<String> hostileCreates() {
+        return hostileBodies(allFields().stream().filter(field -> !field.equals("Id")).toList());
+    }
+
+    private static Arbitrary<String> hostileBodies(List<String> fields) {
+        return Arbitraries.frequencyOf(
+                weighted(6, fieldWithHostileValue(fields)),
+                weighted(1, missingRequiredField()),
+                weighted(1, deepNesting()),
+                weighted(1, brokenJson()),
+                weighted(1, Arbitraries.strings().ofMaxLength(200)));
+    }
+
+    @Provide
+    Arbitrary<String> hostileQueries() {
+        Arbitrary<String> pair = Arbitraries.of(QUERY_PARAMETERS).flatMap(name -> queryValue()
+                .map(value -> name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return pair.list().ofMinSize(1).ofMaxSize(4).map(pairs -> String.join("&", pairs));
+    }
+
+    @Provide
+    Arbitrary<String> hostileText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
+                hugeNumberText(),
+                Arbitraries.of("0", "-1", "1.5", "1e3", "0x10", "[1]", "null", " ", "9223372036854775808"));
+    }
+
+    private static Tuple.Tuple2<Integer, Arbitrary<? extends String>> weighted(int weight, Arbitrary<String> arbitrary) {
+        return Tuple.of(weight, arbitrary);
+    }
+
+    /** A valid update body with one or two fields replaced by a value the field does not take. */
+    private static Arbitrary<String> fieldWithHostileValue(List<String> fields) {
+        Arbitrary<Map.Entry<String, JsonNode>> replacement = Arbitraries.of(fields)
+                .flatMap(field -> hostileValueFor(field).map(value -> Map.entry(field, value)));
+        return replacement.list().ofMinSize(1).ofMaxSize(2).map(replacements -> {
+            ObjectNode body = validBody();
+            replacements.forEach(entry -> body.set(entry.getKey(), entry.getValue()));
+            return body.toString();
+        });
+    }
+
+    private static Arbitrary<String> missingRequiredField() {
+        return Arbitraries.of(REQUIRED).map(field -> {
+            ObjectNode body = validBody();
+            body.remove(field);
+            return body.toString();
+        });
+    }
+
+    /** Arrays or objects nested up to far beyond any parser's limit, alone or as a field's value. */
+    private static Arbitrary<String> deepNesting() {
+        return Arbitraries.integers().between(1, 30_000).flatMap(depth -> Arbitraries.of(
+                "[".repeat(depth) + "]".repeat(depth),
+                "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
+                validBody().toString().replace("\"DisplayName\":\"Hostile inbox\"",
+                        "\"DisplayName\":" + "[".repeat(depth) + "]".repeat(depth))));
+    }
+
+    private static Arbitrary<String> brokenJson() {
+        String valid = validBody().toString();
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", "{", "}", "[]", "null", "true", "123", "\"text\"", "{\"Id\":}", "{'Id': 1}",
+                        valid + "garbage", valid + valid, valid.replace("{", "{\"Id\":1,"),
+                        valid.replace(":", "::"), valid.substring(0, valid.length() / 2), "NaN", "{\"Id\": NaN}",
+                        "{\"Id\": Infinity}", "{\"Id\": 1e999999999}", "{\"Id\": -}", "{\"Id\": 01}"),
+                Arbitraries.integers().between(0, valid.length() - 1).map(cut -> valid.substring(0, cut)));
+    }
+
+    private static Arbitrary<JsonNode> hostileValueFor(String field) {
+        Arbitrary<JsonNode> wrongShape = Arbitraries.of(NODES.arrayNode(), NODES.objectNode(),
+                NODES.arrayNode().add(1).add("x"), (JsonNode) NODES.objectNode().put("nested", true));
+        Arbitrary<JsonNode> hostile;
+        if (TEXT_FIELDS.contains(field) || EMAIL_FIELDS.contains(field)) {
+            hostile = Arbitraries.oneOf(
+                    wrongShape,
+                    numbers(),
+                    Arbitraries.of(NODES.booleanNode(true), NODES.stringNode(""), NODES.stringNode("   ")),
+                    controlCharacterText(),
+                    longText(256));
+        } else if (INTEGER_FIELDS.contains(field)) {
+            hostile = Arbitraries.oneOf(
+                    wrongShape,
+                    Arbitraries.of(NODES.stringNode("1"), NODES.stringNode("one"), NODES.booleanNode(false),
+                            NODES.numberNode(1.5), NODES.numberNode(-1)),
+                    hugeNumberText().map(text -> JSON.readTree(text)),
+                    controlCharacterText(),
+                    longText(10));
+        } else if (BOOLEAN_FIELDS.contains(field)) {
+            hostile = Arbitraries.oneOf(wrongShape, numbers(), Arbitraries.of(NODES.stringNode("true"), NODES.stringNode("yes")),
+                    controlCharacterText());
+        } else if (TOKEN_FIELDS.contains(field)) {
+            hostile = Arbitraries.oneOf(wrongShape, numbers(), Arbitraries.of((JsonNode) NODES.booleanNode(true)), longText(8193));
+        } else { // LastCheckTime
+            hostile = Arbitraries.oneOf(wrongShape, numbers(),
+                    Arbitraries.of(NODES.stringNode("yesterday"), NODES.stringNode("2025-13-45T99:99:99Z"),
+                            NODES.stringNode("2025-01-15"), NODES.stringNode("")),
+                    controlCharacterText());
+        }
+        if (INTEGER_FIELDS.contains(field) && !field.equals("Id")) {
+            return hostile;
+        }
+        return field.equals("Id")
+                ? Arbitraries.oneOf(hostile, Arbitraries.of(NODES.nullNode(), NODES.numberNode(-5)))
+                : hostile;
+    }
+
+    private static Arbitrary<JsonNode> numbers() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().map(NODES::numberNode),
+                // Infinity and NaN would be written as strings ("Infinity"), which a text field takes.
+                Arbitraries.doubles().filter(Double::isFinite).map(NODES::numberNode),
+                hugeNumberText().map(text -> JSON.readTree(text)));
+    }
+
+    /** Numbers far outside every type's range: long digit strings, big exponents. */
+    private static Arbitrary<String> hugeNumberText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(400).filter(digits -> digits.charAt(0) != '0'),
+                Arbitraries.integers().between(20, 999_999).map(exponent -> "1e" + exponent),
+                Arbitraries.integers().between(20, 999_999).map(exponent -> "-9.5e" + exponent));
+    }
+
+    /** Text with control characters (NUL included) somewhere in it. */
+    private static Arbitrary<JsonNode> controlCharacterText() {
+        return Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f').ofMinLength(1).ofMaxLength(3)
+                .flatMap(control -> Arbitraries.of("Inbox" + control, control + "Inbox", "In" + control + "box", control))
+                .map(NODES::stringNode);
+    }
+
+    private static Arbitrary<JsonNode> longText(int minLength) {
+        return Arbitraries.integers().between(minLength, 70_000).map(length -> NODES.stringNode("x".repeat(length)));
+    }
+
+    private static Arbitrary<String> queryValue() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
+                hugeNumberText(),
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.integers().between(100, 6000).map("x"::repeat),
+                Arbitraries.of("", "[]", "[1,", "[99999999999999999999999]", "[1,2,-3]", "true", "yes", "1.5", "-1", "0",
+                        "Id", "DisplayName", "2025-01-15T10:30:00Z", "2025-02-30T25:61:00Z", "9999-12-31T23:59:59Z",
+                        "0000-01-01T00:00Z", "%", "%zz", "'; DROP TABLE email_account; --"));
+    }
+
+    private static List<String> allFields() {
+        return java.util.stream.Stream.of(TEXT_FIELDS, EMAIL_FIELDS, INTEGER_FIELDS, BOOLEAN_FIELDS, TOKEN_FIELDS,
+                List.of("LastCheckTime")).flatMap(List::stream).toList();
+    }
+
+    private static ObjectNode validBody() {
+        ObjectNode body = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        body.put("DisplayName", "Hostile inbox");
+        return body;
+    }
+
+    // --- Checks ----------------------------------------------------------------------------------------------------
+
+    private static void assertIsTheEnvelope(RawHttp.Response response) {
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode envelope = response.json();
+        assertThat(envelope.get("WasSuccessful").asBoolean(true)).isFalse();
+        assertThat(envelope.get("Status").asInt()).isEqualTo(response.status());
+        assertThat(envelope.get("Value").isNull()).isTrue();
+        assertThat(envelope.get("Errors").isArray()).isTrue();
+        assertThat(envelope.get("Errors").size()).isPositive();
+        assertThat(envelope.get("Message").asString()).isNotBlank();
+    }
+
+    private static List<Map<String, Object>> allRows() {
+        return server.getBean(JdbcClient.class).sql("SELECT * FROM email_account ORDER BY id").query().listOfRows();
+    }
+
+    private static String abbreviated(String text) {
+        String shown = text.codePoints().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c))
+                .collect(Collectors.joining());
+        return shown.length() > 300 ? shown.substring(0, 300) + "... (" + text.length() + " characters)" : shown;
+    }
+}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -62,8 +63,8 @@ class CrashSafetyTest {
                         "--emailaccounts.users[0].username=admin@example.com",
                         "--emailaccounts.users[0].password={noop}crash-test",
                         "--emailaccounts.users[0].administrator=true",
-                        "--emailaccounts.security.token-signing-key=dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVz",
-                        "--emailaccounts.secrets.encryption-key=ZW5jcnlwdGlvbi1rZXktb2YtdGhlLXRlc3RzLTMyYiE="));
+                        "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+                        "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY));
             }
             process = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())

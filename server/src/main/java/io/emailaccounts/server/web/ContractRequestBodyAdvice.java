@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every JSON body bound to a generated model against that model's schema in the contract before Jackson binds
- * it, so that a client learns every broken rule at once (binding would stop at the first wrong type). Bodies over the
- * size limit are refused before they are read.
+ * it, so that a client learns every broken rule at once (binding would stop at the first wrong type). A body sent
+ * without a length is read no further than the size limit.
  */
 @ControllerAdvice
 class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
@@ -74,10 +74,8 @@ class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
         throw missingBody();
     }
 
+    /** A declared oversized body never gets here ({@link RequestSizeLimitFilter}); one sent without a length stops at the limit. */
     private byte[] readLimited(HttpInputMessage input) throws IOException {
-        if (input.getHeaders().getContentLength() > maxBodyBytes) {
-            throw new PayloadTooLargeException(maxBodyBytes);
-        }
         byte[] body = input.getBody().readNBytes(Math.toIntExact(maxBodyBytes + 1));
         if (body.length > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);

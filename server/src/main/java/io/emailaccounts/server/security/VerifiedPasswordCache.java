@@ -3,27 +3,34 @@ package io.emailaccounts.server.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Remembers recently verified (password, stored hash) pairs so that HTTP Basic, which sends the password with every
  * request, pays for bcrypt once instead of on every call. Only successes are remembered, as HMACs under a key that
- * lives in memory only; a wrong password always takes the full, slow check.
+ * lives in memory only, for an hour after their last use at most; a wrong password always takes the full, slow check.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
-    private static final int MAX_ENTRIES = 10_000;
+    /** Bounds memory; the least recently used fingerprints are forgotten first. */
+    private static final long MAX_ENTRIES = 10_000;
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private final PasswordEncoder delegate;
     private final SecretKeySpec key;
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final Cache<String, Boolean> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterAccess(FORGET_AFTER)
+            .build();
 
     VerifiedPasswordCache(PasswordEncoder delegate) {
         this.delegate = delegate;
@@ -43,15 +50,12 @@ final class VerifiedPasswordCache implements PasswordEncoder {
             return false;
         }
         String fingerprint = fingerprint(rawPassword, encodedPassword);
-        if (verified.contains(fingerprint)) {
+        if (verified.getIfPresent(fingerprint) != null) {
             return true;
         }
         boolean matches = delegate.matches(rawPassword, encodedPassword);
         if (matches) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.add(fingerprint);
+            verified.put(fingerprint, Boolean.TRUE);
         }
         return matches;
     }

@@ -226,8 +226,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof MissingServletRequestParameterException missing) {
             return "The query parameter " + missing.getParameterName() + " is required.";
         }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "The request failed." : known.getReasonPhrase() + ".";
+        return ErrorEnvelopes.messageFor(status);
     }
 
     /** "GET", "GET or PUT", "GET, POST or PUT". */

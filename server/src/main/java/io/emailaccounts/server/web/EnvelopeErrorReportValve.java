@@ -14,7 +14,7 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
 import io.emailaccounts.server.web.validation.PropertyViolation;
@@ -44,11 +44,10 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String message = known == null ? "The request failed." : ErrorEnvelopes.messageFor(known);
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
         try {
-            String body = json.writeValueAsString(ErrorEnvelopes.envelope(HttpStatus.valueOf(status),
-                    List.of(PropertyViolation.ofRequest(message))));
+            String body = json.writeValueAsString(ErrorEnvelopes.envelope(code,
+                    List.of(PropertyViolation.ofRequest(ErrorEnvelopes.messageFor(code)))));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

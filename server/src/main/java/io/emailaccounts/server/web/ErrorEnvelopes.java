@@ -32,12 +32,16 @@ public final class ErrorEnvelopes {
     }
 
     /** The message of a failure known only by its status (a container-level error, an error dispatch). */
-    static String messageFor(HttpStatus status) {
-        return switch (status) {
+    static String messageFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return "The request failed.";
+        }
+        return switch (known) {
             case BAD_REQUEST -> "The request is malformed.";
             case NOT_FOUND -> "There is nothing at this path.";
             case INTERNAL_SERVER_ERROR -> "The server failed to process the request; it has been logged.";
-            default -> status.getReasonPhrase() + ".";
+            default -> known.getReasonPhrase() + ".";
         };
     }
 

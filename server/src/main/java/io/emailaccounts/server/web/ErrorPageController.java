@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +21,8 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value)
+        HttpStatusCode status = code instanceof Integer value && value >= 400 && value <= 599
+                ? HttpStatusCode.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         return ErrorEnvelopes.response(status, HttpHeaders.EMPTY, ErrorEnvelopes.messageFor(status));
     }

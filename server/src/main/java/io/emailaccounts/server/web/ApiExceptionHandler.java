@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -167,6 +168,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "The request body must be form-encoded (application/x-www-form-urlencoded).");
         }
         return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /** Every answer is JSON: a request whose Accept header refuses it is turned down before the operation runs. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        String[] accept = request.getHeaderValues(HttpHeaders.ACCEPT);
+        String sent = accept == null ? "" : String.join(", ", accept);
+        return ErrorEnvelopes.response(status, headers, List.of(new PropertyViolation(null,
+                JsonNodeFactory.instance.stringNode(sent),
+                "This API answers in application/json only, which the Accept header (" + sent + ") does not allow.")));
     }
 
     @Override

@@ -1,0 +1,89 @@
+package io.emailaccounts.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.server.EmailAccountsServerApplication;
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A failure nobody foresaw (here: the database lost its table) is a 500 in the error envelope: the operator finds it
+ * in the log, the client learns nothing of the server's insides, and no secret sent with the request is written down.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UnexpectedFailureTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    private static final String SECRET = "ya29.SECRET-SENT-WHILE-THE-DATABASE-FAILS";
+    private static final String MESSAGE = "The server failed to process the request; it has been logged.";
+
+    private static ConfigurableApplicationContext server;
+    private static RawHttp admin;
+
+    @BeforeAll
+    static void startServerAndBreakItsDatabase() {
+        // Its own embedded database: the table is dropped, which no other test must see.
+        server = SpringApplication.run(EmailAccountsServerApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:unexpected-failure;DB_CLOSE_DELAY=-1",
+                "--emailaccounts.demo-data=false",
+                "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+                "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
+                "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
+                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].administrator=true");
+        admin = new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
+                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+        server.getBean(JdbcClient.class).sql("DROP TABLE email_account").update();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void assertInternalErrorEnvelope(RawHttp.Response response) {
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.json()).isEqualTo(RawHttp.json("""
+                {"Status": 500, "Message": "%1$s", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": null, "Message": "%1$s", "PropertyName": null}]}
+                """.formatted(MESSAGE)));
+    }
+
+    @Test
+    void shouldAnswerAFailedReadWithTheEnvelopeAndLogIt(CapturedOutput output) {
+        assertInternalErrorEnvelope(admin.get(PATH + "/1"));
+        assertInternalErrorEnvelope(admin.get(PATH + "?EmailAccount_Business=1001"));
+
+        assertThat(output.getOut()).contains("Unexpected failure of GET /api/crm/emailaccounts/1");
+    }
+
+    @Test
+    void shouldAnswerAFailedWriteWithTheEnvelopeAndKeepItsSecretsOutOfTheLog(CapturedOutput output) {
+        ObjectNode body = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        body.put("GoogleAccessToken", SECRET);
+        body.put("Office365AccessToken", SECRET);
+
+        assertInternalErrorEnvelope(admin.put(PATH, body.toString()));
+        body.remove("Id");
+        assertInternalErrorEnvelope(admin.send("POST", PATH, "application/json", body.toString()));
+
+        assertThat(output.getOut()).contains("Unexpected failure of PUT /api/crm/emailaccounts");
+        assertThat(output.getAll()).doesNotContain(SECRET);
+    }
+}

@@ -32,6 +32,15 @@ class BreakingChangeGateTest {
         return (ObjectNode) contract.with("components").with("schemas").get(name);
     }
 
+    /** A property of the writable fields, the body of create and update. */
+    private static ObjectNode property(ObjectNode contract, String name) {
+        return (ObjectNode) schema(contract, "EmailAccountFields").with("properties").get(name);
+    }
+
+    private static ObjectNode parameter(ObjectNode contract, String name) {
+        return (ObjectNode) contract.with("components").with("parameters").get(name).get("schema");
+    }
+
     private static void removeFrom(ArrayNode array, String value) {
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i).asText().equals(value)) {
@@ -56,7 +65,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldCatchANewRequiredRequestProperty() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract ->
-                ((ArrayNode) schema(contract, "EmailAccountUpdate").get("required")).add("Active"));
+                ((ArrayNode) schema(contract, "EmailAccountFields").get("required")).add("Active"));
 
         assertThat(verdict.breaking()).isTrue();
         assertThat(verdict.changes()).contains("New required properties").contains("`Active`");
@@ -78,7 +87,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldCatchAChangedPropertyType() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract ->
-                ((ObjectNode) schema(contract, "EmailAccountUpdate").with("properties").get("ErrorCount")).put("type", "string")
+                property(contract, "ErrorCount").put("type", "string")
                         .remove("format"));
 
         assertThat(verdict.breaking()).isTrue();
@@ -109,7 +118,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldLetANewOptionalRequestPropertyAndANewResponsePropertyThrough() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract -> {
-            schema(contract, "EmailAccountUpdate").with("properties").putObject("SignatureHtml")
+            schema(contract, "EmailAccountFields").with("properties").putObject("SignatureHtml")
                     .put("type", "string").put("nullable", true).put("description", "A signature.");
             schema(contract, "ActionResponse").with("properties").putObject("TraceId")
                     .put("type", "string").put("description", "A trace id.");
@@ -117,5 +126,62 @@ class BreakingChangeGateTest {
 
         assertThat(verdict.breaking()).as(verdict.changes()).isFalse();
         assertThat(verdict.changes()).contains("SignatureHtml");
+    }
+
+    @Test
+    void shouldCatchANarrowedNumericRange() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            property(contract, "IncomingServerPort").put("maximum", 1024);
+            property(contract, "ErrorCount").put("minimum", 1);
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes())
+                .contains("`PUT` /api/crm/emailaccounts body IncomingServerPort: maximum 65535 -> 1024")
+                .contains("`POST` /api/crm/emailaccounts body IncomingServerPort: maximum 65535 -> 1024")
+                .contains("body ErrorCount: minimum 0 -> 1");
+    }
+
+    @Test
+    void shouldCatchANewOrChangedPatternAndALongerMinimumLength() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            property(contract, "EmailAddress").put("pattern", "^[^@]+@example\\.com$");
+            property(contract, "DisplayName").put("pattern", "^[A-Za-z ]+$").put("minLength", 3);
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes())
+                .contains("body EmailAddress: new pattern ^[^@]+@example\\.com$")
+                .contains("body DisplayName: pattern ")
+                .contains("body DisplayName: minLength 1 -> 3");
+    }
+
+    @Test
+    void shouldCatchAPropertyThatNoLongerTakesNull() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> property(contract, "ReplyToEmail").remove("nullable"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("body ReplyToEmail: null is no longer accepted");
+    }
+
+    @Test
+    void shouldCatchANarrowedQueryParameter() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> parameter(contract, "Size").put("maximum", 100));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("`GET` /api/crm/emailaccounts parameter size: maximum 1000 -> 100");
+    }
+
+    @Test
+    void shouldLetWidenedInputsThrough() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(contract -> {
+            // A longer maxLength is left out: the fields are answered too, and openapi-diff calls a longer
+            // answer breaking for clients that size their storage by it.
+            property(contract, "DisplayName").put("minLength", 0).remove("pattern");
+            property(contract, "ErrorCount").remove("minimum");
+            parameter(contract, "Size").put("maximum", 5000);
+        });
+
+        assertThat(verdict.breaking()).as(verdict.changes()).isFalse();
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
@@ -16,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-/** Compares a contract with an earlier one (openapi-diff) and says what a client of the earlier one would lose. */
+/**
+ * Compares a contract with an earlier one (openapi-diff, and {@link NarrowedInputs} for the narrowing openapi-diff does
+ * not judge) and says what a client of the earlier one would lose.
+ */
 final class ContractCompatibility {
 
     static final Path WORKING = Path.of("..", "api", "openapi.yaml");
@@ -37,7 +42,20 @@ final class ContractCompatibility {
     static Verdict compare(String earlier, String later) {
         ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(earlier), normalized(later));
         String changes = new MarkdownRender().render(diff).replace("`PATCH`", "`PUT`");
-        return new Verdict(diff.isIncompatible(), changes.isBlank() ? "(no changes)" : changes);
+        List<String> narrowed = NarrowedInputs.between(tree(earlier), tree(later));
+        if (!narrowed.isEmpty()) {
+            changes += narrowed.stream().map(line -> "- " + line).collect(Collectors.joining("\n",
+                    "\n#### Inputs narrowed: requests the released contract accepts are refused now\n\n", "\n"));
+        }
+        return new Verdict(diff.isIncompatible() || !narrowed.isEmpty(), changes.isBlank() ? "(no changes)" : changes);
+    }
+
+    private static JsonNode tree(String contract) {
+        try {
+            return YAML.readTree(contract);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a readable contract", e);
+        }
     }
 
     static String read(Path contract) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -90,9 +91,10 @@ public class EmailAccountRepository {
      *
      * @param businesses the businesses the row must belong to; null for any
      * @param versions   the versions the row must be at; null for any
-     * @return whether the row met the conditions (and was updated)
+     * @return the row's new version, read back by the same statement; empty when the row did not meet the conditions
+     *         (and was not updated)
      */
-    public boolean update(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime updatedOn, String updatedBy,
+    public OptionalLong update(long id, Map<EmailAccountColumn, Object> values, OffsetDateTime updatedOn, String updatedBy,
                           Collection<Long> businesses, Collection<Long> versions) {
         String assignments = values.keySet().stream()
                 .map(column -> column.sqlName() + " = :" + column.sqlName())
@@ -107,7 +109,11 @@ public class EmailAccountRepository {
         if (versions != null) {
             statement = statement.param("versions", versions.isEmpty() ? List.of(-1L) : versions);
         }
-        return bind(inBusinesses(statement, businesses), values).update() == 1;
+        KeyHolder newVersion = new GeneratedKeyHolder();
+        if (bind(inBusinesses(statement, businesses), values).update(newVersion, "version") != 1) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(((Number) newVersion.getKeys().get("version")).longValue());
     }
 
     /** The row's version; empty when there is no such row (of these businesses, unless null). */

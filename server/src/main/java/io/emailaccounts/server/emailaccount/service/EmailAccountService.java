@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,15 +85,13 @@ public class EmailAccountService {
     public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller, Optional<Set<Long>> expectedVersions) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        if (!repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(), caller.scope(),
-                expectedVersions.orElse(null))) {
+        OptionalLong version = repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(),
+                caller.scope(), expectedVersions.orElse(null));
+        if (version.isEmpty()) {
             long current = repository.findVersion(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));
             throw new VersionChangedException(id, current);
         }
-        // With one expected version the new one is known; otherwise it is read back (in this transaction).
-        long version = expectedVersions.filter(versions -> versions.size() == 1).map(versions -> versions.iterator().next() + 1)
-                .orElseGet(() -> repository.findVersion(id, caller.scope()).orElseThrow());
-        return new ChangeReceipt(id, now, caller.name(), version);
+        return new ChangeReceipt(id, now, caller.name(), version.getAsLong());
     }
 
     /** @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id */

@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.emailaccounts.server.EmailAccountsServerApplication;
 import io.emailaccounts.server.secrets.SecretCipher;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
-import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StandaloneServer;
 import io.emailaccounts.server.support.conformance.ContractConformance;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -73,20 +71,12 @@ class HostileRequestsTest {
 
     @BeforeContainer
     static void startServer() {
-        server = SpringApplication.run(EmailAccountsServerApplication.class,
-                "--server.port=0",
+        server = StandaloneServer.start(
                 "--spring.datasource.url=" + System.getProperty("test.datasource.url", "jdbc:h2:mem:hostile-requests;DB_CLOSE_DELAY=-1"),
                 "--spring.datasource.username=" + System.getProperty("test.datasource.username", "sa"),
                 "--spring.datasource.password=" + System.getProperty("test.datasource.password", ""),
-                "--emailaccounts.demo-data=false",
-                "--emailaccounts.rate-limit.enabled=false",
-                "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
-                "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
-                "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
-                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
-                "--emailaccounts.users[0].administrator=true");
-        admin = new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
-                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+                "--emailaccounts.rate-limit.enabled=false");
+        admin = StandaloneServer.asAdmin(server);
         records = new EmailAccountRecords(server.getBean(JdbcClient.class), server.getBean(SecretCipher.class));
         records.reset();
         storedRows = allRows();

@@ -6,16 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.emailaccounts.server.EmailAccountsServerApplication;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
-import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StandaloneServer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,17 +33,8 @@ class UnexpectedFailureTest {
     @BeforeAll
     static void startServerAndBreakItsDatabase() {
         // Its own embedded database: the table is dropped, which no other test must see.
-        server = SpringApplication.run(EmailAccountsServerApplication.class,
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:unexpected-failure;DB_CLOSE_DELAY=-1",
-                "--emailaccounts.demo-data=false",
-                "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
-                "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
-                "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
-                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
-                "--emailaccounts.users[0].administrator=true");
-        admin = new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
-                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+        server = StandaloneServer.start("--spring.datasource.url=jdbc:h2:mem:unexpected-failure;DB_CLOSE_DELAY=-1");
+        admin = StandaloneServer.asAdmin(server);
         server.getBean(JdbcClient.class).sql("DROP TABLE email_account").update();
     }
 

@@ -1,0 +1,39 @@
+package io.emailaccounts.server.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.emailaccounts.server.EmailAccountsServerApplication;
+
+/**
+ * A server of a test's own, outside the shared test context (for tests that break it or hammer it): a free port, no
+ * demo data, the test keys, and the administrator of {@link RunningServerTest}. The database is the caller's choice.
+ */
+public final class StandaloneServer {
+
+    private StandaloneServer() {
+    }
+
+    /** @param settings more command-line settings, such as {@code --spring.datasource.url=...} */
+    public static ConfigurableApplicationContext start(String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--emailaccounts.demo-data=false",
+                "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
+                "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
+                "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
+                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].administrator=true"));
+        arguments.addAll(List.of(settings));
+        return SpringApplication.run(EmailAccountsServerApplication.class, arguments.toArray(String[]::new));
+    }
+
+    /** HTTP to the server as its administrator. */
+    public static RawHttp asAdmin(ConfigurableApplicationContext server) {
+        return new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
+                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+    }
+}

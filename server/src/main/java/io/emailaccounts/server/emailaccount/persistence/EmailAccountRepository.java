@@ -201,6 +201,31 @@ public class EmailAccountRepository {
         return encrypted;
     }
 
+    /**
+     * Whether this server's key can read the secrets already stored: one encrypted value per secret column is tried
+     * (a wrong key fails on every value alike).
+     *
+     * @return the Id of a record whose secret this key cannot decrypt; empty when every tried one decrypts
+     */
+    public Optional<Long> findSecretUnreadableWithThisKey() {
+        for (EmailAccountColumn column : EmailAccountColumn.values()) {
+            if (!column.secret()) {
+                continue;
+            }
+            Optional<Map<String, Object>> sample = jdbc.sql("SELECT id, " + column.sqlName() + " AS secret FROM email_account WHERE "
+                            + column.sqlName() + " LIKE 'v1:%' ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                    .query().listOfRows().stream().findFirst();
+            if (sample.isPresent()) {
+                try {
+                    cipher.decrypt((String) sample.get().get("secret"), column.sqlName());
+                } catch (IllegalArgumentException unreadable) {
+                    return Optional.of(((Number) sample.get().get("id")).longValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Where where(List<SearchCondition> conditions) {
         List<String> clauses = new ArrayList<>();
         List<Object> values = new ArrayList<>();

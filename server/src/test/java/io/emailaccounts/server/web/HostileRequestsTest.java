@@ -116,6 +116,22 @@ class HostileRequestsTest {
         assertThat(ContractConformance.drainProblems()).isEmpty();
     }
 
+    /**
+     * The boundary a generated deep nesting once hit: a field's value nested just under the parser's limit (500) was
+     * read, refused, and then echoed in AttemptedValue one envelope deeper than the JSON writer allows, breaking the
+     * answer half-way. Every depth around the limits, as an array and as an object.
+     */
+    @Example
+    void shouldRefuseValuesNestedAroundTheParsersLimitWithAWholeEnvelope() {
+        for (int depth = 470; depth <= 530; depth++) {
+            for (String value : List.of("[".repeat(depth) + "]".repeat(depth), "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))) {
+                String text = validBody().toString().replace("\"DisplayName\":\"Hostile inbox\"", "\"DisplayName\":" + value);
+                assertRefusedAndNothingChanged(admin.send("POST", PATH, "application/json", text), text);
+                assertRefusedAndNothingChanged(admin.put(PATH, text), text);
+            }
+        }
+    }
+
     /** The boundary a generated "huge" number once missed: the largest int64 is a valid id, one more is not. */
     @Example
     void shouldTakeEveryInt64BusinessIdAndRefuseOneBeyond() {

@@ -232,10 +232,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
     private void assertRequestLevelError(RawHttp.Response response, String message) {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json()).isEqualTo(RawHttp.json("""
-                {"Status": 400, "Message": "%s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
-                """.formatted(message, message)));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(400, message));
         assertThat(storedRow().get("display_name")).isEqualTo("Stored name");
     }
 

@@ -44,10 +44,7 @@ class AuthenticationTest extends RunningServerTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.headers("WWW-Authenticate")).isNotEmpty();
-        assertThat(response.json()).isEqualTo(RawHttp.json("""
-                {"Status": 401, "Message": "%s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
-                """.formatted(message, message)));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(401, message));
     }
 
     @Test
@@ -82,10 +79,7 @@ class AuthenticationTest extends RunningServerTest {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/json");
         String message = "This operation needs a full unrestricted administrator or the EmailAccount-Edit role.";
-        assertThat(response.json()).isEqualTo(RawHttp.json("""
-                {"Status": 403, "Message": "%s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
-                """.formatted(message, message)));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(403, message));
         assertThat(records.row(87654321L).get("display_name")).isEqualTo("Stored name");
     }
 

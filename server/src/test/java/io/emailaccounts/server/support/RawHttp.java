@@ -13,6 +13,7 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Plain HTTP requests, for what the generated client cannot send: wrong bodies, wrong methods, wrong headers. */
 public final class RawHttp {
@@ -84,6 +85,19 @@ public final class RawHttp {
 
     public static JsonNode json(String text) {
         return JSON.readTree(text);
+    }
+
+    /** The error envelope of a failure of the whole request: one Errors item, with no property and nothing echoed. */
+    public static JsonNode requestErrorEnvelope(int status, String message) {
+        return requestErrorEnvelope(status, message, null);
+    }
+
+    /** The error envelope of a failure of the whole request, echoing what was sent ({@code null} for nothing). */
+    public static JsonNode requestErrorEnvelope(int status, String message, String attemptedValue) {
+        ObjectNode envelope = JSON.createObjectNode().put("Status", status).put("Message", message).putNull("Value")
+                .put("WasSuccessful", false);
+        envelope.putArray("Errors").addObject().put("AttemptedValue", attemptedValue).put("Message", message).putNull("PropertyName");
+        return envelope;
     }
 
     /** An answer, with its body readable as JSON. */

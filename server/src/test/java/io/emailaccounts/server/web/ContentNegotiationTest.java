@@ -20,10 +20,7 @@ class ContentNegotiationTest extends RunningServerTest {
         assertThat(response.status()).isEqualTo(406);
         assertThat(response.contentType()).startsWith("application/json");
         String message = "This API answers in application/json only, which the Accept header (" + accept + ") does not allow.";
-        assertThat(response.json()).isEqualTo(RawHttp.json("""
-                {"Status": 406, "Message": "%1$s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": "%2$s", "Message": "%1$s", "PropertyName": null}]}
-                """.formatted(message, accept)));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(406, message, accept));
     }
 
     @ParameterizedTest

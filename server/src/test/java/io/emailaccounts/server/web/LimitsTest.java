@@ -20,7 +20,6 @@ import io.emailaccounts.client.model.EmailServerType;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
-import tools.jackson.databind.JsonNode;
 
 /** Body size, write rate and failed sign-in limits, with small limits so that they are quick to reach. */
 @TestPropertySource(properties = {
@@ -34,13 +33,6 @@ class LimitsTest extends RunningServerTest {
     private static final String TOKEN_PATH = "/api/token";
     private static final String TOO_LARGE = "The request body is larger than 65536 bytes.";
     private static final String THROTTLED = "Too many failed sign-ins for this user name; try again later.";
-
-    private static JsonNode envelope(int status, String message) {
-        return RawHttp.json("""
-                {"Status": %d, "Message": "%s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": null, "Message": "%s", "PropertyName": null}]}
-                """.formatted(status, message, message));
-    }
 
     private static String updateNamed(String displayName) {
         return requiredFieldsBody().replace("Help desk inbox", displayName);
@@ -63,7 +55,7 @@ class LimitsTest extends RunningServerTest {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(413, TOO_LARGE));
         assertThat(records.row(ID).get("display_name")).isEqualTo("Stored name");
     }
 
@@ -72,7 +64,7 @@ class LimitsTest extends RunningServerTest {
         RawHttp.Response response = asAdmin().sendChunked("PUT", PATH, "application/json", updateNamed("x".repeat(70_000)));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(413, TOO_LARGE));
         assertThat(records.row(ID).get("display_name")).isEqualTo("Stored name");
     }
 
@@ -84,9 +76,9 @@ class LimitsTest extends RunningServerTest {
         RawHttp.Response chunked = http().sendChunked("POST", TOKEN_PATH, "application/x-www-form-urlencoded", form);
 
         assertThat(declared.status()).isEqualTo(413);
-        assertThat(declared.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(declared.json()).isEqualTo(RawHttp.requestErrorEnvelope(413, TOO_LARGE));
         assertThat(chunked.status()).isEqualTo(413);
-        assertThat(chunked.json()).isEqualTo(envelope(413, TOO_LARGE));
+        assertThat(chunked.json()).isEqualTo(RawHttp.requestErrorEnvelope(413, TOO_LARGE));
     }
 
     @Test
@@ -107,7 +99,7 @@ class LimitsTest extends RunningServerTest {
         assertThat(accepted).isBetween(60, 70);
         assertThat(refused.status()).isEqualTo(429);
         String message = "Too many changes: at most 60 creates, updates and deletes per minute are accepted from one user; try again later.";
-        assertThat(refused.json()).isEqualTo(envelope(429, message));
+        assertThat(refused.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, message));
         assertThat(retryAfterSeconds(refused)).isEqualTo(1);
         assertThat(records.row(ID).get("display_name")).isEqualTo("Write " + accepted);
         // Other users have their own allowance.
@@ -158,7 +150,7 @@ class LimitsTest extends RunningServerTest {
 
         for (RawHttp.Response refused : new RawHttp.Response[] {rightPassword, tokenRequest}) {
             assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.json()).isEqualTo(envelope(429, THROTTLED));
+            assertThat(refused.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, THROTTLED));
             assertThat(retryAfterSeconds(refused)).isBetween(290L, 300L);
         }
         // Other user names are not affected.
@@ -177,7 +169,7 @@ class LimitsTest extends RunningServerTest {
         RawHttp.Response basic = http().basicAuth(CLERK, CLERK_PASSWORD).get(PATH);
 
         assertThat(tokenRequest.status()).isEqualTo(429);
-        assertThat(tokenRequest.json()).isEqualTo(envelope(429, THROTTLED));
+        assertThat(tokenRequest.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, THROTTLED));
         assertThat(basic.status()).isEqualTo(429);
         assertThat(retryAfterSeconds(basic)).isPositive();
     }

@@ -48,10 +48,7 @@ class UnexpectedFailureTest {
     private static void assertInternalErrorEnvelope(RawHttp.Response response) {
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json()).isEqualTo(RawHttp.json("""
-                {"Status": 500, "Message": "%1$s", "Value": null, "WasSuccessful": false,
-                 "Errors": [{"AttemptedValue": null, "Message": "%1$s", "PropertyName": null}]}
-                """.formatted(MESSAGE)));
+        assertThat(response.json()).isEqualTo(RawHttp.requestErrorEnvelope(500, MESSAGE));
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -102,27 +101,10 @@ final class ContractCompatibility {
         JsonNode schemas = document.path("components").path("schemas");
         for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
             if (schema.getValue().has("allOf")) {
-                ((ObjectNode) schemas).set(schema.getKey(), merged(document, (ObjectNode) schema.getValue()));
+                ObjectNode merged = Schemas.flattened(document, schema.getValue());
+                merged.put("type", "object");
+                ((ObjectNode) schemas).set(schema.getKey(), merged);
             }
         }
-    }
-
-    private static ObjectNode merged(ObjectNode document, ObjectNode composed) {
-        ObjectNode result = composed.deepCopy();
-        result.remove("allOf");
-        result.put("type", "object");
-        ObjectNode properties = YAML.createObjectNode();
-        ArrayNode required = YAML.createArrayNode();
-        for (JsonNode part : composed.get("allOf")) {
-            JsonNode resolved = part.has("$ref") ? document.at(part.get("$ref").asText().substring(1)) : part;
-            if (resolved.has("allOf")) {
-                resolved = merged(document, (ObjectNode) resolved);
-            }
-            resolved.path("properties").properties().forEach(property -> properties.set(property.getKey(), property.getValue()));
-            resolved.path("required").forEach(required::add);
-        }
-        result.set("properties", properties);
-        result.set("required", required);
-        return result;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,15 +68,15 @@ final class NarrowedInputs {
         pathItem.path("parameters").forEach(declared::add);
         pathItem.path(method).path("parameters").forEach(declared::add);
         for (JsonNode parameter : declared) {
-            JsonNode resolved = resolve(document, parameter);
+            JsonNode resolved = Schemas.resolve(document, parameter);
             parameters.put(resolved.path("in").asText() + ":" + resolved.path("name").asText(), resolved);
         }
         return parameters;
     }
 
     private void body(String operation, JsonNode before, JsonNode after) {
-        JsonNode contentBefore = resolve(earlier, before.path("requestBody")).path("content");
-        JsonNode contentAfter = resolve(later, after.path("requestBody")).path("content");
+        JsonNode contentBefore = Schemas.resolve(earlier, before.path("requestBody")).path("content");
+        JsonNode contentAfter = Schemas.resolve(later, after.path("requestBody")).path("content");
         for (Map.Entry<String, JsonNode> mediaType : contentAfter.properties()) {
             if (contentBefore.has(mediaType.getKey())) {
                 compare(operation + " body", contentBefore.get(mediaType.getKey()).path("schema"), earlier,
@@ -91,8 +90,8 @@ final class NarrowedInputs {
         if (depth > MAX_DEPTH || before.isMissingNode() || after.isMissingNode()) {
             return;
         }
-        ObjectNode was = flattened(beforeDocument, before);
-        ObjectNode is = flattened(afterDocument, after);
+        ObjectNode was = Schemas.flattened(beforeDocument, before);
+        ObjectNode is = Schemas.flattened(afterDocument, after);
 
         lowerBound(where, "minimum", was, is);
         upperBound(where, "maximum", was, is);
@@ -139,37 +138,5 @@ final class NarrowedInputs {
 
     private void report(String where, String change) {
         found.add(where + ": " + change);
-    }
-
-    /** A schema with its $ref followed and its allOf parts merged into one: the constraints a value must meet. */
-    private static ObjectNode flattened(JsonNode document, JsonNode schema) {
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        merge(document, resolve(document, schema), result, 0);
-        return result;
-    }
-
-    private static void merge(JsonNode document, JsonNode schema, ObjectNode into, int depth) {
-        if (depth > MAX_DEPTH) {
-            return;
-        }
-        for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
-            switch (keyword.getKey()) {
-                case "allOf" -> keyword.getValue().forEach(part -> merge(document, resolve(document, part), into, depth + 1));
-                case "properties" -> {
-                    ObjectNode properties = into.has("properties") ? (ObjectNode) into.get("properties") : into.putObject("properties");
-                    keyword.getValue().properties().forEach(property -> properties.set(property.getKey(), property.getValue()));
-                }
-                default -> into.putIfAbsent(keyword.getKey(), keyword.getValue());
-            }
-        }
-    }
-
-    /** Follows local references ({@code #/components/...}) until a node that is not one. */
-    private static JsonNode resolve(JsonNode document, JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; current.has("$ref") && hops < MAX_DEPTH; hops++) {
-            current = document.at(current.get("$ref").asText().substring(1));
-        }
-        return current;
     }
 }

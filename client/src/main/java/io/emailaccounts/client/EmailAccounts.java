@@ -1,5 +1,7 @@
 package io.emailaccounts.client;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.emailaccounts.client.api.EmailAccountsApi;
+import io.emailaccounts.client.api.EmailAccountsApi.APISearchEmailAccountsRequest;
 import io.emailaccounts.client.model.ActionResponse;
 import io.emailaccounts.client.model.EmailAccount;
 import io.emailaccounts.client.model.EmailAccountList;
@@ -21,10 +24,16 @@ import io.emailaccounts.client.model.EmailAccountUpdate;
  * The reads of the EmailAccounts resource made easy; the generated {@link EmailAccountsApi} ({@link #api()}) has every
  * operation.
  *
+ * <p>A search is described with the builder generated from the contract's search parameters ({@link #query()}): one
+ * method per filter ({@code emailAccountBusiness} for {@code EmailAccount_Business}, {@code fromEmailAccountErrorCount}
+ * for {@code from_EmailAccount_ErrorCount}, ...), plus {@code orderBy} and {@code dir}. A filter added to the contract
+ * is there as soon as the client is generated again. Every filter narrows the result.
+ *
  * <pre>{@code
  * EmailAccounts emailAccounts = new EmailAccounts(NexudusClients.basicAuth(baseUrl, user, password));
  * Optional<EmailAccount> one = emailAccounts.find(87654321L);
- * emailAccounts.stream(EmailAccountQuery.all().business(1001L)).forEach(...);
+ * emailAccounts.stream(EmailAccounts.query().emailAccountBusiness(1001L).orderBy(EmailAccountOrderField.DISPLAY_NAME))
+ *         .forEach(...);
  * }</pre>
  */
 public final class EmailAccounts {
@@ -38,6 +47,19 @@ public final class EmailAccounts {
 
     public EmailAccounts(ApiClient client) {
         this.api = new EmailAccountsApi(client);
+    }
+
+    /**
+     * A new search: every record, ordered by Id, until filters and an order are set on it. The paging methods of this
+     * class set its {@code page} and {@code size}.
+     */
+    public static APISearchEmailAccountsRequest.Builder query() {
+        return APISearchEmailAccountsRequest.newBuilder();
+    }
+
+    /** A time as the time filters take it ({@code 2025-01-15T10:30:00Z}): to the second, with its offset. */
+    public static String time(OffsetDateTime value) {
+        return value == null ? null : value.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The generated API, for the writes (create, update, delete) and anything else. */
@@ -92,25 +114,14 @@ public final class EmailAccounts {
         for (int start = 0; start < ids.size(); start += BATCH_SIZE) {
             List<Long> batch = ids.subList(start, Math.min(ids.size(), start + BATCH_SIZE));
             String idList = batch.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
-            records.addAll(api.searchEmailAccounts(null, null, null, null, idList, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null).records());
+            records.addAll(api.searchEmailAccounts(query().id(idList).build()).records());
         }
         return records;
     }
 
-    /** One page of the records the query finds, in the list envelope. */
-    public EmailAccountList search(EmailAccountQuery query, int page, int size) throws ApiException {
-        return api.searchEmailAccounts(page, size, query.orderBy, query.direction, null,
-                query.business, query.displayName, query.emailAddress, query.incomingServer, query.incomingServerType,
-                query.incomingServerPort, query.incomingServerUsername, query.deleteMessageSettings,
-                query.outgoingServer, query.outgoingServerPort, query.outgoingServerUsername, query.lastMessageId,
-                query.errorCount, query.active, query.sendNotificationOnNewMessages, query.notificationEmailAddress,
-                query.incomingServerSsl, query.outgoingServerSsl, query.replyToEmail, query.lastCheckTime,
-                query.fromIncomingServerPort, query.toIncomingServerPort, query.fromOutgoingServerPort,
-                query.toOutgoingServerPort, query.fromLastCheckTime, query.toLastCheckTime, query.fromLastMessageId,
-                query.toLastMessageId, query.fromErrorCount, query.toErrorCount, query.fromCreatedOn, query.toCreatedOn,
-                query.fromUpdatedOn, query.toUpdatedOn).page();
+    /** One page of the records the query finds, in the list envelope. Sets the query's page and size. */
+    public EmailAccountList search(APISearchEmailAccountsRequest.Builder query, int page, int size) throws ApiException {
+        return api.searchEmailAccounts(query.page(page).size(size).build()).page();
     }
 
     /**
@@ -119,11 +130,11 @@ public final class EmailAccounts {
      *
      * @throws UncheckedApiException from the stream's operations when a page cannot be fetched
      */
-    public Stream<EmailAccount> stream(EmailAccountQuery query) {
+    public Stream<EmailAccount> stream(APISearchEmailAccountsRequest.Builder query) {
         return stream(query, STREAM_PAGE_SIZE);
     }
 
-    public Stream<EmailAccount> stream(EmailAccountQuery query, int pageSize) {
+    public Stream<EmailAccount> stream(APISearchEmailAccountsRequest.Builder query, int pageSize) {
         Iterator<EmailAccount> records = new Iterator<>() {
             private int nextPage = 1;
             private boolean more = true;

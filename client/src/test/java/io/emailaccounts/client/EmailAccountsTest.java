@@ -86,10 +86,10 @@ class EmailAccountsTest {
     void shouldSendTheFiltersOfAQuery() throws ApiException {
         server.answer(200, PAGE.formatted(RECORD.formatted(1), 1, false));
 
-        emailAccounts.search(EmailAccountQuery.all().business(1001L).active(true)
-                .deleteMessageSettings(MessageDeletionPolicy.DeleteOnReceive).errorCountBetween(1, null)
-                .updatedBetween(OffsetDateTime.parse("2025-01-15T10:30:00Z"), null)
-                .orderBy(EmailAccountOrderField.DISPLAY_NAME, SortDirection.Descending), 3, 50);
+        emailAccounts.search(EmailAccounts.query().emailAccountBusiness(1001L).emailAccountActive(true)
+                .emailAccountDeleteMessageSettings(MessageDeletionPolicy.DeleteOnReceive).fromEmailAccountErrorCount(1)
+                .fromEmailAccountUpdatedOn(EmailAccounts.time(OffsetDateTime.parse("2025-01-15T10:30:00Z")))
+                .orderBy(EmailAccountOrderField.DISPLAY_NAME).dir(SortDirection.Descending), 3, 50);
 
         assertThat(query(server.requests().get(0)).split("&")).containsExactlyInAnyOrder("page=3", "size=50",
                 "orderBy=DisplayName", "dir=1", "EmailAccount_Business=1001", "EmailAccount_Active=true",
@@ -102,7 +102,7 @@ class EmailAccountsTest {
         server.answer(200, PAGE.formatted(RECORD.formatted(1) + "," + RECORD.formatted(2), 1, true))
                 .answer(200, PAGE.formatted(RECORD.formatted(3), 2, false));
 
-        Iterator<EmailAccount> records = emailAccounts.stream(EmailAccountQuery.all(), 2).iterator();
+        Iterator<EmailAccount> records = emailAccounts.stream(EmailAccounts.query(), 2).iterator();
 
         assertThat(server.requests()).isEmpty();
         assertThat(records.next().getId()).isEqualTo(1L);
@@ -117,7 +117,7 @@ class EmailAccountsTest {
     void shouldReportAFailedPageFromTheStream() {
         server.answer(401, "{\"Message\": \"m\", \"Value\": null, \"WasSuccessful\": false, \"Errors\": []}");
 
-        assertThatThrownBy(() -> emailAccounts.stream(EmailAccountQuery.all()).toList())
+        assertThatThrownBy(() -> emailAccounts.stream(EmailAccounts.query()).toList())
                 .isInstanceOf(UncheckedApiException.class)
                 .satisfies(e -> assertThat(((UncheckedApiException) e).getCause().getCode()).isEqualTo(401));
     }

@@ -8,8 +8,6 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Fix the emailaccounts.* settings (application.yaml, environment variables or --flags); "
-                        + "the README's Configuration section lists them.", cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

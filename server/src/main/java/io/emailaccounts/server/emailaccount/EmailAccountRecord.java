@@ -1,38 +1,24 @@
 package io.emailaccounts.server.emailaccount;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import java.util.Collections;
+import java.util.Map;
 
 /**
- * One stored EmailAccount as every read sees it: all but the access tokens, which reads never fetch. The feature's
- * read model, shared by its persistence, service and web layers.
+ * One stored EmailAccount as every read sees it: the value of each stored property but the secrets, which reads never
+ * fetch, and the record's version. The feature's read model, shared by its persistence, service and web layers.
+ *
+ * @param id      the record's Id
+ * @param values  every stored, readable property's value (null where the record has none), by field
+ * @param version raised by every change; the record's ETag
  */
-public record EmailAccountRecord(
-        long id,
-        UUID uniqueId,
-        long businessId,
-        String displayName,
-        String emailAddress,
-        String incomingServer,
-        int incomingServerType,
-        int incomingServerPort,
-        String incomingServerUsername,
-        int deleteMessageSettings,
-        String outgoingServer,
-        int outgoingServerPort,
-        String outgoingServerUsername,
-        long lastMessageId,
-        int errorCount,
-        Boolean active,
-        Boolean sendNotificationOnNewMessages,
-        String notificationEmailAddress,
-        Boolean incomingServerSsl,
-        Boolean outgoingServerSsl,
-        String replyToEmail,
-        OffsetDateTime lastCheckTime,
-        OffsetDateTime createdOn,
-        OffsetDateTime updatedOn,
-        String updatedBy,
-        String systemId,
-        long version) {
+public record EmailAccountRecord(long id, Map<EmailAccountField, Object> values, long version) {
+
+    public EmailAccountRecord {
+        values = Collections.unmodifiableMap(values);
+    }
+
+    /** The stored value of a property; null when it has none. */
+    public Object value(EmailAccountField field) {
+        return values.get(field);
+    }
 }

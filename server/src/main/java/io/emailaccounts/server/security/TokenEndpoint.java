@@ -77,9 +77,11 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     }
 
     private ResponseEntity<TokenResponse> tokens(UserDetails user) {
-        TokenResponse body = new TokenResponse(accessTokens.issue(user.getUsername(), user.getAuthorities()),
-                TokenResponse.TokenTypeEnum.BEARER, Math.toIntExact(accessTokens.lifetime().toSeconds()),
-                refreshTokens.issue(user.getUsername()));
+        TokenResponse body = new TokenResponse()
+                .accessToken(accessTokens.issue(user.getUsername(), user.getAuthorities()))
+                .tokenType(TokenResponse.TokenTypeEnum.BEARER)
+                .expiresIn(Math.toIntExact(accessTokens.lifetime().toSeconds()))
+                .refreshToken(refreshTokens.issue(user.getUsername()));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("Pragma", "no-cache")

@@ -1,9 +1,7 @@
 package io.emailaccounts.server.web;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,11 +21,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -191,18 +187,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleMissingServletRequestParameter(e, headers, status, request);
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        // Bean validation of the generated models; the contract check normally reports these first.
-        List<PropertyViolation> violations = e.getBindingResult().getFieldErrors().stream()
-                .collect(Collectors.toMap(FieldError::getField, error -> error, (first, second) -> first, LinkedHashMap::new))
-                .values().stream()
-                .map(error -> new PropertyViolation(jsonName(error.getField()), null, error.getDefaultMessage()))
-                .toList();
-        return ErrorEnvelopes.response(HttpStatus.BAD_REQUEST, headers, violations);
-    }
-
     /** Every other Spring MVC failure: the same status Spring would give, with the envelope as body. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
@@ -248,17 +232,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
     }
 
-    private static String jsonName(String javaName) {
-        return javaName.isEmpty() ? javaName : Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
-    }
-
     private static boolean isTokenEndpoint(WebRequest request) {
         return request instanceof ServletWebRequest servlet
                 && AuthenticationApi.PATH_CREATE_TOKEN.equals(servlet.getRequest().getRequestURI());
     }
 
     private static ResponseEntity<Object> tokenError(String error, String description) {
-        TokenError body = new TokenError(TokenError.ErrorEnum.fromValue(error)).errorDescription(description);
+        TokenError body = new TokenError().error(TokenError.ErrorEnum.fromValue(error)).errorDescription(description);
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())

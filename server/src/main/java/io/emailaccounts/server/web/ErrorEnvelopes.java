@@ -47,13 +47,21 @@ public final class ErrorEnvelopes {
 
     static ErrorResponse envelope(HttpStatusCode status, List<PropertyViolation> violations) {
         List<PropertyError> errors = violations.stream()
-                .map(violation -> new PropertyError(violation.attemptedValue(), violation.message(), violation.propertyName()))
+                .map(violation -> new PropertyError()
+                        .attemptedValue(violation.attemptedValue())
+                        .message(violation.message())
+                        .propertyName(violation.propertyName()))
                 .toList();
         String message = violations.stream()
                 .map(violation -> violation.propertyName() == null
                         ? violation.message()
                         : violation.propertyName() + ": " + violation.message())
                 .collect(Collectors.joining("\n"));
-        return new ErrorResponse(message, null, errors, false).status(status.value());
+        return new ErrorResponse()
+                .status(status.value())
+                .message(message)
+                .value(null)
+                .errors(errors)
+                .wasSuccessful(false);
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.emailaccounts.client.ApiException;
-import io.emailaccounts.client.EmailAccountQuery;
 import io.emailaccounts.client.EmailAccounts;
 import io.emailaccounts.client.NexudusClients;
 import io.emailaccounts.client.model.EmailAccount;
@@ -18,6 +17,7 @@ import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountOrderField;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
 import io.emailaccounts.client.model.SortDirection;
+import io.emailaccounts.server.contract.ApiContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -139,11 +139,8 @@ class SearchEmailAccountsTest extends RunningServerTest {
                 "EmailAccount_GoogleAccessToken: is not a filter of this operation",
                 "page: must be 1 or more",
                 "size: must be between 1 and 1000",
-                "orderBy: must be one of Id, BusinessId, DisplayName, EmailAddress, IncomingServer, IncomingServerType, "
-                        + "IncomingServerPort, IncomingServerUsername, DeleteMessageSettings, OutgoingServer, OutgoingServerPort, "
-                        + "OutgoingServerUsername, LastMessageId, ErrorCount, Active, SendNotificationOnNewMessages, "
-                        + "NotificationEmailAddress, IncomingServerSSL, OutgoingServerSSL, ReplyToEmail, LastCheckTime, UniqueId, "
-                        + "CreatedOn, UpdatedOn, UpdatedBy, IsNew, SystemId, ToStringText",
+                "orderBy: must be one of " + String.join(", ", ApiContract.load().document()
+                        .at("/components/schemas/EmailAccountOrderField/enum").valueStream().map(JsonNode::asString).toList()),
                 "dir: must be one of 0 (Ascending), 1 (Descending), -1 (AlsoDescending)",
                 "EmailAccount_Business: must be a whole number",
                 "EmailAccount_IncomingServerType: must be one of 1 (Imap)",
@@ -165,9 +162,10 @@ class SearchEmailAccountsTest extends RunningServerTest {
 
     @Test
     void shouldSearchThroughTheClient() throws ApiException {
-        EmailAccountList page = emailAccounts().search(EmailAccountQuery.all().business(1001L)
-                .deleteMessageSettings(MessageDeletionPolicy.DeleteOnReceive).errorCountBetween(1, 3)
-                .orderBy(EmailAccountOrderField.ID, SortDirection.Descending), 1, 2);
+        EmailAccountList page = emailAccounts().search(EmailAccounts.query().emailAccountBusiness(1001L)
+                .emailAccountDeleteMessageSettings(MessageDeletionPolicy.DeleteOnReceive)
+                .fromEmailAccountErrorCount(1).toEmailAccountErrorCount(3)
+                .orderBy(EmailAccountOrderField.ID).dir(SortDirection.Descending), 1, 2);
 
         // Business 1001, policy 2 (Id % 3 == 1) and 1 to 3 errors (Id % 5): Ids 1, 7, 13, 16, 22 and 28.
         assertThat(page.getRecords()).extracting(EmailAccount::getId).containsExactly(28L, 22L);
@@ -178,12 +176,12 @@ class SearchEmailAccountsTest extends RunningServerTest {
 
     @Test
     void shouldStreamEveryRecordPageByPage() {
-        List<Long> streamed = emailAccounts().stream(EmailAccountQuery.all().business(1001L)
+        List<Long> streamed = emailAccounts().stream(EmailAccounts.query().emailAccountBusiness(1001L)
                         .orderBy(EmailAccountOrderField.DISPLAY_NAME), 4)
                 .map(EmailAccount::getId).toList();
 
         assertThat(streamed).hasSize(20).doesNotHaveDuplicates()
                 .isEqualTo(ids("EmailAccount_Business=1001&orderBy=DisplayName&size=100"));
-        assertThat(emailAccounts().stream(EmailAccountQuery.all().business(424242L))).isEmpty();
+        assertThat(emailAccounts().stream(EmailAccounts.query().emailAccountBusiness(424242L))).isEmpty();
     }
 }

@@ -1,7 +1,15 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
-/** One condition of a search: {@code column operator value} ({@code IN} takes a collection). */
-public record SearchCondition(EmailAccountColumn column, Operator operator, Object value) {
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+
+/** One condition of a search: {@code field operator value} ({@code IN} takes a collection). */
+public record SearchCondition(EmailAccountField field, Operator operator, Object value) {
+
+    public SearchCondition {
+        if (!field.stored()) {
+            throw new IllegalArgumentException(field.name() + " is not stored: it cannot be searched");
+        }
+    }
 
     public enum Operator {
         EQUALS("="), AT_LEAST(">="), AT_MOST("<="), BEFORE("<"), IN("IN");

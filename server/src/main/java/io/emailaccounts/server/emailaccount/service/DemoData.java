@@ -3,6 +3,8 @@ package io.emailaccounts.server.emailaccount.service;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,27 +15,29 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
 
 /**
- * Gives an empty database one record, whose Id is the one in the API's examples, so that a newcomer's first update
- * works. On by default only on the embedded database ({@code emailaccounts.demo-data}).
+ * Gives an empty database one record, made of the contract's examples and with the Id the examples use, so that a
+ * newcomer's first update works. On by default only on the embedded database ({@code emailaccounts.demo-data}).
  */
 @Component
 class DemoData implements ApplicationRunner {
-
-    /** The Id used by the examples of the API reference. */
-    static final long DEMO_RECORD_ID = 87654321L;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final boolean enabled;
     private final EmailAccountRepository repository;
+    private final EmailAccountSchema schema;
     private final Clock clock;
 
-    DemoData(EmailAccountsProperties properties, DatabaseKind databaseKind, EmailAccountRepository repository, Clock clock) {
+    DemoData(EmailAccountsProperties properties, DatabaseKind databaseKind, EmailAccountRepository repository,
+             EmailAccountSchema schema, Clock clock) {
         this.enabled = properties.demoData() != null ? properties.demoData() : databaseKind.isEmbedded();
         this.repository = repository;
+        this.schema = schema;
         this.clock = clock;
     }
 
@@ -43,13 +47,18 @@ class DemoData implements ApplicationRunner {
         if (!enabled || !repository.isEmpty()) {
             return;
         }
-        EmailAccountWrite helpDesk = new EmailAccountWrite(1001L, "Help desk inbox", "helpdesk@example.com",
-                "imap.example.com", 1, 993, "helpdesk@example.com", 1, "smtp.example.com", 587, "helpdesk@example.com", 0L, 0,
-                FieldChange.replaceWith(true), FieldChange.replaceWith(false), FieldChange.keep(),
-                FieldChange.replaceWith(true), FieldChange.replaceWith(true), FieldChange.keep(), FieldChange.keep(),
-                FieldChange.keep(), FieldChange.keep());
-        repository.insertWithId(DEMO_RECORD_ID, helpDesk.columnValues(),
+        long id = (Long) schema.id().example();
+        repository.insertWithId(id, exampleValues(schema),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC), "demo-data");
-        log.info("Empty database: added the demo EmailAccount {}", DEMO_RECORD_ID);
+        log.info("Empty database: added the demo EmailAccount {}", id);
+    }
+
+    /** The example of every writable field but the secrets (a demo record holds no credentials). */
+    static Map<EmailAccountField, Object> exampleValues(EmailAccountSchema schema) {
+        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        schema.fields().stream()
+                .filter(field -> field.writable() && !field.secret() && field.example() != null)
+                .forEach(field -> values.put(field, field.example()));
+        return values;
     }
 }

@@ -3,7 +3,7 @@ package io.emailaccounts.server.emailaccount.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.emailaccounts.server.emailaccount.persistence.EmailAccountColumn;
+import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
 
@@ -11,30 +11,38 @@ import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator
 public final class EmailAccountQuery {
 
     private final List<SearchCondition> conditions = new ArrayList<>();
-    private EmailAccountProperty orderBy = EmailAccountProperty.ID;
+    private final EmailAccountField defaultOrder;
+    private EmailAccountField orderBy;
     private boolean descending;
     private int page = 1;
     private int size = 25;
 
-    public EmailAccountQuery equalTo(EmailAccountProperty property, Object value) {
-        return where(property, Operator.EQUALS, value);
+    /** @param defaultOrder the order of a query that names none (the Id) */
+    public EmailAccountQuery(EmailAccountField defaultOrder) {
+        this.defaultOrder = defaultOrder;
+        this.orderBy = defaultOrder;
     }
 
-    public EmailAccountQuery atLeast(EmailAccountProperty property, Object value) {
-        return where(property, Operator.AT_LEAST, value);
+    public EmailAccountQuery equalTo(EmailAccountField field, Object value) {
+        return where(field, Operator.EQUALS, value);
     }
 
-    public EmailAccountQuery atMost(EmailAccountProperty property, Object value) {
-        return where(property, Operator.AT_MOST, value);
+    public EmailAccountQuery atLeast(EmailAccountField field, Object value) {
+        return where(field, Operator.AT_LEAST, value);
+    }
+
+    public EmailAccountQuery atMost(EmailAccountField field, Object value) {
+        return where(field, Operator.AT_MOST, value);
     }
 
     /** Strictly before: for an upper time bound given to the minute, which includes that whole minute. */
-    public EmailAccountQuery before(EmailAccountProperty property, Object value) {
-        return where(property, Operator.BEFORE, value);
+    public EmailAccountQuery before(EmailAccountField field, Object value) {
+        return where(field, Operator.BEFORE, value);
     }
 
-    public EmailAccountQuery orderBy(EmailAccountProperty property, boolean descending) {
-        this.orderBy = property;
+    /** @param field the field to order by; null for the default order */
+    public EmailAccountQuery orderBy(EmailAccountField field, boolean descending) {
+        this.orderBy = field == null ? defaultOrder : field;
         this.descending = descending;
         return this;
     }
@@ -45,22 +53,16 @@ public final class EmailAccountQuery {
         return this;
     }
 
-    private EmailAccountQuery where(EmailAccountProperty property, Operator operator, Object value) {
-        conditions.add(new SearchCondition(property.column(), operator, value));
+    private EmailAccountQuery where(EmailAccountField field, Operator operator, Object value) {
+        conditions.add(new SearchCondition(field, operator, value));
         return this;
     }
 
-    /** The conditions, limited to the caller's businesses. */
-    List<SearchCondition> conditions(Caller caller) {
-        if (caller.scope() == null) {
-            return conditions;
-        }
-        List<SearchCondition> scoped = new ArrayList<>(conditions);
-        scoped.add(new SearchCondition(EmailAccountColumn.BUSINESS_ID, Operator.IN, caller.scope()));
-        return scoped;
+    List<SearchCondition> conditions() {
+        return conditions;
     }
 
-    public EmailAccountProperty orderBy() {
+    public EmailAccountField orderBy() {
         return orderBy;
     }
 

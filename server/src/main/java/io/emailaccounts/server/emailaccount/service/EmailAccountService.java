@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
+import io.emailaccounts.server.emailaccount.persistence.EmailAccountSearchRepository;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 
 /** The rules of reading and changing EmailAccounts. */
@@ -25,10 +28,15 @@ import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 public class EmailAccountService {
 
     private final EmailAccountRepository repository;
+    private final EmailAccountSearchRepository searches;
+    private final EmailAccountSchema schema;
     private final Clock clock;
 
-    public EmailAccountService(EmailAccountRepository repository, Clock clock) {
+    EmailAccountService(EmailAccountRepository repository, EmailAccountSearchRepository searches, EmailAccountSchema schema,
+                        Clock clock) {
         this.repository = repository;
+        this.searches = searches;
+        this.schema = schema;
         this.clock = clock;
     }
 
@@ -51,12 +59,15 @@ public class EmailAccountService {
     @Transactional(readOnly = true)
     public SearchResult search(EmailAccountQuery query, Caller caller) {
         long offset = SearchResult.offset(query);
-        List<SearchCondition> conditions = query.conditions(caller);
-        List<EmailAccountRecord> records = repository.search(conditions, query.orderBy().column(), query.descending(),
+        List<SearchCondition> conditions = new ArrayList<>(query.conditions());
+        if (caller.scope() != null) {
+            conditions.add(new SearchCondition(schema.businessId(), SearchCondition.Operator.IN, caller.scope()));
+        }
+        List<EmailAccountRecord> records = searches.search(conditions, schema.orderColumn(query.orderBy()), query.descending(),
                 offset, query.size());
         // A page that is not full, and not an empty page past the end, is the last one: its end is the total.
         boolean lastPage = records.size() < query.size() && (!records.isEmpty() || query.page() == 1);
-        long total = lastPage ? offset + records.size() : repository.count(conditions);
+        long total = lastPage ? offset + records.size() : searches.count(conditions);
         return new SearchResult(records, total, query);
     }
 
@@ -69,7 +80,7 @@ public class EmailAccountService {
     public ChangeReceipt create(EmailAccountWrite fields, Caller caller) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        long id = repository.insert(fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name());
+        long id = repository.insert(fields.values(), now.atOffset(ZoneOffset.UTC), caller.name());
         return new ChangeReceipt(id, now, caller.name(), 1);
     }
 
@@ -85,7 +96,7 @@ public class EmailAccountService {
     public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller, Optional<Set<Long>> expectedVersions) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
-        OptionalLong version = repository.update(id, fields.columnValues(), now.atOffset(ZoneOffset.UTC), caller.name(),
+        OptionalLong version = repository.update(id, fields.values(), now.atOffset(ZoneOffset.UTC), caller.name(),
                 caller.scope(), expectedVersions.orElse(null));
         if (version.isEmpty()) {
             long current = repository.findVersion(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
-import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
+import io.emailaccounts.server.emailaccount.persistence.EncryptedSecretsRepository;
 
 /**
  * At start-up, makes sure the access tokens at rest are all sealed with this server's key: stops when the key cannot
@@ -20,9 +20,9 @@ class SecretsAtRest implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SecretsAtRest.class);
 
-    private final EmailAccountRepository repository;
+    private final EncryptedSecretsRepository repository;
 
-    SecretsAtRest(EmailAccountRepository repository) {
+    SecretsAtRest(EncryptedSecretsRepository repository) {
         this.repository = repository;
     }
 

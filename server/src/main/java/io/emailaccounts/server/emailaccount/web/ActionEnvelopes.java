@@ -13,7 +13,17 @@ final class ActionEnvelopes {
     }
 
     static ActionResponse success(String message, ChangeReceipt receipt) {
-        return new ActionResponse(200, message, new RecordId(receipt.id()), false, false, null, null,
-                receipt.changedOn().atOffset(ZoneOffset.UTC), receipt.changedBy(), null, true);
+        return new ActionResponse()
+                .status(200)
+                .message(message)
+                .value(new RecordId().id(receipt.id()))
+                .openInDialog(false)
+                .openInWindow(false)
+                .redirectURL(null)
+                .javaScript(null)
+                .updatedOn(receipt.changedOn().atOffset(ZoneOffset.UTC))
+                .updatedBy(receipt.changedBy())
+                .errors(null)
+                .wasSuccessful(true);
     }
 }

@@ -1,95 +1,86 @@
 package io.emailaccounts.server.emailaccount.web;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-import org.openapitools.jackson.nullable.JsonNullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.stereotype.Component;
+
+import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountWrite;
-import io.emailaccounts.server.emailaccount.service.FieldChange;
 import io.emailaccounts.server.generated.model.EmailAccount;
-import io.emailaccounts.server.generated.model.EmailServerType;
-import io.emailaccounts.server.generated.model.MessageDeletionPolicy;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Maps the generated models to the service's types and back; generated types stop here. */
-final class EmailAccountMapping {
+/**
+ * Maps the generated models to the service's types and back by the JSON names of the contract's fields, so that no
+ * field is mapped by hand; generated types stop here.
+ */
+@Component
+class EmailAccountMapping {
 
-    private EmailAccountMapping() {
-    }
+    private final EmailAccountSchema schema;
+    private final List<EmailAccountField> writable;
+    /** Leaves out an optional property the body did not have (an undefined JsonNullable), and keeps an explicit null. */
+    private final JsonMapper json;
 
-    static EmailAccountWrite write(WritableEmailAccount body) {
-        return new EmailAccountWrite(
-                body.getBusinessId(),
-                body.getDisplayName(),
-                body.getEmailAddress(),
-                body.getIncomingServer(),
-                body.getIncomingServerType().getValue(),
-                body.getIncomingServerPort(),
-                body.getIncomingServerUsername(),
-                body.getDeleteMessageSettings().getValue(),
-                body.getOutgoingServer(),
-                body.getOutgoingServerPort(),
-                body.getOutgoingServerUsername(),
-                body.getLastMessageId(),
-                body.getErrorCount(),
-                change(body.getActive()),
-                change(body.getSendNotificationOnNewMessages()),
-                change(body.getNotificationEmailAddress()),
-                change(body.getIncomingServerSSL()),
-                change(body.getOutgoingServerSSL()),
-                change(body.getReplyToEmail()),
-                change(body.getLastCheckTime()),
-                secretChange(body.getGoogleAccessToken()),
-                secretChange(body.getOffice365AccessToken()));
-    }
-
-    /** Absent keeps the stored value; present (null included) replaces it. */
-    private static <T> FieldChange<T> change(JsonNullable<T> value) {
-        return value.isPresent() ? FieldChange.replaceWith(value.get()) : FieldChange.keep();
+    EmailAccountMapping(EmailAccountSchema schema, JsonMapper json) {
+        this.schema = schema;
+        this.writable = schema.fields().stream().filter(EmailAccountField::writable).toList();
+        this.json = json.rebuild()
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+                .build();
     }
 
     /**
-     * A write-only secret reads back as null, so null must keep it (a record read and sent back loses nothing); an
-     * empty string removes it.
+     * The write a create or update body asks for: a field it holds replaces the stored value ({@code null} clears it),
+     * a field it lacks keeps it. A write-only secret reads back as null, so null keeps it too (a record read and sent
+     * back loses nothing); an empty string removes it.
      */
-    private static FieldChange<String> secretChange(JsonNullable<String> value) {
-        if (!value.isPresent() || value.get() == null) {
-            return FieldChange.keep();
+    EmailAccountWrite write(Object body) {
+        JsonNode sent = json.valueToTree(body);
+        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        for (EmailAccountField field : writable) {
+            JsonNode value = sent.get(field.name());
+            if (value == null || (field.secret() && value.isNull())) {
+                continue;
+            }
+            if (field.secret() && value.asString().isEmpty()) {
+                values.put(field, null);
+            } else {
+                values.put(field, value.isNull() ? null : field.type().parse(value.asString()));
+            }
         }
-        return FieldChange.replaceWith(value.get().isEmpty() ? null : value.get());
+        return new EmailAccountWrite((Long) values.get(schema.businessId()), values);
     }
 
-    static EmailAccount record(EmailAccountRecord stored) {
-        return new EmailAccount()
-                .id(stored.id())
-                .uniqueId(stored.uniqueId())
-                .businessId(stored.businessId())
-                .displayName(stored.displayName())
-                .emailAddress(stored.emailAddress())
-                .incomingServer(stored.incomingServer())
-                .incomingServerType(EmailServerType.fromValue(stored.incomingServerType()))
-                .incomingServerPort(stored.incomingServerPort())
-                .incomingServerUsername(stored.incomingServerUsername())
-                .deleteMessageSettings(MessageDeletionPolicy.fromValue(stored.deleteMessageSettings()))
-                .outgoingServer(stored.outgoingServer())
-                .outgoingServerPort(stored.outgoingServerPort())
-                .outgoingServerUsername(stored.outgoingServerUsername())
-                .lastMessageId(stored.lastMessageId())
-                .errorCount(stored.errorCount())
-                .active(stored.active())
-                .sendNotificationOnNewMessages(stored.sendNotificationOnNewMessages())
-                .notificationEmailAddress(stored.notificationEmailAddress())
-                .incomingServerSSL(stored.incomingServerSsl())
-                .outgoingServerSSL(stored.outgoingServerSsl())
-                .replyToEmail(stored.replyToEmail())
-                .lastCheckTime(stored.lastCheckTime() == null ? null : stored.lastCheckTime().withOffsetSameInstant(ZoneOffset.UTC))
-                .googleAccessToken(null)
-                .office365AccessToken(null)
-                .createdOn(stored.createdOn().withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedOn(stored.updatedOn().withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedBy(stored.updatedBy())
-                .isNew(false)
-                .systemId(stored.systemId())
-                .toStringText(stored.displayName());
+    /** The record as reads answer it: every property, the derived ones computed, the secrets null, times in UTC. */
+    EmailAccount record(EmailAccountRecord stored) {
+        ObjectNode answer = json.createObjectNode();
+        for (EmailAccountField field : schema.fields()) {
+            answer.set(field.name(), json.valueToTree(inUtc(valueOf(field, stored))));
+        }
+        return json.treeToValue(answer, EmailAccount.class);
+    }
+
+    private Object valueOf(EmailAccountField field, EmailAccountRecord stored) {
+        if (field.secret()) {
+            return null;
+        }
+        if (field.sameAs() != null) {
+            return stored.value(schema.named(field.sameAs()).orElseThrow());
+        }
+        return field.stored() ? stored.value(field) : field.constant();
+    }
+
+    private static Object inUtc(Object value) {
+        return value instanceof OffsetDateTime time ? time.withOffsetSameInstant(ZoneOffset.UTC) : value;
     }
 }

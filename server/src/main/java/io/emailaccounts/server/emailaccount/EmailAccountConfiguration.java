@@ -1,0 +1,16 @@
+package io.emailaccounts.server.emailaccount;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.emailaccounts.server.contract.ApiContract;
+
+@Configuration(proxyBeanMethods = false)
+class EmailAccountConfiguration {
+
+    /** The fields of an EmailAccount, from the contract the server serves. */
+    @Bean
+    EmailAccountSchema emailAccountSchema(ApiContract contract) {
+        return EmailAccountSchema.of(contract);
+    }
+}

@@ -1,0 +1,109 @@
+package io.emailaccounts.server.emailaccount.persistence;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.emailaccounts.server.config.InvalidConfigurationException;
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.secrets.SecretCipher;
+
+/**
+ * The table {@code email_account} as the contract's fields make it: one column per stored property (named by
+ * {@link EmailAccountSchema}) plus {@code version}. Builds the SQL every repository shares, maps rows to records, and
+ * at start-up, once the migrations have run, checks that every stored property has its column.
+ */
+@Component
+@DependsOnDatabaseInitialization
+class EmailAccountTable implements InitializingBean {
+
+    static final String NAME = "email_account";
+    static final String ID = "id";
+    static final String VERSION = "version";
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private final EmailAccountSchema schema;
+    /** Every stored property a read answers: never the secrets. */
+    private final List<EmailAccountField> readable;
+    private final String selectColumns;
+    private final RowMapper<EmailAccountRecord> rows = this::row;
+
+    EmailAccountTable(JdbcClient jdbc, SecretCipher cipher, EmailAccountSchema schema) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.schema = schema;
+        this.readable = schema.fields().stream().filter(field -> field.stored() && !field.secret()).toList();
+        this.selectColumns = readable.stream().map(EmailAccountField::column).collect(Collectors.joining(", ")) + ", " + VERSION;
+    }
+
+    /** A missing column is a start-up report naming the property, not a failure at the first request that needs it. */
+    @Override
+    public void afterPropertiesSet() {
+        Set<String> columns = jdbc.sql("SELECT * FROM " + NAME + " WHERE 1 = 0").query((ResultSetExtractor<Set<String>>) EmailAccountTable::columnNames);
+        List<String> missing = schema.fields().stream()
+                .filter(field -> field.stored() && !columns.contains(field.column()))
+                .map(field -> field.name() + " (column " + NAME + "." + field.column() + ")")
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidConfigurationException("The database has no column for the contract's propert"
+                    + (missing.size() == 1 ? "y " : "ies ") + String.join(", ", missing) + ".",
+                    "Add a Flyway migration that adds the column to server/src/main/resources/db/migration "
+                            + "(the property's name in snake_case), or remove the property from api/openapi.yaml.");
+        }
+    }
+
+    /** {@code SELECT <every readable column> FROM email_account}; a WHERE clause may follow. */
+    String select() {
+        return "SELECT " + selectColumns + " FROM " + NAME;
+    }
+
+    RowMapper<EmailAccountRecord> rows() {
+        return rows;
+    }
+
+    /** Binds the values by column name; a secret never reaches the database but encrypted. */
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountField, Object> values) {
+        for (Map.Entry<EmailAccountField, Object> value : values.entrySet()) {
+            EmailAccountField field = value.getKey();
+            Object stored = field.secret() && value.getValue() != null
+                    ? cipher.encrypt((String) value.getValue(), field.column())
+                    : value.getValue();
+            statement = statement.param(field.column(), stored);
+        }
+        return statement;
+    }
+
+    private EmailAccountRecord row(ResultSet rs, int rowNumber) throws SQLException {
+        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        for (EmailAccountField field : readable) {
+            values.put(field, rs.getObject(field.column(), field.type().javaType()));
+        }
+        return new EmailAccountRecord(rs.getLong(ID), values, rs.getLong(VERSION));
+    }
+
+    private static Set<String> columnNames(ResultSet rs) throws SQLException {
+        ResultSetMetaData metaData = rs.getMetaData();
+        Set<String> names = new HashSet<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            names.add(metaData.getColumnName(i).toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+}

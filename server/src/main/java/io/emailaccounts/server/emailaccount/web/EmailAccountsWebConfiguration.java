@@ -1,0 +1,17 @@
+package io.emailaccounts.server.emailaccount.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.emailaccounts.server.emailaccount.service.EmailAccountService;
+import io.emailaccounts.server.generated.api.EmailAccountsApiDelegate;
+
+@Configuration(proxyBeanMethods = false)
+class EmailAccountsWebConfiguration {
+
+    @Bean
+    EmailAccountsApiDelegate emailAccountsApiDelegate(EmailAccountService service, EmailAccountMapping mapping,
+                                                      SearchParameters searchParameters) {
+        return SearchByParameterName.of(new EmailAccountsDelegate(service, mapping, searchParameters));
+    }
+}

@@ -41,6 +41,11 @@ public final class ApiContract {
         }
     }
 
+    /** A contract read elsewhere (a test's variant of the served one). */
+    public static ApiContract of(JsonNode document) {
+        return new ApiContract(document);
+    }
+
     public JsonNode document() {
         return document;
     }

@@ -21,7 +21,7 @@ import io.emailaccounts.server.contract.ApiContract;
  * anyone, one with {@code x-required-role} needs that role or a full administrator, any other needs a signed-in user.
  */
 @Component
-public class OperationAuthorization {
+class OperationAuthorization {
 
     private final List<Rule> rules;
     private final Set<String> roles = new TreeSet<>();

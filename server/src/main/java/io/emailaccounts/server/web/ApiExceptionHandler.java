@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,23 +35,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
-import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
-import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
-import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;
-import io.emailaccounts.server.web.validation.PropertyViolation;
-import io.emailaccounts.server.web.validation.RequestValidationException;
+import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.error.RequestValidationException;
+import io.emailaccounts.server.error.ErrorEnvelopes;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The one place where failures become answers: every failure a client can meet is the API's error envelope as JSON,
- * with the status that fits, and never a stack trace. The token endpoint answers in the OAuth 2.0 error format.
+ * Where the failures of the framework, the security layer and the request checks become answers: every failure a
+ * client can meet is the API's error envelope as JSON, with the status that fits, and never a stack trace. The token
+ * endpoint answers in the OAuth 2.0 error format. A feature maps its own failures in an advice of its own, consulted
+ * first ({@code EmailAccountFailures}); what nobody maps is a 500 here.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -98,27 +101,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> onLoginThrottled(LoginThrottledException e) {
         return retryLater(e.getMessage(), e.retryAfter());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> onNotFound(EmailAccountNotFoundException e) {
-        return ErrorEnvelopes.response(HttpStatus.NOT_FOUND, HttpHeaders.EMPTY,
-                List.of(new PropertyViolation("Id", JsonNodeFactory.instance.numberNode(e.id()), e.getMessage())));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> onVersionChanged(VersionChangedException e, HttpServletRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag("\"" + e.currentVersion() + "\"");
-        String sent = request.getHeader(HttpHeaders.IF_MATCH);
-        return ErrorEnvelopes.response(HttpStatus.PRECONDITION_FAILED, headers, List.of(new PropertyViolation("Id",
-                sent == null ? null : JsonNodeFactory.instance.stringNode(sent), e.getMessage())));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> onOtherBusiness(BusinessForbiddenException e) {
-        return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY,
-                List.of(new PropertyViolation("BusinessId", JsonNodeFactory.instance.numberNode(e.businessId()), e.getMessage())));
     }
 
     @ExceptionHandler

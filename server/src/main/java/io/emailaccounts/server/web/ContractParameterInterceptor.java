@@ -13,9 +13,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
-import io.emailaccounts.server.web.validation.PropertyViolation;
+import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
-import io.emailaccounts.server.web.validation.RequestValidationException;
+import io.emailaccounts.server.error.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**

@@ -15,9 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.generated.model.EmailAccountUpdate;
-import io.emailaccounts.server.web.validation.PropertyViolation;
+import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
-import io.emailaccounts.server.web.validation.RequestValidationException;
+import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;

@@ -17,7 +17,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.server.web.validation.PropertyViolation;
+import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.error.ErrorEnvelopes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.emailaccounts.server.error.ErrorEnvelopes;
 
 /**
  * Replaces Spring Boot's error page for failures that happen outside the controllers (in a servlet filter, or a

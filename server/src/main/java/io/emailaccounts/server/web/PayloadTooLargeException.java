@@ -1,7 +1,7 @@
 package io.emailaccounts.server.web;
 
 /** A request body exceeded {@code emailaccounts.max-request-body-size}; answered 413 before anything is parsed. */
-public class PayloadTooLargeException extends RuntimeException {
+class PayloadTooLargeException extends RuntimeException {
 
     public PayloadTooLargeException(long limitBytes) {
         super("The request body is larger than " + limitBytes + " bytes.", null, false, false);

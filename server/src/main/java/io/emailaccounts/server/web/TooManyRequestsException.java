@@ -3,7 +3,7 @@ package io.emailaccounts.server.web;
 import java.time.Duration;
 
 /** A client must wait before trying again; answered 429 with {@code Retry-After}. */
-public class TooManyRequestsException extends RuntimeException {
+class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
 

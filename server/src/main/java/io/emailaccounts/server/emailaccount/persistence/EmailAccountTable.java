@@ -64,8 +64,8 @@ class EmailAccountTable implements InitializingBean {
         if (!missing.isEmpty()) {
             throw new InvalidConfigurationException("The database has no column for the contract's propert"
                     + (missing.size() == 1 ? "y " : "ies ") + String.join(", ", missing) + ".",
-                    "Add a Flyway migration that adds the column to server/src/main/resources/db/migration "
-                            + "(the property's name in snake_case), or remove the property from api/openapi.yaml.");
+                    "Add a Flyway migration to server/src/main/resources/db/migration that adds the missing column(s), "
+                            + "named after the property in snake_case; or remove the property from api/openapi.yaml.");
         }
     }
 

@@ -58,7 +58,8 @@ public final class EmailAccountQuery {
         return this;
     }
 
-    List<SearchCondition> conditions() {
+    /** The conditions every record found meets. */
+    public List<SearchCondition> conditions() {
         return conditions;
     }
 

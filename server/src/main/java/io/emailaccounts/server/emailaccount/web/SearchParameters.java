@@ -16,8 +16,8 @@ import io.emailaccounts.server.emailaccount.EmailAccountField.ValueType;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountQuery;
 import io.emailaccounts.server.generated.model.SortDirection;
-import io.emailaccounts.server.web.validation.PropertyViolation;
-import io.emailaccounts.server.web.validation.RequestValidationException;
+import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 

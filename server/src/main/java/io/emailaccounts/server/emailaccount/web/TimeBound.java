@@ -10,8 +10,8 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 
-import io.emailaccounts.server.web.validation.PropertyViolation;
-import io.emailaccounts.server.web.validation.RequestValidationException;
+import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 
 import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 
 /**

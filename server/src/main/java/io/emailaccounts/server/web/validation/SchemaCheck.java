@@ -15,6 +15,7 @@ import com.networknt.schema.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import io.emailaccounts.server.error.PropertyViolation;
 
 /** One compiled object schema of the contract and the wording of its failures: turns an instance into violations. */
 final class SchemaCheck {

@@ -10,6 +10,7 @@ import java.util.Set;
 import com.networknt.schema.Error;
 
 import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 
 class PropertyViolationTest {

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * same database: every write that was answered 200 is there. Runs the out-of-the-box setup (embedded H2 in
  * {@code ./data}), or the PostgreSQL database {@code test.datasource.url} names.
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
 
     private static final String PATH = "/api/crm/emailaccounts";
     private static final int WRITERS = 4;

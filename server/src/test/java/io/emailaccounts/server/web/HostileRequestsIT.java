@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * strings, broken JSON, odd query strings): the server never answers 5xx, every refusal is the error envelope, every
  * answer conforms to the contract, and the stored records do not change.
  */
-class HostileRequestsTest {
+class HostileRequestsIT {
 
     private static final String PATH = "/api/crm/emailaccounts";
     /** Keeps huge numbers as written (a double would turn 1e999 into Infinity, which is written as a string). */

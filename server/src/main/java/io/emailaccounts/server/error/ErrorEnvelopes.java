@@ -1,4 +1,4 @@
-package io.emailaccounts.server.web;
+package io.emailaccounts.server.error;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.emailaccounts.server.generated.model.ErrorResponse;
 import io.emailaccounts.server.generated.model.PropertyError;
-import io.emailaccounts.server.web.validation.PropertyViolation;
+import io.emailaccounts.server.error.PropertyViolation;
 
 /** Builds the API's error envelope: {@code WasSuccessful: false}, one {@code Errors} item per violation. */
 public final class ErrorEnvelopes {
@@ -32,7 +32,7 @@ public final class ErrorEnvelopes {
     }
 
     /** The message of a failure known only by its status (a container-level error, an error dispatch). */
-    static String messageFor(HttpStatusCode status) {
+    public static String messageFor(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         if (known == null) {
             return "The request failed.";
@@ -45,7 +45,7 @@ public final class ErrorEnvelopes {
         };
     }
 
-    static ErrorResponse envelope(HttpStatusCode status, List<PropertyViolation> violations) {
+    public static ErrorResponse envelope(HttpStatusCode status, List<PropertyViolation> violations) {
         List<PropertyError> errors = violations.stream()
                 .map(violation -> new PropertyError()
                         .attemptedValue(violation.attemptedValue())

@@ -1,4 +1,4 @@
-package io.emailaccounts.server.web.validation;
+package io.emailaccounts.server.error;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;

@@ -1,4 +1,4 @@
-package io.emailaccounts.server.web.validation;
+package io.emailaccounts.server.error;
 
 import java.util.List;
 

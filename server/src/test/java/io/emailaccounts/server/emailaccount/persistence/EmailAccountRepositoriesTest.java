@@ -1,0 +1,225 @@
+package io.emailaccounts.server.emailaccount.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.server.config.InvalidConfigurationException;
+import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
+import io.emailaccounts.server.secrets.SecretCipher;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The repositories on the migrated schema alone, no web layer: on the embedded H2 by default, on PostgreSQL when
+ * {@code test.datasource.url} names one (server/postgres-tests.sh). Each test runs in a transaction rolled back after it.
+ */
+@JdbcTest(properties = {
+        "spring.datasource.url=${test.datasource.url:jdbc:h2:mem:repositories;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${test.datasource.username:sa}",
+        "spring.datasource.password=${test.datasource.password:}",
+})
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({EmailAccountTable.class, EmailAccountRepository.class, EmailAccountSearchRepository.class,
+        EncryptedSecretsRepository.class, EmailAccountRepositoriesTest.Beans.class})
+class EmailAccountRepositoriesTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2025-03-01T12:00:00Z");
+    private static final SecretCipher CIPHER = new SecretCipher(new byte[32]);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean
+        EmailAccountSchema emailAccountSchema() {
+            return EmailAccountSchema.of(ApiContract.load());
+        }
+
+        @Bean
+        SecretCipher secretCipher() {
+            return CIPHER;
+        }
+    }
+
+    @Autowired
+    private EmailAccountSchema schema;
+    @Autowired
+    private EmailAccountRepository repository;
+    @Autowired
+    private EmailAccountSearchRepository searches;
+    @Autowired
+    private EncryptedSecretsRepository secrets;
+    @Autowired
+    private JdbcClient jdbc;
+
+    /** Within the test's transaction: the rows other suites left on a shared database are back afterwards. */
+    @BeforeEach
+    void startFromAnEmptyTable() {
+        jdbc.sql("DELETE FROM email_account").update();
+    }
+
+    private EmailAccountField field(String name) {
+        return schema.named(name).orElseThrow();
+    }
+
+    /** The contract's example of every writable field, secrets included. */
+    private Map<EmailAccountField, Object> examples() {
+        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        schema.fields().stream().filter(EmailAccountField::writable).forEach(field -> values.put(field, field.example()));
+        return values;
+    }
+
+    private long insert(Map<EmailAccountField, Object> changes) {
+        Map<EmailAccountField, Object> values = examples();
+        values.putAll(changes);
+        return repository.insert(values, NOW, "tester");
+    }
+
+    @Test
+    void shouldStoreEveryWritableFieldAndReadBackAllButTheSecrets() {
+        long id = insert(Map.of());
+
+        EmailAccountRecord read = repository.findById(id, null).orElseThrow();
+
+        for (EmailAccountField field : schema.fields()) {
+            if (field.writable() && !field.secret()) {
+                Object value = read.value(field);
+                assertThat(value instanceof OffsetDateTime time ? time.withOffsetSameInstant(ZoneOffset.UTC) : value)
+                        .as(field.name()).isEqualTo(field.example() instanceof OffsetDateTime time
+                                ? time.withOffsetSameInstant(ZoneOffset.UTC) : field.example());
+            }
+            if (field.secret()) {
+                assertThat(read.values()).as("a read never fetches %s", field.name()).doesNotContainKey(field);
+            }
+        }
+        assertThat(read.id()).isEqualTo(id);
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.value(field("UpdatedBy"))).isEqualTo("tester");
+        assertThat(((OffsetDateTime) read.value(field("CreatedOn"))).toInstant()).isEqualTo(NOW.toInstant());
+        assertThat(read.value(field("UniqueId"))).isNotNull();
+    }
+
+    @Test
+    void shouldStoreSecretsEncryptedUnderTheirColumn() {
+        long id = insert(Map.of());
+
+        for (EmailAccountField secret : schema.fields().stream().filter(EmailAccountField::secret).toList()) {
+            String stored = jdbc.sql("SELECT " + secret.column() + " FROM email_account WHERE id = :id").param("id", id)
+                    .query(String.class).single();
+            assertThat(stored).as(secret.name()).startsWith("v1:").doesNotContain((String) secret.example());
+            assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo(secret.example());
+        }
+    }
+
+    @Test
+    void shouldUpdateOnlyTheGivenFieldsAndRaiseTheVersionInOneStatement() {
+        long id = insert(Map.of());
+        Map<EmailAccountField, Object> changes = new LinkedHashMap<>();
+        changes.put(field("DisplayName"), "Renamed");
+        changes.put(field("ReplyToEmail"), null);
+
+        OptionalLong version = repository.update(id, changes, NOW.plusHours(1), "editor", null, null);
+
+        assertThat(version).hasValue(2);
+        EmailAccountRecord read = repository.findById(id, null).orElseThrow();
+        assertThat(read.value(field("DisplayName"))).isEqualTo("Renamed");
+        assertThat(read.value(field("ReplyToEmail"))).isNull();
+        assertThat(read.value(field("EmailAddress"))).isEqualTo(field("EmailAddress").example());
+        assertThat(read.value(field("UpdatedBy"))).isEqualTo("editor");
+        assertThat(read.version()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotUpdateARowAtAnotherVersionOrInAnotherBusiness() {
+        long id = insert(Map.of());
+        Map<EmailAccountField, Object> changes = Map.of(field("DisplayName"), "Renamed");
+
+        assertThat(repository.update(id, changes, NOW, "editor", null, Set.of(5L))).isEmpty();
+        assertThat(repository.update(id, changes, NOW, "editor", Set.of(424242L), null)).isEmpty();
+        assertThat(repository.update(id, changes, NOW, "editor", null, Set.of())).as("no version matches").isEmpty();
+
+        assertThat(repository.findById(id, null).orElseThrow().value(field("DisplayName"))).isNotEqualTo("Renamed");
+        assertThat(repository.findVersion(id, null)).contains(1L);
+        assertThat(repository.findById(id, Set.of(424242L))).isEmpty();
+    }
+
+    @Test
+    void shouldSearchWithConditionsOrderNullsAndPages() {
+        EmailAccountField errorCount = field("ErrorCount");
+        EmailAccountField replyTo = field("ReplyToEmail");
+        Long[] ids = new Long[5];
+        for (int i = 0; i < 5; i++) {
+            Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+            values.put(errorCount, i);
+            values.put(replyTo, i % 2 == 0 ? null : "r" + i + "@example.com");
+            ids[i] = insert(values);
+        }
+        List<SearchCondition> atLeastTwo = List.of(new SearchCondition(errorCount, Operator.AT_LEAST, 2));
+
+        assertThat(idsOf(searches.search(atLeastTwo, Optional.of(errorCount.column()), true, 0, 10))).containsExactly(ids[4], ids[3], ids[2]);
+        assertThat(idsOf(searches.search(atLeastTwo, Optional.of(errorCount.column()), false, 1, 1))).containsExactly(ids[3]);
+        assertThat(searches.count(atLeastTwo)).isEqualTo(3);
+        List<SearchCondition> all = List.of();
+        assertThat(idsOf(searches.search(all, Optional.of(replyTo.column()), false, 0, 10)))
+                .as("nulls last when ascending").containsExactly(ids[1], ids[3], ids[0], ids[2], ids[4]);
+        assertThat(idsOf(searches.search(all, Optional.of(replyTo.column()), true, 0, 10)))
+                .as("nulls first when descending").containsExactly(ids[4], ids[2], ids[0], ids[3], ids[1]);
+        assertThat(idsOf(searches.search(all, Optional.empty(), true, 0, 10))).containsExactly(ids[4], ids[3], ids[2], ids[1], ids[0]);
+    }
+
+    @Test
+    void shouldEncryptSecretsLeftInPlainTextAndTellAKeyThatCannotReadThem() {
+        long id = insert(Map.of());
+        EmailAccountField secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
+        jdbc.sql("UPDATE email_account SET " + secret.column() + " = 'plain-token' WHERE id = :id").param("id", id).update();
+
+        assertThat(secrets.encryptPlaintextSecrets()).isEqualTo(1);
+        String stored = jdbc.sql("SELECT " + secret.column() + " FROM email_account WHERE id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo("plain-token");
+        assertThat(secrets.findSecretUnreadableWithThisKey()).isEmpty();
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        EncryptedSecretsRepository withOtherKey = new EncryptedSecretsRepository(jdbc, new SecretCipher(otherKey),
+                new EmailAccountTable(jdbc, new SecretCipher(otherKey), schema), schema);
+        assertThat(withOtherKey.findSecretUnreadableWithThisKey()).isPresent();
+    }
+
+    @Test
+    void shouldNameEveryPropertyOfTheContractThatHasNoColumn() {
+        ObjectNode document = (ObjectNode) ApiContract.load().document().deepCopy();
+        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties"))
+                .putObject("NicknameForSupport").put("type", "string").put("nullable", true);
+        EmailAccountSchema withNewProperty = EmailAccountSchema.of(ApiContract.of(document));
+
+        assertThatThrownBy(() -> new EmailAccountTable(jdbc, CIPHER, withNewProperty).afterPropertiesSet())
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("The database has no column for the contract's property NicknameForSupport "
+                        + "(column email_account.nickname_for_support).");
+    }
+
+    private static List<Long> idsOf(List<EmailAccountRecord> records) {
+        return records.stream().map(EmailAccountRecord::id).toList();
+    }
+}

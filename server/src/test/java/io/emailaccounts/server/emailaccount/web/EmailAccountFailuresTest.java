@@ -1,0 +1,116 @@
+package io.emailaccounts.server.emailaccount.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
+import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
+import io.emailaccounts.server.emailaccount.service.VersionChangedException;
+
+/**
+ * Each kind of failure a client of the EmailAccounts operations can meet, and its one answer: the status, JSON, and the
+ * error envelope naming what went wrong. No server, no database: the same mapping the real-port suites go through.
+ */
+class EmailAccountFailuresTest extends WebSliceTest {
+
+    private MvcResult perform(RequestBuilder request, int status) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
+        return result;
+    }
+
+    private void assertEnvelope(MvcResult result, String expected) throws Exception {
+        assertThat(answer(result)).isEqualTo(json.readTree(expected));
+    }
+
+    @Test
+    void shouldAnswerAnUnknownRecord404NamingTheId() throws Exception {
+        when(service.get(eq(42L), any())).thenThrow(new EmailAccountNotFoundException(42));
+
+        assertEnvelope(perform(get(PATH + "/42"), 404), """
+                {"Status": 404, "Message": "Id: EmailAccount 42 was not found", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": 42, "Message": "EmailAccount 42 was not found", "PropertyName": "Id"}]}
+                """);
+    }
+
+    @Test
+    void shouldAnswerAStaleIfMatch412WithTheCurrentVersion() throws Exception {
+        when(service.applyUpdate(anyLong(), any(), any(), any())).thenThrow(new VersionChangedException(5, 9));
+
+        MvcResult result = perform(put(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"3\"")
+                .content(REQUIRED_FIELDS + ", \"Id\": 5}"), 412);
+
+        assertThat(result.getResponse().getHeader("ETag")).isEqualTo("\"9\"");
+        assertEnvelope(result, """
+                {"Status": 412, "Value": null, "WasSuccessful": false,
+                 "Message": "Id: EmailAccount 5 changed since it was read (it is now version \\"9\\"); read it again",
+                 "Errors": [{"AttemptedValue": "\\"3\\"", "PropertyName": "Id",
+                             "Message": "EmailAccount 5 changed since it was read (it is now version \\"9\\"); read it again"}]}
+                """);
+    }
+
+    @Test
+    void shouldAnswerAnotherBusiness403NamingBusinessId() throws Exception {
+        when(service.create(any(), any())).thenThrow(new BusinessForbiddenException(1001));
+
+        assertEnvelope(perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(REQUIRED_FIELDS + "}"), 403), """
+                {"Status": 403, "Message": "BusinessId: You may not use business 1001.", "Value": null, "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": 1001, "Message": "You may not use business 1001.", "PropertyName": "BusinessId"}]}
+                """);
+    }
+
+    @Test
+    void shouldAnswerMalformedJson400SayingWhereItBroke() throws Exception {
+        assertEnvelope(perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content("{\"BusinessId\": 1,\n  \"x\"}"), 400), """
+                {"Status": 400, "Message": "The request body is not valid JSON (line 2, column 6).", "Value": null,
+                 "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": null, "Message": "The request body is not valid JSON (line 2, column 6).",
+                             "PropertyName": null}]}
+                """);
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void shouldAnswerEveryBadParameter400AtOnce() throws Exception {
+        MvcResult result = perform(get(PATH + "?size=0&EmailAccount_Active=maybe&EmailAccount_Nope=1"), 400);
+
+        assertThat(answer(result).get("Errors").valueStream().map(error -> error.get("PropertyName").asString()))
+                .containsExactlyInAnyOrder("size", "EmailAccount_Active", "EmailAccount_Nope");
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void shouldAnswerAnotherContentType415() throws Exception {
+        assertThat(answer(perform(post(PATH).contentType(MediaType.TEXT_PLAIN).content("hello"), 415)).get("Message").asString())
+                .isEqualTo("Content type 'text/plain' is not supported; send application/json.");
+    }
+
+    @Test
+    void shouldAnswerAnotherMethod405WithTheAllowedOnes() throws Exception {
+        MvcResult result = perform(patch(PATH), 405);
+
+        assertThat(result.getResponse().getHeader("Allow")).contains("GET", "POST", "PUT");
+        assertThat(answer(result).get("Message").asString()).isEqualTo("Method PATCH is not supported here; use GET, POST or PUT.");
+    }
+
+    @Test
+    void shouldAnswerAnAcceptHeaderRefusingJson406() throws Exception {
+        assertThat(answer(perform(get(PATH + "/1").accept(MediaType.APPLICATION_XML), 406)).get("Message").asString())
+                .isEqualTo("This API answers in application/json only, which the Accept header (application/xml) does not allow.");
+        verifyNoInteractions(service);
+    }
+}

@@ -1,6 +1,7 @@
 package io.emailaccounts.server.emailaccount;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
@@ -37,6 +38,7 @@ public record EmailAccountField(String name, ValueType type, String column, bool
         LONG(Long.class),
         DECIMAL(BigDecimal.class),
         BOOLEAN(Boolean.class),
+        DATE(LocalDate.class),
         DATE_TIME(OffsetDateTime.class),
         UUID(java.util.UUID.class);
 
@@ -57,6 +59,7 @@ public record EmailAccountField(String name, ValueType type, String column, bool
                 case "number" -> DECIMAL;
                 case "boolean" -> BOOLEAN;
                 case "string" -> switch (format) {
+                    case "date" -> DATE;
                     case "date-time" -> DATE_TIME;
                     case "uuid" -> UUID;
                     default -> STRING;
@@ -73,6 +76,7 @@ public record EmailAccountField(String name, ValueType type, String column, bool
                 case LONG -> Long.valueOf(text);
                 case DECIMAL -> new BigDecimal(text);
                 case BOOLEAN -> Boolean.valueOf(text);
+                case DATE -> LocalDate.parse(text);
                 case DATE_TIME -> OffsetDateTime.parse(text);
                 case UUID -> java.util.UUID.fromString(text);
             };

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -154,6 +155,7 @@ class SearchByContractTest extends RunningServerTest {
             case INTEGER, LONG -> value.asLong();
             case DECIMAL -> new BigDecimal(value.asString());
             case BOOLEAN -> value.asBoolean();
+            case DATE -> LocalDate.parse(value.asString());
             case DATE_TIME -> Instant.parse(value.asString());
             case STRING, UUID -> value.asString();
         };
@@ -179,6 +181,7 @@ class SearchByContractTest extends RunningServerTest {
         return switch (field.type()) {
             case INTEGER, LONG, DECIMAL -> field.type().parse(Long.toString(type.path("minimum").asLong(0) + k));
             case BOOLEAN -> i % 2 == 0;
+            case DATE -> FIRST_TIME.toLocalDate().plusDays(k);
             case DATE_TIME -> FIRST_TIME.plusSeconds(97L * k).withOffsetSameInstant(ZoneOffset.UTC);
             case UUID -> java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) k});
             case STRING -> "email".equals(type.path("format").asString()) ? "v" + (char) ('a' + k) + "0" + k + "@example.com"

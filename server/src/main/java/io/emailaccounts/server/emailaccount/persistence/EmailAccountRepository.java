@@ -123,8 +123,8 @@ public class EmailAccountRepository {
         return table.bind(statement, values);
     }
 
-    private static String inBusinesses(Collection<Long> businesses) {
-        return businesses == null ? "" : " AND business_id IN (:businesses)";
+    private String inBusinesses(Collection<Long> businesses) {
+        return businesses == null ? "" : " AND " + table.businessColumn() + " IN (:businesses)";
     }
 
     private static JdbcClient.StatementSpec inBusinesses(JdbcClient.StatementSpec statement, Collection<Long> businesses) {

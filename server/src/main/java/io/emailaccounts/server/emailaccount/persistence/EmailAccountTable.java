@@ -69,6 +69,11 @@ class EmailAccountTable implements InitializingBean {
         }
     }
 
+    /** The column of the business a row belongs to, which limits what a caller may see. */
+    String businessColumn() {
+        return schema.businessId().column();
+    }
+
     /** {@code SELECT <every readable column> FROM email_account}; a WHERE clause may follow. */
     String select() {
         return "SELECT " + selectColumns + " FROM " + NAME;

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
@@ -46,23 +52,14 @@ class HostileRequestsIT {
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final List<String> TEXT_FIELDS = List.of("DisplayName", "IncomingServer", "IncomingServerUsername",
-            "OutgoingServer", "OutgoingServerUsername");
-    private static final List<String> EMAIL_FIELDS = List.of("EmailAddress", "NotificationEmailAddress", "ReplyToEmail");
-    private static final List<String> INTEGER_FIELDS = List.of("Id", "BusinessId", "IncomingServerType", "IncomingServerPort",
-            "DeleteMessageSettings", "OutgoingServerPort", "LastMessageId", "ErrorCount");
-    private static final List<String> BOOLEAN_FIELDS = List.of("Active", "SendNotificationOnNewMessages", "IncomingServerSSL",
-            "OutgoingServerSSL");
-    private static final List<String> TOKEN_FIELDS = List.of("GoogleAccessToken", "Office365AccessToken");
-    private static final List<String> REQUIRED = List.of("BusinessId", "DisplayName", "EmailAddress", "IncomingServer",
-            "IncomingServerType", "IncomingServerPort", "IncomingServerUsername", "DeleteMessageSettings", "OutgoingServer",
-            "OutgoingServerPort", "OutgoingServerUsername", "LastMessageId", "ErrorCount");
-    private static final List<String> QUERY_PARAMETERS = List.of("page", "size", "orderBy", "dir", "id",
-            "EmailAccount_Business", "EmailAccount_DisplayName", "EmailAccount_EmailAddress", "EmailAccount_IncomingServer",
-            "EmailAccount_IncomingServerType", "EmailAccount_IncomingServerPort", "EmailAccount_DeleteMessageSettings",
-            "EmailAccount_LastMessageId", "EmailAccount_ErrorCount", "EmailAccount_Active", "EmailAccount_ReplyToEmail",
-            "EmailAccount_LastCheckTime", "from_EmailAccount_IncomingServerPort", "to_EmailAccount_LastMessageId",
-            "from_EmailAccount_CreatedOn", "to_EmailAccount_UpdatedOn", "from_EmailAccount_ErrorCount", "Unknown");
+    private static final ApiContract CONTRACT = ApiContract.load();
+    private static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
+    /** The properties of an update body, Id and every writable field, with their schemas: each gets hostile values. */
+    private static final Map<String, JsonNode> BODY_PROPERTIES = bodyProperties();
+    private static final List<String> REQUIRED = SCHEMA.fields().stream()
+            .filter(field -> field.writable() && field.required()).map(EmailAccountField::name).toList();
+    /** Every query parameter of the search, and one it does not have. */
+    private static final List<String> QUERY_PARAMETERS = queryParameters();
 
     private static ConfigurableApplicationContext server;
     private static RawHttp admin;
@@ -250,42 +247,76 @@ class HostileRequestsIT {
                 Arbitraries.integers().between(0, valid.length() - 1).map(cut -> valid.substring(0, cut)));
     }
 
+    /** Values the field's schema refuses (or this server's own rule: no NUL in text), by its type and bounds. */
     private static Arbitrary<JsonNode> hostileValueFor(String field) {
+        JsonNode schema = BODY_PROPERTIES.get(field);
         Arbitrary<JsonNode> wrongShape = Arbitraries.of(NODES.arrayNode(), NODES.objectNode(),
                 NODES.arrayNode().add(1).add("x"), (JsonNode) NODES.objectNode().put("nested", true));
-        Arbitrary<JsonNode> hostile;
-        if (TEXT_FIELDS.contains(field) || EMAIL_FIELDS.contains(field)) {
-            hostile = Arbitraries.oneOf(
-                    wrongShape,
-                    numbers(),
-                    Arbitraries.of(NODES.booleanNode(true), NODES.stringNode(""), NODES.stringNode("   ")),
-                    controlCharacterText(),
-                    longText(256));
-        } else if (INTEGER_FIELDS.contains(field)) {
-            hostile = Arbitraries.oneOf(
-                    wrongShape,
-                    Arbitraries.of(NODES.stringNode("1"), NODES.stringNode("one"), NODES.booleanNode(false),
-                            NODES.numberNode(1.5), NODES.numberNode(-1)),
-                    hugeNumberText().map(text -> JSON.readTree(text)),
-                    controlCharacterText(),
-                    longText(10));
-        } else if (BOOLEAN_FIELDS.contains(field)) {
-            hostile = Arbitraries.oneOf(wrongShape, numbers(), Arbitraries.of(NODES.stringNode("true"), NODES.stringNode("yes")),
-                    controlCharacterText());
-        } else if (TOKEN_FIELDS.contains(field)) {
-            hostile = Arbitraries.oneOf(wrongShape, numbers(), Arbitraries.of((JsonNode) NODES.booleanNode(true)), longText(8193));
-        } else { // LastCheckTime
-            hostile = Arbitraries.oneOf(wrongShape, numbers(),
-                    Arbitraries.of(NODES.stringNode("yesterday"), NODES.stringNode("2025-13-45T99:99:99Z"),
-                            NODES.stringNode("2025-01-15"), NODES.stringNode("")),
-                    controlCharacterText());
+        List<Arbitrary<JsonNode>> hostile = new ArrayList<>(List.of(wrongShape, nulText()));
+        switch (schema.path("type").asString()) {
+            case "integer", "number" -> {
+                hostile.add(Arbitraries.of(NODES.stringNode("1"), NODES.stringNode("one"), NODES.booleanNode(false)));
+                hostile.add(hugeNumberText().map(text -> JSON.readTree(text)));
+                hostile.add(controlCharacterText());
+                hostile.add(longText(10));
+                if ("integer".equals(schema.path("type").asString())) {
+                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(1.5)));
+                }
+                if (schema.has("minimum")) {
+                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(schema.get("minimum").asLong() - 1)));
+                }
+                if (schema.has("maximum")) {
+                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(schema.get("maximum").asLong() + 1)));
+                }
+                if (field.equals("Id")) {
+                    hostile.add(Arbitraries.of(NODES.nullNode(), NODES.numberNode(-5)));
+                }
+            }
+            case "boolean" -> {
+                hostile.add(numbers());
+                hostile.add(Arbitraries.of(NODES.stringNode("true"), NODES.stringNode("yes")));
+                hostile.add(controlCharacterText());
+            }
+            default -> {
+                hostile.add(numbers());
+                hostile.add(Arbitraries.of((JsonNode) NODES.booleanNode(true)));
+                if ("date-time".equals(schema.path("format").asString())) {
+                    hostile.add(Arbitraries.of(NODES.stringNode("yesterday"), NODES.stringNode("2025-13-45T99:99:99Z"),
+                            NODES.stringNode("2025-01-15"), NODES.stringNode("")));
+                    hostile.add(controlCharacterText());
+                } else {
+                    refusedText(schema).ifPresent(hostile::add);
+                }
+            }
         }
-        if (INTEGER_FIELDS.contains(field) && !field.equals("Id")) {
-            return hostile;
+        return Arbitraries.oneOf(hostile);
+    }
+
+    /**
+     * Text the schema refuses: too short, too long, not matching its pattern, not an e-mail address. Empty when the
+     * schema takes any text (within its length), as free text does.
+     */
+    private static java.util.Optional<Arbitrary<JsonNode>> refusedText(JsonNode schema) {
+        java.util.function.Predicate<String> refused = text -> schema.has("maxLength") && text.length() > schema.get("maxLength").asInt()
+                || schema.has("minLength") && text.length() < schema.get("minLength").asInt()
+                || "email".equals(schema.path("format").asString()) && !text.contains("@")
+                || schema.has("pattern") && !Pattern.compile(schema.get("pattern").asString()).matcher(text).find();
+        List<String> probes = new ArrayList<>(List.of("", "   ", "Inbox\t", "\tInbox", "In\u001fbox"));
+        if (schema.has("maxLength")) {
+            probes.add("x".repeat(schema.get("maxLength").asInt() + 1));
         }
-        return field.equals("Id")
-                ? Arbitraries.oneOf(hostile, Arbitraries.of(NODES.nullNode(), NODES.numberNode(-5)))
-                : hostile;
+        if (probes.stream().noneMatch(refused)) {
+            return java.util.Optional.empty();
+        }
+        Arbitrary<String> candidates = Arbitraries.oneOf(Arbitraries.of(probes),
+                controlCharacterText().map(JsonNode::asString),
+                longText(schema.path("maxLength").asInt(255) + 1).map(JsonNode::asString));
+        return java.util.Optional.of(candidates.filter(refused).map(NODES::stringNode));
+    }
+
+    /** Text holding the NUL character, which no text field takes. */
+    private static Arbitrary<JsonNode> nulText() {
+        return Arbitraries.of("\u0000", "Inbox\u0000", "\u0000Inbox", "In\u0000box").map(NODES::stringNode);
     }
 
     private static Arbitrary<JsonNode> numbers() {
@@ -332,8 +363,37 @@ class HostileRequestsIT {
     }
 
     private static List<String> allFields() {
-        return java.util.stream.Stream.of(TEXT_FIELDS, EMAIL_FIELDS, INTEGER_FIELDS, BOOLEAN_FIELDS, TOKEN_FIELDS,
-                List.of("LastCheckTime")).flatMap(List::stream).toList();
+        return List.copyOf(BODY_PROPERTIES.keySet());
+    }
+
+    /** Each property of the update body, with the schema that holds its type, format and bounds. */
+    private static Map<String, JsonNode> bodyProperties() {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        collectProperties(CONTRACT.document().at("/components/schemas/EmailAccountUpdate"), properties);
+        return properties;
+    }
+
+    private static void collectProperties(JsonNode declared, Map<String, JsonNode> properties) {
+        JsonNode schema = CONTRACT.resolve(declared);
+        schema.path("allOf").forEach(part -> collectProperties(part, properties));
+        schema.path("properties").properties().forEach(property -> {
+            ObjectNode flattened = NODES.objectNode();
+            JsonNode type = CONTRACT.resolve(property.getValue());
+            while (!type.has("type") && type.path("allOf").size() == 1) {
+                type = CONTRACT.resolve(type.path("allOf").get(0));
+            }
+            flattened.setAll((ObjectNode) type);
+            flattened.setAll((ObjectNode) CONTRACT.resolve(property.getValue()));
+            properties.put(property.getKey(), flattened);
+        });
+    }
+
+    private static List<String> queryParameters() {
+        List<String> names = new ArrayList<>();
+        CONTRACT.document().at("/paths/~1api~1crm~1emailaccounts/get/parameters")
+                .forEach(parameter -> names.add(CONTRACT.resolve(parameter).path("name").asString()));
+        names.add("Unknown");
+        return names;
     }
 
     private static ObjectNode validBody() {

@@ -28,10 +28,15 @@ final class SchemaCheck {
         this.messages = messages;
     }
 
-    /** One violation per property, in the order the schema declares them; empty when the instance is valid. */
+    /**
+     * One violation per property, in the order the schema declares them; empty when the instance is valid. Besides the
+     * contract's rules, text may not hold the NUL character, which PostgreSQL cannot store (the contract says so in
+     * its overview).
+     */
     List<PropertyViolation> violations(JsonNode instance) {
         List<Error> errors = schema.validate(withHugeNumbersAsIntegers(instance));
-        if (errors.isEmpty()) {
+        List<String> withNul = propertiesHoldingNul(instance);
+        if (errors.isEmpty() && withNul.isEmpty()) {
             return List.of();
         }
         Map<String, Error> firstErrorPerProperty = new LinkedHashMap<>();
@@ -44,8 +49,22 @@ final class SchemaCheck {
         }
         List<PropertyViolation> violations = new ArrayList<>();
         firstErrorPerProperty.forEach((property, error) -> violations.add(messages.violation(property, instance, error)));
+        withNul.stream().filter(property -> !firstErrorPerProperty.containsKey(property))
+                .forEach(property -> violations.add(messages.violation(property, instance, NUL_MESSAGE)));
         violations.sort(Comparator.comparingInt(violation -> messages.position(violation.propertyName())));
         return violations;
+    }
+
+    private static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+    private static List<String> propertiesHoldingNul(JsonNode instance) {
+        List<String> properties = new ArrayList<>(0);
+        for (Map.Entry<String, JsonNode> property : instance.properties()) {
+            if (property.getValue().isString() && property.getValue().asString().indexOf('\0') >= 0) {
+                properties.add(property.getKey());
+            }
+        }
+        return properties;
     }
 
     /**

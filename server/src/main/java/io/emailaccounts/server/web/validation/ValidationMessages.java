@@ -65,8 +65,13 @@ final class ValidationMessages {
         }
         JsonNode sent = body.path(propertyName);
         JsonNode schema = properties.getOrDefault(propertyName, NullNode.getInstance());
-        JsonNode echoed = isSecret(schema) ? null : sent;
-        return new PropertyViolation(propertyName, echoed, message(propertyName, sent, schema, error));
+        return violation(propertyName, body, message(propertyName, sent, schema, error));
+    }
+
+    /** A violation of a rule of this server's own, worded by the caller; a secret's value is not echoed. */
+    PropertyViolation violation(String propertyName, JsonNode body, String message) {
+        JsonNode schema = properties.getOrDefault(propertyName, NullNode.getInstance());
+        return new PropertyViolation(propertyName, isSecret(schema) ? null : body.path(propertyName), message);
     }
 
     private String message(String propertyName, JsonNode sent, JsonNode schema, Error error) {

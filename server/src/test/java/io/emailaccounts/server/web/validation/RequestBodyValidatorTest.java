@@ -148,4 +148,22 @@ class RequestBodyValidatorTest {
                         tuple("IncomingServerPort", "must be between 1 and 65535"),
                         tuple("BusinessId", "must be between 1 and 9223372036854775807"));
     }
+
+    @Test
+    void shouldRefuseTheNulCharacterInTextTheSchemaOtherwiseTakesWithoutEchoingASecret() {
+        ObjectNode body = validUpdate();
+        body.put("GoogleAccessToken", "ya29\u0000token");
+
+        assertThat(validate(body)).containsExactly(
+                new PropertyViolation("GoogleAccessToken", null, "must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    void shouldReportTheSchemasRuleRatherThanTheNulRuleWhenTextBreaksBoth() {
+        ObjectNode body = validUpdate();
+        body.put("DisplayName", "Help\u0000desk");
+
+        assertThat(validate(body)).extracting(PropertyViolation::propertyName, PropertyViolation::message)
+                .containsExactly(tuple("DisplayName", "must be one line of text, without control characters"));
+    }
 }

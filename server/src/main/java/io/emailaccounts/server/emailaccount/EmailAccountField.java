@@ -26,6 +26,17 @@ public record EmailAccountField(String name, ValueType type, String column, bool
         return column != null;
     }
 
+    /** One instance per property of the contract the server reads: compared by identity, cheap as a map key. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.stereotype.Component;
 
 import io.emailaccounts.server.emailaccount.EmailAccountField;
@@ -15,9 +13,8 @@ import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountWrite;
 import io.emailaccounts.server.generated.model.EmailAccount;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import io.emailaccounts.server.generated.model.EmailAccountFields;
+import io.emailaccounts.server.generated.model.EmailAccountUpdate;
 
 /**
  * Maps the generated models to the service's types and back by the JSON names of the contract's fields, so that no
@@ -27,47 +24,50 @@ import tools.jackson.databind.node.ObjectNode;
 class EmailAccountMapping {
 
     private final EmailAccountSchema schema;
-    private final List<EmailAccountField> writable;
-    /** Leaves out an optional property the body did not have (an undefined JsonNullable), and keeps an explicit null. */
-    private final JsonMapper json;
+    private final GeneratedModel<EmailAccountFields> createBody;
+    private final GeneratedModel<EmailAccountUpdate> updateBody;
+    private final GeneratedModel<EmailAccount> record;
 
-    EmailAccountMapping(EmailAccountSchema schema, JsonMapper json) {
+    EmailAccountMapping(EmailAccountSchema schema) {
         this.schema = schema;
-        this.writable = schema.fields().stream().filter(EmailAccountField::writable).toList();
-        this.json = json.rebuild()
-                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-                .build();
+        List<EmailAccountField> writable = schema.fields().stream().filter(EmailAccountField::writable).toList();
+        this.createBody = new GeneratedModel<>(EmailAccountFields.class, writable);
+        this.updateBody = new GeneratedModel<>(EmailAccountUpdate.class, writable);
+        this.record = new GeneratedModel<>(EmailAccount.class, schema.fields());
+    }
+
+    EmailAccountWrite write(EmailAccountFields body) {
+        Map<EmailAccountField, Object> sent = new LinkedHashMap<>();
+        createBody.readPresent(body, sent);
+        return write(sent);
+    }
+
+    EmailAccountWrite write(EmailAccountUpdate body) {
+        Map<EmailAccountField, Object> sent = new LinkedHashMap<>();
+        updateBody.readPresent(body, sent);
+        return write(sent);
     }
 
     /**
-     * The write a create or update body asks for: a field it holds replaces the stored value ({@code null} clears it),
-     * a field it lacks keeps it. A write-only secret reads back as null, so null keeps it too (a record read and sent
-     * back loses nothing); an empty string removes it.
+     * The write a body asks for: a field it holds replaces the stored value ({@code null} clears it), a field it lacks
+     * keeps it. A write-only secret reads back as null, so null keeps it too (a record read and sent back loses
+     * nothing); an empty string removes it.
      */
-    EmailAccountWrite write(Object body) {
-        JsonNode sent = json.valueToTree(body);
+    private EmailAccountWrite write(Map<EmailAccountField, Object> sent) {
         Map<EmailAccountField, Object> values = new LinkedHashMap<>();
-        for (EmailAccountField field : writable) {
-            JsonNode value = sent.get(field.name());
-            if (value == null || (field.secret() && value.isNull())) {
-                continue;
+        sent.forEach((field, value) -> {
+            if (!field.secret()) {
+                values.put(field, value);
+            } else if (value != null) {
+                values.put(field, ((String) value).isEmpty() ? null : value);
             }
-            if (field.secret() && value.asString().isEmpty()) {
-                values.put(field, null);
-            } else {
-                values.put(field, value.isNull() ? null : field.type().parse(value.asString()));
-            }
-        }
+        });
         return new EmailAccountWrite((Long) values.get(schema.businessId()), values);
     }
 
     /** The record as reads answer it: every property, the derived ones computed, the secrets null, times in UTC. */
     EmailAccount record(EmailAccountRecord stored) {
-        ObjectNode answer = json.createObjectNode();
-        for (EmailAccountField field : schema.fields()) {
-            answer.set(field.name(), json.valueToTree(inUtc(valueOf(field, stored))));
-        }
-        return json.treeToValue(answer, EmailAccount.class);
+        return record.write(field -> inUtc(valueOf(field, stored)));
     }
 
     private Object valueOf(EmailAccountField field, EmailAccountRecord stored) {

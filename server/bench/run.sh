@@ -14,6 +14,8 @@ warmup="${2:-15}"
 records=100000
 port=18080
 jar="$PWD/server/target/emailaccounts-server.jar"
+# Both apps run with the JVM settings of the README's run command.
+jvm_options="@$PWD/server/jvm.options"
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -q -DskipTests package first" >&2; exit 1; }
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 source server/bench/records.sh
@@ -78,19 +80,19 @@ api="http://localhost:$port/api/crm/emailaccounts"
 body="$PWD/server/bench/put-body.json"
 echo "each case: ${warmup} s of warm-up, then ${duration} s measured (wrk, 2 threads, 16 connections)"
 
-start bare "$api/1" java -jar "$bare" --server.port=$port
+start bare "$api/1" java "$jvm_options" -jar "$bare" --server.port=$port
 measure bare_put "bare app: PUT" PUT "$api" "" "$body"
 measure bare_get "bare app: GET one" GET "$api/87654321" "" ""
 stop
 
-start bare-durable "$api/1" java -jar "$bare" --server.port=$port --bench.durable=true \
+start bare-durable "$api/1" java "$jvm_options" -jar "$bare" --server.port=$port --bench.durable=true \
     --spring.datasource.url="jdbc:h2:file:$work/bare;WRITE_DELAY=0"
 measure bare_durable_put "bare app: PUT + one durable H2 row" PUT "$api" "" "$body"
 stop
 
 # The server as the README runs it: its default embedded database, the demo record, the development administrator
 # (a bcrypt hash); then the records for the search, added with H2's own tool while the server is down.
-server=(java -jar "$jar" --server.port=$port --emailaccounts.rate-limit.writes-per-minute=1000000000
+server=(java "$jvm_options" -jar "$jar" --server.port=$port --emailaccounts.rate-limit.writes-per-minute=1000000000
         --emailaccounts.login-throttle.max-failures=1000000000)
 start server "http://localhost:$port/actuator/health" "${server[@]}"
 stop

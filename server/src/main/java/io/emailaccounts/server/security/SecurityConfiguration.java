@@ -18,7 +18,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -106,11 +108,13 @@ class SecurityConfiguration {
                 properties.developmentDirectory().resolve("token-signing-key")), "HmacSHA256");
     }
 
+    /** Checks an access token's signature once, then its claims on every use (see {@link VerifiedTokenCache}). */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenSigningKey) {
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, EmailAccountsProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, properties.security().accessTokenLifetime());
     }
 
     @Bean

@@ -2,15 +2,17 @@
 # The server against its own stack's ceiling, in one run on this machine: a bare Spring Boot app (built here from
 # server/bench/bare: the same JSON PUT and GET answered with nothing else on the path, then the same PUT updating one
 # durable H2 row) and the packaged server as the README runs it (embedded H2 file written at every commit), with
-# 100,000 records. wrk (Debian's package, 2 threads, 16 connections) warms each case up, then measures it.
+# 100,000 records. wrk (Debian's package, 2 threads, 16 connections) warms each case up until its throughput is
+# steady (the server's JIT compilation takes minutes to settle, the bare app's seconds), then measures it.
 # For each case: requests/s, p50, p99, CPU time per request, the process's resident memory; then the server's
 # ratios to the bare app. Absolute numbers move by a third between runs on a shared 2-core machine: compare ratios.
 # The limits stay on the server's path, set high enough never to refuse a request.
-# Usage, after `mvn -q -DskipTests package`: bash server/bench/run.sh [seconds per case, default 20] [warm-up, default 15]
+# Usage, after `mvn -q -DskipTests package`: bash server/bench/run.sh [seconds measured per case, default 20]
+#   [most seconds of warm-up per case, default 240]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-20}"
-warmup="${2:-15}"
+max_warmup="${2:-240}"
 records=100000
 port=18080
 jar="$PWD/server/target/emailaccounts-server.jar"
@@ -56,11 +58,25 @@ ticks_per_second=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status"; }
 
+# warm_up METHOD URL AUTHORIZATION BODY-FILE: 10-second loads until two in a row (after the first 30 s) agree
+# within 5 %, or $max_warmup seconds have passed.
+warm_up() {
+    export METHOD="$1" AUTHORIZATION="$3" BODY_FILE="$4"
+    local previous=0 current elapsed=0
+    while (( elapsed < max_warmup )); do
+        current=$(wrk -t2 -c16 -d10s -s server/bench/report.lua "$2" | tail -1 | awk '{printf "%d", $2 / $4}')
+        elapsed=$((elapsed + 10))
+        if (( elapsed > 30 )) && awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && b > 0.95 * a && b < 1.05 * a)}'; then
+            break
+        fi
+        previous=$current
+    done
+}
+
 # measure KEY LABEL METHOD URL AUTHORIZATION BODY-FILE
 measure() {
     local key=$1 label=$2 method=$3 url=$4 authorization=$5 body=$6
-    export METHOD="$method" AUTHORIZATION="$authorization" BODY_FILE="$body"
-    wrk -t2 -c16 -d"${warmup}s" -s server/bench/report.lua "$url" >/dev/null
+    warm_up "$method" "$url" "$authorization" "$body"
     local before after line
     before=$(cpu_ticks)
     line=$(wrk -t2 -c16 -d"${duration}s" -s server/bench/report.lua "$url" | tail -1)
@@ -78,7 +94,7 @@ measure() {
 
 api="http://localhost:$port/api/crm/emailaccounts"
 body="$PWD/server/bench/put-body.json"
-echo "each case: ${warmup} s of warm-up, then ${duration} s measured (wrk, 2 threads, 16 connections)"
+echo "each case: warmed up until steady (at most ${max_warmup} s), then ${duration} s measured (wrk, 2 threads, 16 connections)"
 
 start bare "$api/1" java "$jvm_options" -jar "$bare" --server.port=$port
 measure bare_put "bare app: PUT" PUT "$api" "" "$body"
@@ -106,13 +122,12 @@ basic="Basic $(printf '%s' "$credentials" | base64 -w0)"
 token=$(curl -sf -X POST "localhost:$port/api/token" -d grant_type=password -d "username=${credentials%%:*}" \
     --data-urlencode "password=${credentials#*:}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 bearer="Bearer $token"
-# The server's code is large: the JIT is still compiling it long after the first case's warm-up. Every case is
-# warmed up once before any is measured, so that none pays for the compilation of another.
+# The server's code is large: the JIT keeps compiling it for minutes. Every case is warmed up once before any is
+# measured, so that none pays for the compilation of another.
 for warm in "PUT|$api|$bearer|$body" "PUT|$api|$basic|$body" "GET|$api/87654321|$bearer|" \
         "GET|$api?EmailAccount_Business=42&orderBy=DisplayName&page=1&size=25|$bearer|"; do
     IFS='|' read -r method url authorization file <<< "$warm"
-    METHOD="$method" AUTHORIZATION="$authorization" BODY_FILE="$file" \
-        wrk -t2 -c16 -d"${warmup}s" -s server/bench/report.lua "$url" >/dev/null
+    warm_up "$method" "$url" "$authorization" "$file"
 done
 measure put_bearer "server: PUT, bearer token" PUT "$api" "$bearer" "$body"
 measure put_basic "server: PUT, HTTP Basic" PUT "$api" "$basic" "$body"

@@ -23,7 +23,11 @@ import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountSearchRepository;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 
-/** The rules of reading and changing EmailAccounts. */
+/**
+ * The rules of reading and changing EmailAccounts. Each change is one statement, committed on its own (the checks of
+ * business, version and existence are part of it), so no transaction spans more than it; reads that take two
+ * statements (a page and its count) share one.
+ */
 @Service
 public class EmailAccountService {
 
@@ -76,7 +80,6 @@ public class EmailAccountService {
      *
      * @throws BusinessForbiddenException when the record's business is not one the caller may use
      */
-    @Transactional
     public ChangeReceipt create(EmailAccountWrite fields, Caller caller) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
@@ -92,7 +95,6 @@ public class EmailAccountService {
      * @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id (nothing is written)
      * @throws VersionChangedException       when the record is at none of the expected versions (nothing is written)
      */
-    @Transactional
     public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller, Optional<Set<Long>> expectedVersions) {
         rejectIfOutsideBusinesses(fields, caller);
         Instant now = now();
@@ -106,7 +108,6 @@ public class EmailAccountService {
     }
 
     /** @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id */
-    @Transactional
     public ChangeReceipt delete(long id, Caller caller) {
         if (!repository.delete(id, caller.scope())) {
             throw new EmailAccountNotFoundException(id);

@@ -2,6 +2,7 @@ package io.emailaccounts.server.emailaccount.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ class EmailAccountMapping {
     private final GeneratedModel<EmailAccountFields> createBody;
     private final GeneratedModel<EmailAccountUpdate> updateBody;
     private final GeneratedModel<EmailAccount> record;
+    /** The stored field each derived one answers ({@code x-same-as}), looked up once. */
+    private final Map<EmailAccountField, EmailAccountField> sources = new HashMap<>();
 
     EmailAccountMapping(EmailAccountSchema schema) {
         this.schema = schema;
@@ -34,6 +37,8 @@ class EmailAccountMapping {
         this.createBody = new GeneratedModel<>(EmailAccountFields.class, writable);
         this.updateBody = new GeneratedModel<>(EmailAccountUpdate.class, writable);
         this.record = new GeneratedModel<>(EmailAccount.class, schema.fields());
+        schema.fields().stream().filter(field -> field.sameAs() != null)
+                .forEach(field -> sources.put(field, schema.named(field.sameAs()).orElseThrow()));
     }
 
     EmailAccountWrite write(EmailAccountFields body) {
@@ -75,7 +80,7 @@ class EmailAccountMapping {
             return null;
         }
         if (field.sameAs() != null) {
-            return stored.value(schema.named(field.sameAs()).orElseThrow());
+            return stored.value(sources.get(field));
         }
         return field.stored() ? stored.value(field) : field.constant();
     }

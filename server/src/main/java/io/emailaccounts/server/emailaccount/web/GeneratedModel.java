@@ -1,5 +1,6 @@
 package io.emailaccounts.server.emailaccount.web;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class GeneratedModel<T> {
     }
 
     private final Class<T> type;
+    private final Constructor<T> constructor;
     private final List<Property> properties = new ArrayList<>();
 
     /**
@@ -37,6 +39,11 @@ final class GeneratedModel<T> {
      */
     GeneratedModel(Class<T> type, List<EmailAccountField> fields) {
         this.type = type;
+        try {
+            this.constructor = type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getSimpleName() + " has no constructor without arguments", e);
+        }
         Map<String, Method> getters = Arrays.stream(type.getMethods())
                 .filter(method -> method.getParameterCount() == 0 && method.isAnnotationPresent(JsonProperty.class))
                 .collect(Collectors.toMap(method -> method.getAnnotation(JsonProperty.class).value(), Function.identity()));
@@ -81,7 +88,7 @@ final class GeneratedModel<T> {
 
     private T newInstance() {
         try {
-            return type.getConstructor().newInstance();
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(type.getSimpleName() + " cannot be made", e);
         }

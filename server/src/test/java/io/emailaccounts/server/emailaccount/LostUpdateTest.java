@@ -5,6 +5,15 @@ import static io.emailaccounts.server.support.EmailAccountRecords.requiredFields
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 import io.emailaccounts.client.ApiErrors;
@@ -56,6 +65,36 @@ class LostUpdateTest extends RunningServerTest {
                              "Message": "EmailAccount 87654321 changed since it was read (it is now version \\"2\\"); read it again"}]}
                 """));
         assertThat(records.row(ID)).containsEntry("display_name", "First writer").containsEntry("version", 2L);
+    }
+
+    @Test
+    void shouldLetOneOfManyUpdatesOfTheSameVersionSentAtOnceWin() throws Exception {
+        String etag = asAdmin().get(PATH + "/" + ID).header("ETag");
+        int writers = 16;
+        CountDownLatch ready = new CountDownLatch(writers);
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        Map<String, Future<RawHttp.Response>> answers = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String name = "Writer " + i;
+                answers.put(name, threads.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return asAdmin().header("If-Match", etag).put(PATH, renamed(name));
+                }));
+            }
+            Map<String, Integer> statuses = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<RawHttp.Response>> answer : answers.entrySet()) {
+                statuses.put(answer.getKey(), answer.getValue().get(30, TimeUnit.SECONDS).status());
+            }
+
+            List<String> accepted = statuses.keySet().stream().filter(name -> statuses.get(name) == 200).toList();
+            assertThat(accepted).hasSize(1);
+            assertThat(statuses.values()).filteredOn(status -> status != 200).hasSize(writers - 1).containsOnly(412);
+            assertThat(records.row(ID)).containsEntry("version", 2L).containsEntry("display_name", accepted.get(0));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountSearchRepository;
+import io.emailaccounts.server.emailaccount.persistence.GroupCommit;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 
 /**
@@ -34,11 +35,13 @@ public class EmailAccountService {
     private final EmailAccountRepository repository;
     private final EmailAccountSearchRepository searches;
     private final EmailAccountSchema schema;
+    private final GroupCommit writes;
     private final Clock clock;
 
     EmailAccountService(EmailAccountRepository repository, EmailAccountSearchRepository searches, EmailAccountSchema schema,
-                        Clock clock) {
+                        GroupCommit writes, Clock clock) {
         this.repository = repository;
+        this.writes = writes;
         this.searches = searches;
         this.schema = schema;
         this.clock = clock;
@@ -82,9 +85,11 @@ public class EmailAccountService {
      */
     public ChangeReceipt create(EmailAccountWrite fields, Caller caller) {
         rejectIfOutsideBusinesses(fields, caller);
-        Instant now = now();
-        long id = repository.insert(fields.values(), now.atOffset(ZoneOffset.UTC), caller.name());
-        return new ChangeReceipt(id, now, caller.name(), 1);
+        return writes.write(() -> {
+            Instant now = now();
+            long id = repository.insert(fields.values(), now.atOffset(ZoneOffset.UTC), caller.name());
+            return new ChangeReceipt(id, now, caller.name(), 1);
+        });
     }
 
     /**
@@ -97,22 +102,26 @@ public class EmailAccountService {
      */
     public ChangeReceipt applyUpdate(long id, EmailAccountWrite fields, Caller caller, Optional<Set<Long>> expectedVersions) {
         rejectIfOutsideBusinesses(fields, caller);
-        Instant now = now();
-        OptionalLong version = repository.update(id, fields.values(), now.atOffset(ZoneOffset.UTC), caller.name(),
-                caller.scope(), expectedVersions.orElse(null));
-        if (version.isEmpty()) {
-            long current = repository.findVersion(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));
-            throw new VersionChangedException(id, current);
-        }
-        return new ChangeReceipt(id, now, caller.name(), version.getAsLong());
+        return writes.write(() -> {
+            Instant now = now();
+            OptionalLong version = repository.update(id, fields.values(), now.atOffset(ZoneOffset.UTC), caller.name(),
+                    caller.scope(), expectedVersions.orElse(null));
+            if (version.isEmpty()) {
+                long current = repository.findVersion(id, caller.scope()).orElseThrow(() -> new EmailAccountNotFoundException(id));
+                throw new VersionChangedException(id, current);
+            }
+            return new ChangeReceipt(id, now, caller.name(), version.getAsLong());
+        });
     }
 
     /** @throws EmailAccountNotFoundException when no record of the caller's businesses has this Id */
     public ChangeReceipt delete(long id, Caller caller) {
-        if (!repository.delete(id, caller.scope())) {
-            throw new EmailAccountNotFoundException(id);
-        }
-        return new ChangeReceipt(id, now(), caller.name(), 0);
+        return writes.write(() -> {
+            if (!repository.delete(id, caller.scope())) {
+                throw new EmailAccountNotFoundException(id);
+            }
+            return new ChangeReceipt(id, now(), caller.name(), 0);
+        });
     }
 
     private static void rejectIfOutsideBusinesses(EmailAccountWrite fields, Caller caller) {

@@ -1,0 +1,195 @@
+package io.emailaccounts.server.emailaccount.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits the changes that arrive together in one transaction, as a database's own group commit does with its log:
+ * one writer thread takes every change waiting in the queue, runs them in the order they came in one transaction and
+ * commits once, then answers each. A durable commit costs about the same for one change as for many, so under load
+ * the database writes once per batch, not once per request.
+ * <ul>
+ *     <li>A change's caller is answered only after the commit that holds it.</li>
+ *     <li>A change runs after those queued before it and sees what they wrote: two updates of one record with the
+ *     same expected version in one batch succeed once, and the second finds the version changed.</li>
+ *     <li>A change that fails by the rules (an exception that is not the database's) must have written nothing; it
+ *     fails alone and the others are committed.</li>
+ *     <li>When a statement fails, the batch is rolled back and each of its changes runs again in a transaction of its
+ *     own, so that only the changes that fail on their own fail.</li>
+ *     <li>When the commit itself fails, whether the changes were written is not known: each change of the batch
+ *     fails with the commit's failure, and none is tried again (which could write it twice).</li>
+ * </ul>
+ */
+@Component
+public class GroupCommit implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    /** More changes than this are committed in the next transaction. */
+    static final int MAX_BATCH = 64;
+
+    private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
+    private final TransactionTemplate transactions;
+    private final Thread writer;
+    private volatile boolean stopping;
+
+    GroupCommit(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.writer = new Thread(this::writeUntilStopped, "group-commit");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Runs the change in the writer's transaction and waits for its commit.
+     *
+     * @return what the change returned, once it is committed
+     * @throws RuntimeException what the change threw, or the failure of the commit
+     */
+    public <T> T write(Supplier<T> change) {
+        Change<T> queued = new Change<>(change);
+        if (stopping) {
+            throw new IllegalStateException("The server is stopping and takes no more changes");
+        }
+        queue.add(queued);
+        return queued.outcome();
+    }
+
+    /** The changes waiting for the writer. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Commits what is queued, then stops the writer. */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        queue.add(Change.STOP);
+        writer.join(10_000);
+        List<Change<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(change -> change.fail(new IllegalStateException("The server stopped before the change was written")));
+    }
+
+    private void writeUntilStopped() {
+        List<Change<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = batch.remove(Change.STOP);
+                commit(batch);
+                if (stop) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable e) {
+                // Never leave a caller waiting, and never let the writer die.
+                batch.forEach(change -> change.fail(e));
+                log.error("The group commit failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Change<?>> batch) {
+        if (batch.size() == 1) {
+            batch.get(0).runAlone(transactions);
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> batch.forEach(Change::runInBatch));
+        } catch (StatementFailed e) {
+            // The batch is rolled back: each change again, on its own.
+            batch.forEach(change -> change.runAlone(transactions));
+            return;
+        } catch (RuntimeException commitFailed) {
+            batch.forEach(change -> change.fail(commitFailed));
+            return;
+        }
+        batch.forEach(Change::answer);
+    }
+
+    /** A statement of a batch failed, which rolls the batch back. */
+    private static final class StatementFailed extends RuntimeException {
+
+        StatementFailed(DataAccessException cause) {
+            super(cause);
+        }
+    }
+
+    private static final class Change<T> {
+
+        static final Change<Void> STOP = new Change<>(() -> null);
+
+        private final Supplier<T> change;
+        private final CompletableFuture<T> answer = new CompletableFuture<>();
+        private T result;
+        private RuntimeException refusal;
+
+        Change(Supplier<T> change) {
+            this.change = change;
+        }
+
+        /** Runs in the batch's transaction; a database failure fails the batch, any other the change alone. */
+        void runInBatch() {
+            try {
+                result = change.get();
+                refusal = null;
+            } catch (DataAccessException e) {
+                throw new StatementFailed(e);
+            } catch (RuntimeException e) {
+                refusal = e;
+            }
+        }
+
+        /** Answers the caller once the batch is committed. */
+        void answer() {
+            if (refusal == null) {
+                answer.complete(result);
+            } else {
+                answer.completeExceptionally(refusal);
+            }
+        }
+
+        void runAlone(TransactionTemplate transactions) {
+            try {
+                answer.complete(transactions.execute(status -> change.get()));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+
+        void fail(Throwable e) {
+            answer.completeExceptionally(e);
+        }
+
+        T outcome() {
+            try {
+                return answer.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -3,13 +3,13 @@ package io.emailaccounts.server.emailaccount.persistence;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -43,6 +43,9 @@ class EmailAccountTable implements InitializingBean {
     /** Every stored property a read answers: never the secrets. */
     private final List<EmailAccountField> readable;
     private final String selectColumns;
+    /** The positions in the select list of the Id and the version (the readable fields come first, in order). */
+    private final int idPosition;
+    private final int versionPosition;
     private final RowMapper<EmailAccountRecord> rows = this::row;
 
     EmailAccountTable(JdbcClient jdbc, SecretCipher cipher, EmailAccountSchema schema) {
@@ -50,7 +53,14 @@ class EmailAccountTable implements InitializingBean {
         this.cipher = cipher;
         this.schema = schema;
         this.readable = schema.fields().stream().filter(field -> field.stored() && !field.secret()).toList();
-        this.selectColumns = readable.stream().map(EmailAccountField::column).collect(Collectors.joining(", ")) + ", " + VERSION;
+        List<String> columns = new ArrayList<>(readable.stream().map(EmailAccountField::column).toList());
+        if (!columns.contains(ID)) {
+            columns.add(ID);
+        }
+        columns.add(VERSION);
+        this.selectColumns = String.join(", ", columns);
+        this.idPosition = columns.indexOf(ID) + 1;
+        this.versionPosition = columns.size();
     }
 
     /** A missing column is a start-up report naming the property, not a failure at the first request that needs it. */
@@ -96,11 +106,13 @@ class EmailAccountTable implements InitializingBean {
     }
 
     private EmailAccountRecord row(ResultSet rs, int rowNumber) throws SQLException {
+        // By position: a column looked up by name costs a search of the row's columns on every read.
         Map<EmailAccountField, Object> values = new LinkedHashMap<>();
-        for (EmailAccountField field : readable) {
-            values.put(field, rs.getObject(field.column(), field.type().javaType()));
+        for (int i = 0; i < readable.size(); i++) {
+            EmailAccountField field = readable.get(i);
+            values.put(field, rs.getObject(i + 1, field.type().javaType()));
         }
-        return new EmailAccountRecord(rs.getLong(ID), values, rs.getLong(VERSION));
+        return new EmailAccountRecord(rs.getLong(idPosition), values, rs.getLong(versionPosition));
     }
 
     private static Set<String> columnNames(ResultSet rs) throws SQLException {

@@ -22,7 +22,7 @@ import io.emailaccounts.client.model.TokenError;
  */
 public final class ApiErrors {
 
-    private static final ObjectMapper JSON = ApiClient.createDefaultObjectMapper();
+    private static final ObjectMapper JSON = TolerantReading.objectMapper();
 
     private ApiErrors() {
     }

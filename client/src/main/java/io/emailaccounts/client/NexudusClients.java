@@ -74,7 +74,7 @@ public final class NexudusClients {
     /** {@link #unauthenticated(String)} with these timeouts and retries. */
     public static ApiClient unauthenticated(String baseUrl, ClientOptions options) {
         Objects.requireNonNull(options, "options");
-        ApiClient client = new ApiClient(new RetryingHttpClient.Builder(options), ApiClient.createDefaultObjectMapper(),
+        ApiClient client = new ApiClient(new RetryingHttpClient.Builder(options), TolerantReading.objectMapper(),
                 trimTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
         client.setConnectTimeout(options.connectTimeout());
         client.setReadTimeout(options.requestTimeout());

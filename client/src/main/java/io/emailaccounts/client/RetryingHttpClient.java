@@ -26,7 +26,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * An {@link HttpClient} that sends a request again when the server asks for it (429, 503, the hosted service's 409
  * with {@code Retry-After}) or the network failed, as {@link ClientOptions} describes. The generated API classes send
- * every request through it. Asynchronous sends are passed through unchanged (the generated client does not use them).
+ * every request through it; a 2xx answer that says it failed is reported as a failure ({@link FailureFlag}).
+ * Asynchronous sends are passed through unchanged (the generated client does not use them).
  */
 final class RetryingHttpClient extends HttpClient {
 
@@ -58,7 +59,7 @@ final class RetryingHttpClient extends HttpClient {
             }
             Optional<Duration> wait = retry < options.maxRetries() ? retryWait(request, response, retry) : Optional.empty();
             if (wait.isEmpty()) {
-                return response;
+                return FailureFlag.reportFailure(response);
             }
             discard(response);
             options.sleeper().sleep(wait.get());

@@ -1,0 +1,258 @@
+// The hand-written part of the TypeScript client: a Configuration for the generated API classes that signs in, retries
+// what the server asks to be sent again, reports a 2xx that says it failed as the failure it is, and helpers that
+// read errors and date-times. Everything else is generated from api/openapi.yaml (./generated).
+import {
+    AuthenticationApi,
+    Configuration,
+    CreateTokenGrantTypeEnum,
+    ErrorResponse,
+    ErrorResponseFromJSON,
+    FetchAPI,
+    Middleware,
+    RequestContext,
+    ResponseError,
+    TokenError,
+    TokenErrorFromJSON,
+} from './generated';
+
+/** The hosted Nexudus Spaces service. */
+export const HOSTED_BASE_URL = 'https://spaces.nexudus.com';
+
+/** How requests are signed: HTTP Basic, a bearer token you hold, the password grant (signs in and renews), or none. */
+export type Auth =
+    | { basic: { username: string; password: string } }
+    | { bearer: string }
+    | { passwordGrant: { username: string; password: string } }
+    | { none: true };
+
+export interface ClientOptions {
+    /** This server's address, or HOSTED_BASE_URL. */
+    baseUrl: string;
+    auth: Auth;
+    /** How many times a request is sent again when the server asks for it (429, 503, 409 with Retry-After); default 3. */
+    maxRetries?: number;
+    /** The longest wait before sending again, in milliseconds; a longer Retry-After is handed back as the failure. Default 30 s. */
+    maxRetryWaitMs?: number;
+    /** The fetch to send with; default the global one. */
+    fetch?: FetchAPI;
+    /** How to wait before sending again; default a timer. */
+    sleep?: (milliseconds: number) => Promise<void>;
+}
+
+/**
+ * A Configuration for the generated API classes: `new EmailAccountsApi(createConfiguration({...}))`. The same code
+ * talks to this server or to the hosted service; only the base URL differs.
+ */
+export function createConfiguration(options: ClientOptions): Configuration {
+    const fetchApi = reportingFailures(retrying(options.fetch ?? globalThis.fetch, options));
+    const basePath = options.baseUrl.replace(/\/+$/, '');
+    const middleware: Middleware[] = [];
+    const authorization = authorizationOf(options.auth, () => new Configuration({ basePath, fetchApi }));
+    if (authorization) {
+        middleware.push({
+            pre: async (context: RequestContext) => {
+                const headers = new Headers(context.init.headers as HeadersInit | undefined);
+                headers.set('Authorization', await authorization());
+                return { url: context.url, init: { ...context.init, headers } };
+            },
+        });
+    }
+    return new Configuration({ basePath, fetchApi, middleware });
+}
+
+function authorizationOf(auth: Auth, unauthenticated: () => Configuration): (() => Promise<string>) | undefined {
+    if ('basic' in auth) {
+        const credentials = Buffer.from(`${auth.basic.username}:${auth.basic.password}`, 'utf8').toString('base64');
+        return async () => `Basic ${credentials}`;
+    }
+    if ('bearer' in auth) {
+        return async () => `Bearer ${auth.bearer}`;
+    }
+    if ('passwordGrant' in auth) {
+        const tokens = new PasswordGrantTokens(new AuthenticationApi(unauthenticated()), auth.passwordGrant.username,
+            auth.passwordGrant.password);
+        return async () => `Bearer ${await tokens.accessToken()}`;
+    }
+    return undefined;
+}
+
+/** Signs in with the password grant on first use; renews shortly before expiry with the refresh token, else the password. */
+class PasswordGrantTokens {
+    private static readonly RENEW_BEFORE_MS = 60_000;
+    private current?: { accessToken: string; refreshToken?: string; expiresAt: number };
+    private pending?: Promise<string>;
+
+    constructor(private readonly tokens: AuthenticationApi, private readonly username: string,
+                private readonly password: string) {
+    }
+
+    accessToken(): Promise<string> {
+        if (this.current && Date.now() < this.current.expiresAt - PasswordGrantTokens.RENEW_BEFORE_MS) {
+            return Promise.resolve(this.current.accessToken);
+        }
+        this.pending ??= this.renew().finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+
+    private async renew(): Promise<string> {
+        let answer;
+        if (this.current?.refreshToken) {
+            try {
+                answer = await this.tokens.createToken({
+                    grantType: CreateTokenGrantTypeEnum.RefreshToken, refreshToken: this.current.refreshToken,
+                });
+            } catch (refused) {
+                answer = undefined; // a used or expired refresh token: sign in again
+            }
+        }
+        answer ??= await this.tokens.createToken({
+            grantType: CreateTokenGrantTypeEnum.Password, username: this.username, password: this.password,
+        });
+        this.current = {
+            accessToken: answer.accessToken,
+            refreshToken: answer.refreshToken ?? undefined,
+            expiresAt: Date.now() + answer.expiresIn * 1000,
+        };
+        return answer.accessToken;
+    }
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const FIRST_BACKOFF_MS = 500;
+
+/** Sends again when the server asks for it (429; 503 for a repeatable request; 409 with Retry-After) or the connection failed. */
+function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
+    const maxRetries = options.maxRetries ?? 3;
+    const maxWait = options.maxRetryWaitMs ?? 30_000;
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+    const backoff = (retry: number) => Math.min(FIRST_BACKOFF_MS * 2 ** retry, maxWait);
+    return async (input, init) => {
+        const method = (init?.method ?? 'GET').toUpperCase();
+        for (let retry = 0; ; retry++) {
+            let response: Response;
+            try {
+                response = await fetchApi(input, init);
+            } catch (failure) {
+                if (retry >= maxRetries || !(IDEMPOTENT.has(method) || notConnected(failure))) {
+                    throw failure;
+                }
+                await sleep(backoff(retry));
+                continue;
+            }
+            const retryAfter = response.headers.get('Retry-After');
+            const again = response.status === 429 || (response.status === 409 && retryAfter !== null)
+                || (response.status === 503 && IDEMPOTENT.has(method));
+            if (!again || retry >= maxRetries) {
+                return response;
+            }
+            const wait = parseRetryAfter(retryAfter) ?? backoff(retry);
+            if (wait > maxWait) {
+                return response;
+            }
+            await response.body?.cancel();
+            await sleep(wait);
+        }
+    };
+}
+
+/** Nothing reached the server when the connection could not be opened. */
+function notConnected(failure: unknown): boolean {
+    const cause = (failure as { cause?: { code?: string } } | undefined)?.cause;
+    return cause?.code === 'ECONNREFUSED';
+}
+
+/** Retry-After: seconds, or an HTTP date (RFC 9110, section 10.2.3); milliseconds to wait, undefined when unreadable. */
+export function parseRetryAfter(value: string | null): number | undefined {
+    if (value === null) {
+        return undefined;
+    }
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed)) {
+        return Number(trimmed) * 1000;
+    }
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * The hosted service answers some failures with HTTP 200 and `WasSuccessful: false`: such an answer is handed on with
+ * the status its envelope names (`Status`), or 400, so the generated API raises the ResponseError a 400 raises.
+ */
+function reportingFailures(fetchApi: FetchAPI): FetchAPI {
+    return async (input, init) => {
+        const response = await fetchApi(input, init);
+        if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('json')) {
+            return response;
+        }
+        const text = await response.text();
+        let status = response.status;
+        if (text.includes('"WasSuccessful"')) {
+            try {
+                const envelope = JSON.parse(text);
+                if (envelope !== null && typeof envelope === 'object' && envelope.WasSuccessful === false) {
+                    status = typeof envelope.Status === 'number' && envelope.Status >= 400 && envelope.Status <= 599
+                        ? envelope.Status : 400;
+                }
+            } catch {
+                // not JSON after all: handed on as it came
+            }
+        }
+        return new Response(text, { status, statusText: response.statusText, headers: response.headers });
+    };
+}
+
+/** The error envelope (`WasSuccessful: false`, `Errors`) of a failed call; undefined when the body is not one. */
+export async function errorEnvelope(error: unknown): Promise<ErrorResponse | undefined> {
+    const body = await jsonBody(error);
+    return body !== null && typeof body === 'object' && Array.isArray(body.Errors) ? ErrorResponseFromJSON(body) : undefined;
+}
+
+/**
+ * Property name to message, one entry per broken rule in the order the server reported them; errors about the whole
+ * request under ''. Empty when the body is not an error envelope.
+ */
+export async function propertyErrors(error: unknown): Promise<Record<string, string>> {
+    const errors: Record<string, string> = {};
+    for (const item of (await errorEnvelope(error))?.errors ?? []) {
+        const name = item.propertyName ?? '';
+        if (!(name in errors)) {
+            errors[name] = item.message ?? '';
+        }
+    }
+    return errors;
+}
+
+/** The OAuth 2.0 error (`invalid_grant`, ...) of a refused sign-in. */
+export async function tokenError(error: unknown): Promise<TokenError | undefined> {
+    const body = await jsonBody(error);
+    return body !== null && typeof body === 'object' && typeof body.error === 'string' ? TokenErrorFromJSON(body) : undefined;
+}
+
+async function jsonBody(error: unknown): Promise<any> {
+    if (!(error instanceof ResponseError)) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(await error.response.clone().text());
+    } catch {
+        return undefined;
+    }
+}
+
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Reads a date-time as the API sends it, with or without an offset and fractions: without an offset it is UTC (as
+ * the contract says of its filters; JavaScript's Date would take it as local time). Undefined for null or undefined.
+ */
+export function dateTime(value: string | null | undefined): Date | undefined {
+    if (value == null) {
+        return undefined;
+    }
+    const text = value.trim();
+    const date = new Date(WITHOUT_OFFSET.test(text) ? `${text}Z` : text);
+    if (Number.isNaN(date.getTime())) {
+        throw new RangeError(`not an ISO 8601 date-time: ${value}`);
+    }
+    return date;
+}

@@ -1,0 +1,131 @@
+// The client reads the hosted service's documented answers, served by a local stub from the Java client's test
+// resources (client/src/test/resources/hosted; their sources are named in HostedServiceAnswersTest.java), and waits
+// and sends again as the server asks.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+    createConfiguration, dateTime, EmailAccount, EmailAccountList, EmailAccountsApi, EmailServerType, errorEnvelope,
+    MessageDeletionPolicy, propertyErrors, ResponseError, SortDirection,
+} from '../src';
+
+const HOSTED = path.resolve(__dirname, '../../../../src/test/resources/hosted');
+const hosted = (name: string) => readFileSync(path.join(HOSTED, name), 'utf8');
+
+type Answer = { status: number; body?: string; headers?: Record<string, string> };
+const answers: Answer[] = [];
+const requests: { method: string; url: string }[] = [];
+const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    requests.push({ method: request.method ?? '', url: request.url ?? '' });
+    request.resume();
+    const answer = answers.shift() ?? { status: 500, body: '' };
+    response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+    response.end(answer.body ?? '');
+});
+const listening = new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+after(() => server.close());
+
+const waits: number[] = [];
+async function client(): Promise<EmailAccountsApi> {
+    await listening;
+    answers.length = 0;
+    requests.length = 0;
+    waits.length = 0;
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return new EmailAccountsApi(createConfiguration({
+        baseUrl, auth: { basic: { username: 'a', password: 'b' } }, sleep: async ms => { waits.push(ms); },
+    }));
+}
+
+function assertDocumentedRecord(record: EmailAccount) {
+    assert.equal(record.id, 87654321);
+    assert.equal(record.uniqueId, '1b4e28ba-2fa1-11d2-883f-0016d3cca427');
+    assert.equal(record.businessId, 0);
+    assert.equal(record.displayName, '');
+    assert.deepEqual({ ...(record.incomingServerType as object) }, { unknown: true, name: 'UNKNOWN', value: 0 });
+    assert.deepEqual({ ...(record.deleteMessageSettings as object) }, { unknown: true, name: 'UNKNOWN', value: 0 });
+    assert.notEqual(record.incomingServerType, EmailServerType.Imap);
+    assert.equal(record.incomingServerPort, 0);
+    assert.equal(record.outgoingServer, '');
+    assert.equal(record.lastMessageId, 0);
+    assert.equal(record.errorCount, 0);
+    assert.equal(record.active, null);
+    assert.equal(record.replyToEmail, null);
+    assert.equal(dateTime(record.lastCheckTime)?.toISOString(), '2025-01-15T10:30:00.123Z');
+    assert.equal(dateTime(record.createdOn)?.toISOString(), '2025-01-15T10:30:00.000Z');
+    assert.equal(dateTime(record.updatedOn)?.toISOString(), '2025-01-15T10:30:00.000Z');
+    assert.equal(record.updatedBy, 'admin@example.com');
+    assert.equal(record.isNew, false);
+    assert.equal(record.systemId, null);
+}
+
+test('reads the documented record, search page and batch answer', async () => {
+    const api = await client();
+    answers.push({ status: 200, body: hosted('record.json') }, { status: 200, body: hosted('search-page.json') },
+        { status: 200, body: hosted('batch.json') });
+
+    assertDocumentedRecord(await api.getEmailAccount({ id: 87654321 }));
+    const page = await api.searchEmailAccounts({ page: 1, size: 25 }) as EmailAccountList;
+    const batch = await api.searchEmailAccounts({ id: '[87654321]' }) as EmailAccount[];
+
+    assertDocumentedRecord(page.records[0]);
+    assert.equal(page.totalItems, 120);
+    assert.equal(page.totalPages, 5);
+    assert.equal(page.currentOrderField, 'DisplayName');
+    assert.equal(page.currentSortDirection, SortDirection.Ascending);
+    assert.equal(page.hasNextPage, true);
+    assert.equal(page.hasPreviousPage, false);
+    assert.equal(batch.length, 1);
+    assertDocumentedRecord(batch[0]);
+});
+
+test('reads the documented validation answer as typed errors, also when it comes with status 200', async () => {
+    const api = await client();
+    const update = {
+        id: 87654321, businessId: 1, displayName: '', emailAddress: 'a@example.com', incomingServer: 'imap',
+        incomingServerType: EmailServerType.Imap, incomingServerPort: 993, incomingServerUsername: 'u',
+        deleteMessageSettings: MessageDeletionPolicy.DontDelete, outgoingServer: 'smtp', outgoingServerPort: 587,
+        outgoingServerUsername: 'u', lastMessageId: 0, errorCount: 0,
+    };
+    answers.push({ status: 400, body: hosted('validation-400.json') }, { status: 200, body: hosted('validation-400.json') },
+        { status: 200, body: hosted('update-200.json') });
+
+    for (const expected of [400, 400]) {
+        const refused = await api.updateEmailAccount({ emailAccountUpdate: update }).then(() => undefined, error => error);
+        assert.ok(refused instanceof ResponseError);
+        assert.equal(refused.response.status, expected);
+        assert.deepEqual(await propertyErrors(refused), { DisplayName: 'is a required field' });
+        assert.equal((await errorEnvelope(refused))?.message, 'DisplayName: is a required field');
+    }
+    const done = await api.updateEmailAccount({ emailAccountUpdate: update });
+    assert.equal(done.message, 'EmailAccount was successfully updated.');
+    assert.equal(done.value?.id, 87654321);
+    assert.equal(dateTime(done.updatedOn)?.toISOString(), '2025-01-15T10:30:00.000Z');
+});
+
+test('waits as Retry-After says on 429 and on the throttling 409, and sends a read again on 503', async () => {
+    const api = await client();
+    answers.push({ status: 429, headers: { 'Retry-After': '2' } }, { status: 409, headers: { 'Retry-After': '7' } },
+        { status: 503 }, { status: 200, body: hosted('record.json') });
+
+    assertDocumentedRecord(await api.getEmailAccount({ id: 87654321 }));
+
+    assert.deepEqual(waits, [2000, 7000, 2000]);
+    assert.equal(requests.length, 4);
+});
+
+test('does not send a create again after a 503, and hands back a wait longer than allowed', async () => {
+    const api = await client();
+    answers.push({ status: 503 }, { status: 429, headers: { 'Retry-After': '3600' } });
+
+    const created = await api.createEmailAccount({ emailAccountFields: {} as any }).then(() => undefined, error => error);
+    const read = await api.getEmailAccount({ id: 1 }).then(() => undefined, error => error);
+
+    assert.equal((created as ResponseError).response.status, 503);
+    assert.equal((read as ResponseError).response.status, 429);
+    assert.deepEqual(waits, []);
+    assert.equal(requests.length, 2);
+});

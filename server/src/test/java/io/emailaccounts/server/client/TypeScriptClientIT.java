@@ -1,0 +1,49 @@
+package io.emailaccounts.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.emailaccounts.server.support.RunningServerTest;
+
+/**
+ * The TypeScript client's own tests (client/typescript/test, run with Node's test runner) against this server on a
+ * real port: every operation, If-Match, paging and filters, typed errors and the token grant; and, against a stub,
+ * the hosted service's documented answers and retries. The client module builds the package they run from.
+ */
+class TypeScriptClientIT extends RunningServerTest {
+
+    private static final Path PACKAGE = Path.of("..", "client", "target", "typescript").toAbsolutePath().normalize();
+
+    @Test
+    void shouldPassTheTypeScriptClientsTestsAgainstTheServer() throws IOException, InterruptedException {
+        Path tests = PACKAGE.resolve("dist/test");
+        assertThat(tests).as("the TypeScript client built by the client module (mvn package -pl client)").isDirectory();
+        List<String> command = new ArrayList<>(List.of("node", "--test"));
+        try (Stream<Path> files = Files.list(tests)) {
+            files.filter(file -> file.toString().endsWith(".test.js")).sorted().forEach(file -> command.add(file.toString()));
+        }
+        Path log = Files.createTempFile("typescript-client", ".log");
+        ProcessBuilder node = new ProcessBuilder(command).directory(PACKAGE.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().put("EMAILACCOUNTS_BASE_URL", baseUrl());
+        node.environment().put("EMAILACCOUNTS_USERNAME", ADMIN);
+        node.environment().put("EMAILACCOUNTS_PASSWORD", ADMIN_PASSWORD);
+
+        Process process = node.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the TypeScript tests finished").isTrue();
+
+        String output = Files.readString(log);
+        Files.delete(log);
+        assertThat(process.exitValue()).as("node --test:%n%s", output).isZero();
+        assertThat(output).contains("# fail 0").doesNotContain("# pass 0");
+    }
+}

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.emailaccounts.server.contract.ApiContract;
 import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The TypeScript client's own tests (client/typescript/test, run with Node's test runner) against this server on a
@@ -22,6 +25,33 @@ import io.emailaccounts.server.support.RunningServerTest;
 class TypeScriptClientIT extends RunningServerTest {
 
     private static final Path PACKAGE = Path.of("..", "client", "target", "typescript").toAbsolutePath().normalize();
+
+    /**
+     * The reference's TypeScript samples (x-codeSamples), a module each, the sample the body of a function that is
+     * given the password, as the Java samples are.
+     */
+    private static Path referenceSamples() throws IOException {
+        Path directory = Files.createTempDirectory("typescript-samples");
+        for (ApiContract.Operation operation : ApiContract.load().operations()) {
+            for (JsonNode sample : ApiContract.load().document().at("/paths").path(operation.path())
+                    .path(operation.method().name().toLowerCase(Locale.ROOT)).path("x-codeSamples")) {
+                if (sample.path("lang").asString().equals("TypeScript")) {
+                    Files.writeString(directory.resolve(operation.operationId() + ".ts"), """
+                            import {
+                                AuthenticationApi, createConfiguration, CreateTokenGrantTypeEnum, dateTime, EmailAccount,
+                                EmailAccountList, EmailAccountsApi, EmailServerType, HOSTED_BASE_URL, MessageDeletionPolicy,
+                                propertyErrors, ResponseError,
+                            } from '@emailaccounts/client';
+
+                            export async function sample(password: string): Promise<void> {
+                            %s
+                            }
+                            """.formatted(sample.path("source").asString()));
+                }
+            }
+        }
+        return directory;
+    }
 
     @Test
     void shouldPassTheTypeScriptClientsTestsAgainstTheServer() throws IOException, InterruptedException {
@@ -37,6 +67,7 @@ class TypeScriptClientIT extends RunningServerTest {
         node.environment().put("EMAILACCOUNTS_BASE_URL", baseUrl());
         node.environment().put("EMAILACCOUNTS_USERNAME", ADMIN);
         node.environment().put("EMAILACCOUNTS_PASSWORD", ADMIN_PASSWORD);
+        node.environment().put("EMAILACCOUNTS_SAMPLES", referenceSamples().toString());
 
         Process process = node.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the TypeScript tests finished").isTrue();

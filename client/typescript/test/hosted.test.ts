@@ -82,6 +82,20 @@ test('reads the documented record, search page and batch answer', async () => {
     assertDocumentedRecord(batch[0]);
 });
 
+test('keeps a record whose required values are null', async () => {
+    const api = await client();
+    answers.push({ status: 200, body: hosted('record.json').replace('"DisplayName": ""', '"DisplayName": null')
+        .replace('"IsNew": false', '"IsNew": null').replace('"IncomingServerPort": 0', '"IncomingServerPort": null') });
+
+    const record = await api.getEmailAccount({ id: 87654321 });
+
+    assert.equal(record.id, 87654321);
+    assert.equal(record.displayName, null);
+    assert.equal(record.isNew, null);
+    assert.equal(record.incomingServerPort, null);
+    assert.equal(record.updatedBy, 'admin@example.com');
+});
+
 test('reads the documented validation answer as typed errors, also when it comes with status 200', async () => {
     const api = await client();
     const update = {

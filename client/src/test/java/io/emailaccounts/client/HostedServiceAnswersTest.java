@@ -63,6 +63,20 @@ class HostedServiceAnswersTest {
     }
 
     @Test
+    void shouldKeepARecordWhoseRequiredValuesAreNull() throws ApiException {
+        server.answer(200, hosted("record.json").replace("\"DisplayName\": \"\"", "\"DisplayName\": null")
+                .replace("\"IsNew\": false", "\"IsNew\": null").replace("\"IncomingServerPort\": 0", "\"IncomingServerPort\": null"));
+
+        EmailAccount record = emailAccounts.find(87654321).orElseThrow();
+
+        assertThat(record.getId()).isEqualTo(87654321L);
+        assertThat(record.getDisplayName()).isNull();
+        assertThat(record.getIsNew()).isNull();
+        assertThat(record.getIncomingServerPort()).isNull();
+        assertThat(record.getUpdatedBy()).isEqualTo("admin@example.com");
+    }
+
+    @Test
     void shouldReadTheDocumentedSearchPage() throws ApiException {
         server.answer(200, hosted("search-page.json"));
 

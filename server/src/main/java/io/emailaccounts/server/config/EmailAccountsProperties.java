@@ -87,17 +87,32 @@ public record EmailAccountsProperties(
      *                             kept beside the data on the embedded development setup, required anywhere else
      * @param accessTokenLifetime  how long an access token is accepted
      * @param refreshTokenLifetime how long a refresh token may be used (once)
+     * @param clockSkew            how long after its expiry an access token is still accepted, for clocks that differ
+     *                             between machines; 0 (the default) to at most {@value #MAX_CLOCK_SKEW_SECONDS} seconds,
+     *                             so that a token is not used much past the {@code expires_in} the server announced
      */
     public record Security(
             String tokenSigningKey,
             @DefaultValue("1h") Duration accessTokenLifetime,
-            @DefaultValue("15d") Duration refreshTokenLifetime) {
+            @DefaultValue("15d") Duration refreshTokenLifetime,
+            @DefaultValue("0s") Duration clockSkew) {
+
+        public static final long MAX_CLOCK_SKEW_SECONDS = 10;
+
+        public Security {
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(MAX_CLOCK_SKEW_SECONDS)) > 0) {
+                throw new InvalidConfigurationException("emailaccounts.security.clock-skew is " + clockSkew
+                        + ": an access token would be accepted that long after the expiry the server announced.",
+                        "Set emailaccounts.security.clock-skew between 0s and " + MAX_CLOCK_SKEW_SECONDS
+                                + "s (keep the servers' clocks in step with NTP instead).");
+            }
+        }
 
         @Override
         public String toString() {
             return "Security[tokenSigningKey=" + (tokenSigningKey == null ? "unset" : "(set)")
                     + ", accessTokenLifetime=" + accessTokenLifetime
-                    + ", refreshTokenLifetime=" + refreshTokenLifetime + "]";
+                    + ", refreshTokenLifetime=" + refreshTokenLifetime + ", clockSkew=" + clockSkew + "]";
         }
     }
 }

@@ -18,11 +18,13 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -119,13 +121,24 @@ class SecurityConfiguration {
                 properties.developmentDirectory().resolve("token-signing-key")), "HmacSHA256");
     }
 
-    /** Checks an access token's signature once, then its claims on every use (see {@link VerifiedTokenCache}). */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, EmailAccountsProperties properties) {
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, EmailAccountsProperties properties, Clock clock) {
+        return accessTokenDecoder(tokenSigningKey, properties.security(), clock);
+    }
+
+    /**
+     * Checks an access token's signature once, then its claims on every use (see {@link VerifiedTokenCache}): the
+     * issuer, and the expiry with no more leeway than {@code emailaccounts.security.clock-skew} (Spring's default
+     * would accept a token for a minute after the {@code expires_in} the server announced).
+     */
+    static JwtDecoder accessTokenDecoder(SecretKey tokenSigningKey, EmailAccountsProperties.Security security, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
-        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
+                new JwtIssuerValidator(AccessTokens.ISSUER));
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, properties.security().accessTokenLifetime());
+        return new VerifiedTokenCache(decoder, validator, security.accessTokenLifetime());
     }
 
     @Bean

@@ -31,7 +31,7 @@ class ConfiguredUsersTest {
 
     private EmailAccountsProperties properties(List<User> users) {
         return new EmailAccountsProperties(users, null, dataDirectory.resolve("dev-credentials"), DataSize.ofKilobytes(64),
-                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15)),
+                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO),
                 new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600),
                 new EmailAccountsProperties.LoginThrottle(10, Duration.ofMinutes(5)));
     }

@@ -1,0 +1,105 @@
+package io.emailaccounts.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.InvalidConfigurationException;
+
+/**
+ * An access token is refused once the lifetime the server announced ({@code expires_in}) has passed, with no more
+ * leeway than emailaccounts.security.clock-skew (0 by default), whether its signature was checked before or not.
+ */
+class AccessTokenLifetimeTest {
+
+    private static final Instant ISSUED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration LIFETIME = Duration.ofSeconds(3);
+    private static final SecretKey KEY = new SecretKeySpec("an-access-token-signing-key-of-32-bytes!".getBytes(), "HmacSHA256");
+
+    private final MovingClock clock = new MovingClock(ISSUED);
+    private final String token = new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME,
+            Clock.fixed(ISSUED, ZoneOffset.UTC)).issue("admin@example.com", List.of(new SimpleGrantedAuthority("EmailAccount-Read")));
+
+    private JwtDecoder decoder(Duration clockSkew) {
+        return SecurityConfiguration.accessTokenDecoder(KEY,
+                new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), clockSkew), clock);
+    }
+
+    @Test
+    void shouldRefuseATokenOneSecondAfterItsAnnouncedLifetime() {
+        JwtDecoder decoder = decoder(Duration.ZERO);
+
+        clock.now = ISSUED.plus(LIFETIME);
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("admin@example.com");
+        clock.now = ISSUED.plus(LIFETIME).plusSeconds(1);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void shouldRefuseAnExpiredTokenWhoseSignatureWasCheckedBefore() {
+        JwtDecoder decoder = decoder(Duration.ZERO);
+        decoder.decode(token);
+
+        clock.now = ISSUED.plus(LIFETIME).plusSeconds(1);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void shouldAllowTheConfiguredClockSkewAndNoMore() {
+        JwtDecoder decoder = decoder(Duration.ofSeconds(5));
+
+        clock.now = ISSUED.plus(LIFETIME).plusSeconds(5);
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("admin@example.com");
+        clock.now = ISSUED.plus(LIFETIME).plusSeconds(6);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void shouldRefuseAClockSkewOfMoreThanAFewSeconds() {
+        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(60)))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("emailaccounts.security.clock-skew");
+        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+
+        volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

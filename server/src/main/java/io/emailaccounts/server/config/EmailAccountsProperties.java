@@ -58,11 +58,15 @@ public record EmailAccountsProperties(
     }
 
     /**
-     * @param maxFailures how many failed sign-ins a user name may have within {@code window}; the next attempts, even
-     *                    with the right password, are answered 429 with Retry-After until the oldest failure leaves it
-     * @param window      how long a failed sign-in counts
+     * @param maxFailures        how many failed sign-ins a user name may have from one client address within
+     *                           {@code window}; the next attempts from there, even with the right password, are
+     *                           answered 429 with Retry-After until the oldest failure leaves it
+     * @param maxFailuresPerName how many failed sign-ins a user name may have from all addresses together within
+     *                           {@code window}; then every attempt under it is answered 429 (a distributed guess)
+     * @param window             how long a failed sign-in counts
      */
-    public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("5m") Duration window) {
+    public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("100") int maxFailuresPerName,
+                                @DefaultValue("5m") Duration window) {
     }
 
     /** The directory of the embedded development setup's generated files (credentials, keys). */

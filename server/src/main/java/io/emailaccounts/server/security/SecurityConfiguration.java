@@ -110,6 +110,7 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         LoginThrottle throttle = new LoginThrottle(properties.loginThrottle().maxFailures(),
+                properties.loginThrottle().maxFailuresPerName(),
                 properties.loginThrottle().window(), Ticker.systemTicker());
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }

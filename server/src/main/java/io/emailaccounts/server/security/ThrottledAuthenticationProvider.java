@@ -3,8 +3,11 @@ package io.emailaccounts.server.security;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}. */
+/** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}, per user name and client address. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
@@ -18,16 +21,32 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
-        throttle.checkAllowed(username);
+        String address = clientAddress(attempt);
+        throttle.checkAllowed(username, address);
         Authentication authenticated;
         try {
             authenticated = passwords.authenticate(attempt);
         } catch (BadCredentialsException e) {
-            throttle.failed(username);
+            throttle.failed(username, address);
             throw e;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         return authenticated;
+    }
+
+    /**
+     * The address the attempt came from: HTTP Basic's details hold it; the token endpoint's attempt is made while its
+     * request is being answered. Behind a proxy, it is the client's when the server trusts the proxy's
+     * X-Forwarded-For (server.forward-headers-strategy=native).
+     */
+    private static String clientAddress(Authentication attempt) {
+        if (attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return request.getRequest().getRemoteAddr();
+        }
+        return "unknown";
     }
 
     @Override

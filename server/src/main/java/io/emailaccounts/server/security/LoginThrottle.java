@@ -1,16 +1,12 @@
 package io.emailaccounts.server.security;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
@@ -24,112 +20,76 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * names are counted like known ones, so the throttle does not tell which names exist.
  * <p>
  * Each throttle that starts is logged at WARN once per window, with the user name, the address and the count, never
- * the password.
+ * the password. The failures are kept by a {@link FailureLog}: in memory for one process, in the database where
+ * replicas share it.
  */
 final class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    /** Bounds memory when many different names are tried; the least recently failed are forgotten first. */
-    private static final long MAX_TRACKED_KEYS = 100_000;
 
     private final int maxFailures;
     private final int maxFailuresPerName;
-    private final long windowNanos;
-    private final Ticker ticker;
-    private final Cache<String, Deque<Long>> byNameAndAddress;
-    private final Cache<String, Deque<Long>> byName;
+    private final Duration window;
+    private final FailureLog failures;
 
+    /** A throttle whose failures are kept in memory (one process). */
     LoginThrottle(int maxFailures, int maxFailuresPerName, Duration window, Ticker ticker) {
-        if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+        this(maxFailures, maxFailuresPerName, window, new MemoryFailureLog(checkedWindow(window), ticker));
+    }
+
+    /** A throttle whose failures are kept in {@code failures} (the database, shared by replicas). */
+    LoginThrottle(int maxFailures, int maxFailuresPerName, Duration window, FailureLog failures) {
+        if (maxFailures < 1) {
             throw new IllegalArgumentException("emailaccounts.login-throttle needs max-failures >= 1 and a positive window");
         }
         this.maxFailures = maxFailures;
         // The ceiling for a name from everywhere is never below the limit from one address.
         this.maxFailuresPerName = Math.max(maxFailuresPerName, maxFailures);
-        this.windowNanos = window.toNanos();
-        this.ticker = ticker;
-        this.byNameAndAddress = newCache(window, ticker);
-        this.byName = newCache(window, ticker);
+        this.window = checkedWindow(window);
+        this.failures = failures;
     }
 
-    private static Cache<String, Deque<Long>> newCache(Duration window, Ticker ticker) {
-        return Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_TRACKED_KEYS).ticker(ticker).build();
+    private static Duration checkedWindow(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("emailaccounts.login-throttle needs max-failures >= 1 and a positive window");
+        }
+        return window;
     }
 
     /** Throws when the name has used up its failures from this address, or from all addresses; does nothing otherwise. */
     void checkAllowed(String username, String address) {
-        long now = ticker.read();
-        OptionalLong wait = refusedFor(byNameAndAddress, key(username, address), maxFailures, now);
-        if (wait.isEmpty()) {
-            wait = refusedFor(byName, key(username), maxFailuresPerName, now);
-        }
+        Optional<Duration> wait = failures.refusedFor(key(username, address), maxFailures)
+                .or(() -> failures.refusedFor(key(username), maxFailuresPerName));
         if (wait.isPresent()) {
-            throw new LoginThrottledException(Duration.ofNanos(wait.getAsLong()));
+            throw new LoginThrottledException(wait.get());
         }
     }
 
     void failed(String username, String address) {
-        long now = ticker.read();
-        int fromAddress = count(byNameAndAddress, key(username, address), maxFailures, now);
-        int fromAll = count(byName, key(username), maxFailuresPerName, now);
+        int fromAddress = failures.record(key(username, address), maxFailures);
+        int fromAll = failures.record(key(username), maxFailuresPerName);
         if (fromAddress == maxFailures) {
             log.warn("Sign-in throttled: user name '{}' had {} failed sign-ins from {} within {}; further sign-ins under it "
                     + "from that address are refused until the first of them is {} old", printable(username), fromAddress,
-                    printable(address), Duration.ofNanos(windowNanos), Duration.ofNanos(windowNanos));
+                    printable(address), window, window);
         }
         if (fromAll == maxFailuresPerName) {
             log.warn("Sign-in locked: user name '{}' had {} failed sign-ins from all addresses within {} (the last from {}); "
                     + "every sign-in under it is refused until the first of them is {} old", printable(username), fromAll,
-                    Duration.ofNanos(windowNanos), printable(address), Duration.ofNanos(windowNanos));
+                    window, printable(address), window);
         }
     }
 
     void succeeded(String username, String address) {
-        byNameAndAddress.invalidate(key(username, address));
-    }
-
-    /** How long attempts under this key are refused still, in nanoseconds; empty when they are not. */
-    private OptionalLong refusedFor(Cache<String, Deque<Long>> failures, String key, int max, long now) {
-        Deque<Long> recent = failures.getIfPresent(key);
-        if (recent == null) {
-            return OptionalLong.empty();
-        }
-        synchronized (recent) {
-            forgetExpired(recent, now);
-            return recent.size() >= max ? OptionalLong.of(recent.peekFirst() + windowNanos - now) : OptionalLong.empty();
-        }
-    }
-
-    /** Records a failure; the failures in the window now, at most {@code max}. */
-    private int count(Cache<String, Deque<Long>> failures, String key, int max, long now) {
-        int[] count = new int[1];
-        failures.asMap().compute(key, (ignored, recent) -> {
-            Deque<Long> updated = recent == null ? new ArrayDeque<>() : recent;
-            synchronized (updated) {
-                forgetExpired(updated, now);
-                updated.addLast(now);
-                while (updated.size() > max) {
-                    updated.removeFirst();
-                }
-                count[0] = updated.size();
-            }
-            return updated;
-        });
-        return count[0];
-    }
-
-    private void forgetExpired(Deque<Long> recent, long now) {
-        while (!recent.isEmpty() && now - recent.peekFirst() >= windowNanos) {
-            recent.removeFirst();
-        }
+        failures.forget(key(username, address));
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.toLowerCase(Locale.ROOT);
+        return "name:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
     }
 
     private static String key(String username, String address) {
-        return key(username) + "\n" + address;
+        return key(username) + " address:" + address;
     }
 
     /** A user name as typed can hold anything: control characters would forge log lines. */

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -103,15 +104,21 @@ class SecurityConfiguration {
         return ConfiguredUsers.load(properties, databaseKind.isEmbedded(), operations.roles(), passwordEncoder);
     }
 
-    /** Sign-in with a user name and password, under the failed sign-in throttle. */
+    /**
+     * Sign-in with a user name and password, under the failed sign-in throttle: its failures in memory on the embedded
+     * database (one process), in the database where replicas share it.
+     */
     @Bean
     AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
-                                                EmailAccountsProperties properties) {
+                                                EmailAccountsProperties properties, DatabaseKind databaseKind,
+                                                JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        LoginThrottle throttle = new LoginThrottle(properties.loginThrottle().maxFailures(),
-                properties.loginThrottle().maxFailuresPerName(),
-                properties.loginThrottle().window(), Ticker.systemTicker());
+        EmailAccountsProperties.LoginThrottle settings = properties.loginThrottle();
+        LoginThrottle throttle = databaseKind.isEmbedded()
+                ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(), Ticker.systemTicker())
+                : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(),
+                        new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }
 

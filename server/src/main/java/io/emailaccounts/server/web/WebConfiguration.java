@@ -1,5 +1,8 @@
 package io.emailaccounts.server.web;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.contract.ApiContract;
 import io.github.bucket4j.TimeMeter;
@@ -24,10 +28,15 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final RequestParameterValidator parameterValidator;
     private final EmailAccountsProperties properties;
+    private final ObjectProvider<DatabaseKind> databaseKind;
+    private final ObjectProvider<DataSource> dataSource;
 
-    WebConfiguration(ApiContract contract, EmailAccountsProperties properties) {
+    WebConfiguration(ApiContract contract, EmailAccountsProperties properties, ObjectProvider<DatabaseKind> databaseKind,
+                     ObjectProvider<DataSource> dataSource) {
         this.parameterValidator = new RequestParameterValidator(contract);
         this.properties = properties;
+        this.databaseKind = databaseKind;
+        this.dataSource = dataSource;
     }
 
     /** Oversized bodies are refused first, before authentication (whose filters run at -100). */
@@ -55,7 +64,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (properties.rateLimit().enabled()) {
-            registry.addInterceptor(new WriteRateLimiter(properties.rateLimit().writesPerMinute(), TimeMeter.SYSTEM_NANOTIME));
+            int writesPerMinute = properties.rateLimit().writesPerMinute();
+            // In memory for one process on the embedded database; in the database where replicas share it.
+            DatabaseKind database = databaseKind.getIfAvailable();
+            registry.addInterceptor(database == null || database.isEmbedded()
+                    ? new WriteRateLimiter(writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
+                    : new WriteRateLimiter(writesPerMinute, dataSource.getObject()));
         }
         registry.addInterceptor(new ContractParameterInterceptor(parameterValidator));
     }

@@ -1,6 +1,9 @@
 package io.emailaccounts.server.web;
 
 import java.time.Duration;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,29 +19,57 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
  * Limits how many writes (POST, PUT, PATCH, DELETE) each signed-in user makes: a token bucket per user name holding
  * {@code writesPerMinute} writes, refilled evenly over a minute. A write over the limit is refused with 429 and the
- * time until the next write is allowed, before anything is read or stored.
+ * time until the next write is allowed, before anything is read or stored. The buckets are kept in memory (one
+ * process, the embedded database) or in the database (PostgreSQL: every replica takes from the same bucket, so N
+ * replicas together allow what one allows, and a restart forgets nothing).
  */
 final class WriteRateLimiter implements HandlerInterceptor {
 
     private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
     private final int writesPerMinute;
-    private final TimeMeter time;
-    /** A bucket left alone for a refill period is full again, so forgetting it then changes nothing. */
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD).build();
+    private final Function<String, Bucket> buckets;
 
+    /** Buckets in memory, timed by {@code time}. */
     WriteRateLimiter(int writesPerMinute, TimeMeter time) {
+        this.writesPerMinute = checked(writesPerMinute);
+        // A bucket left alone for a refill period is full again, so forgetting it then changes nothing.
+        Cache<String, Bucket> inMemory = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD).build();
+        this.buckets = username -> inMemory.get(username, ignored -> Bucket.builder()
+                .addLimit(limit(writesPerMinute)).withCustomTimePrecision(time).build());
+    }
+
+    /** Buckets in the table {@code rate_limit_bucket} of a PostgreSQL database, each read and written under a row lock. */
+    WriteRateLimiter(int writesPerMinute, DataSource postgresql) {
+        this.writesPerMinute = checked(writesPerMinute);
+        PostgreSQLSelectForUpdateBasedProxyManager<String> shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgresql)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state")
+                .build();
+        BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit(writesPerMinute)).build();
+        // The limit is part of the key: a changed setting starts new buckets rather than inheriting the old ones.
+        this.buckets = username -> shared.builder().build(username + "/" + writesPerMinute, () -> configuration);
+    }
+
+    private static int checked(int writesPerMinute) {
         if (writesPerMinute < 1) {
             throw new IllegalArgumentException("emailaccounts.rate-limit.writes-per-minute must be at least 1, was " + writesPerMinute);
         }
-        this.writesPerMinute = writesPerMinute;
-        this.time = time;
+        return writesPerMinute;
+    }
+
+    private static Bandwidth limit(int writesPerMinute) {
+        return Bandwidth.builder().capacity(writesPerMinute).refillGreedy(writesPerMinute, REFILL_PERIOD).build();
     }
 
     @Override
@@ -54,19 +85,12 @@ final class WriteRateLimiter implements HandlerInterceptor {
 
     /** Takes one write from the user's allowance, or says how long to wait for the next one. */
     void acquire(String username) {
-        ConsumptionProbe probe = buckets.get(username, ignored -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.apply(username).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new TooManyRequestsException("Too many changes: at most " + writesPerMinute
                     + " creates, updates and deletes per minute are accepted from one user; try again later.",
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(writesPerMinute).refillGreedy(writesPerMinute, REFILL_PERIOD).build())
-                .withCustomTimePrecision(time)
-                .build();
     }
 
     private static boolean isWrite(String method) {

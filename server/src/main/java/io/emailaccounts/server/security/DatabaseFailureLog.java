@@ -1,0 +1,85 @@
+package io.emailaccounts.server.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Failed sign-ins in the table {@code login_failure}: every replica on one PostgreSQL database counts the same
+ * failures, and a restart forgets none. Each question is one statement; rows older than the window are deleted as the
+ * key fails again, and all expired rows now and then. A failure is committed on its own, whatever becomes of the
+ * transaction the sign-in happens in (the token endpoint's is rolled back when the password is wrong).
+ */
+final class DatabaseFailureLog implements FailureLog {
+
+    /** Every this many failures, the expired rows of every key are deleted. */
+    private static final long SWEEP_EVERY = 1_000;
+
+    private final JdbcClient jdbc;
+    private final Duration window;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final AtomicLong recorded = new AtomicLong();
+
+    DatabaseFailureLog(JdbcClient jdbc, PlatformTransactionManager transactions, Duration window, Clock clock) {
+        this.jdbc = jdbc;
+        this.window = window;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public Optional<Duration> refusedFor(String key, int max) {
+        Instant now = clock.instant();
+        // The newest max failures in the window: when there are max, attempts wait for the oldest of them to leave it.
+        List<OffsetDateTime> newest = jdbc.sql("SELECT failed_at FROM login_failure WHERE throttle_key = :key AND failed_at > :since "
+                        + "ORDER BY failed_at DESC LIMIT :max")
+                .param("key", key).param("since", utc(now.minus(window))).param("max", max)
+                .query(OffsetDateTime.class).list();
+        if (newest.size() < max) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(now, newest.get(newest.size() - 1).toInstant().plus(window));
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    @Override
+    public int record(String key, int max) {
+        return ownTransaction.execute(status -> recordNow(key, max));
+    }
+
+    private int recordNow(String key, int max) {
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key AND failed_at <= :since")
+                .param("key", key).param("since", utc(now.minus(window))).update();
+        jdbc.sql("INSERT INTO login_failure (throttle_key, failed_at) VALUES (:key, :now)")
+                .param("key", key).param("now", utc(now)).update();
+        if (recorded.incrementAndGet() % SWEEP_EVERY == 0) {
+            jdbc.sql("DELETE FROM login_failure WHERE failed_at <= :since").param("since", utc(now.minus(window))).update();
+        }
+        long count = jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE throttle_key = :key AND failed_at > :since")
+                .param("key", key).param("since", utc(now.minus(window))).query(Long.class).single();
+        return (int) Math.min(count, max);
+    }
+
+    @Override
+    public void forget(String key) {
+        ownTransaction.executeWithoutResult(status ->
+                jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key").param("key", key).update());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,115 @@
+package io.emailaccounts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+
+/**
+ * Two replicas of the server on one PostgreSQL database act as one service for the limits: the write limit and the
+ * login throttle count across both, and a restarted replica forgets no throttle. Runs on PostgreSQL only
+ * (server/postgres-tests.sh); on the embedded database, one process, the limits are kept in memory.
+ */
+class ReplicasShareLimitsTest {
+
+    private static final String USER = "replica-test@example.com";
+    private static final String PASSWORD = "replica-secret";
+    private static final String PATH = "/api/crm/emailaccounts";
+
+    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+
+    @BeforeEach
+    void onPostgreSql() {
+        assumeTrue(System.getProperty("test.datasource.url", "").startsWith("jdbc:postgresql:"),
+                "replicas share their limits through PostgreSQL (run server/postgres-tests.sh)");
+    }
+
+    @AfterEach
+    void stopReplicas() {
+        replicas.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void shouldAllowAsManyWritesFromTwoReplicasAsFromOne() {
+        RawHttp first = replica();
+        RawHttp second = replica();
+        forgetEarlierRuns();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add((i % 2 == 0 ? first : second).send("POST", PATH, "application/json",
+                    EmailAccountRecords.requiredFieldsBody()).status());
+        }
+
+        assertThat(statuses).as("6 writes a minute, whichever replica takes them").filteredOn(status -> status == 200).hasSize(6);
+        assertThat(statuses).filteredOn(status -> status != 200).hasSize(6).containsOnly(429);
+    }
+
+    @Test
+    void shouldThrottleSignInsFailedOnEitherReplicaAndRememberItThroughARestart() {
+        replica();
+        replica();
+        forgetEarlierRuns();
+
+        for (int i = 0; i < 3; i++) {
+            RawHttp wrong = new RawHttp(baseUrl(i % 2)).basicAuth(USER, "wrong-" + i);
+            assertThat(wrong.get(PATH + "?size=1").status()).isEqualTo(401);
+        }
+        int onTheOther = new RawHttp(baseUrl(1)).basicAuth(USER, PASSWORD).get(PATH + "?size=1").status();
+        replicas.remove(1).close();
+        RawHttp restarted = replica();
+        int afterTheRestart = restarted.get(PATH + "?size=1").status();
+
+        assertThat(onTheOther).as("the right password, on the replica that saw one failure of three").isEqualTo(429);
+        assertThat(afterTheRestart).as("the right password, on a restarted replica").isEqualTo(429);
+    }
+
+    /** Starts a replica on a free port; a client of it that signs in as the test's user. */
+    private RawHttp replica() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.datasource.url", System.getProperty("test.datasource.url"));
+        properties.put("spring.datasource.username", System.getProperty("test.datasource.username"));
+        properties.put("spring.datasource.password", System.getProperty("test.datasource.password"));
+        properties.put("emailaccounts.demo-data", false);
+        properties.put("emailaccounts.rate-limit.writes-per-minute", 6);
+        properties.put("emailaccounts.login-throttle.max-failures", 3);
+        properties.put("emailaccounts.security.token-signing-key", RunningServerTest.TOKEN_SIGNING_KEY);
+        properties.put("emailaccounts.secrets.encryption-key", RunningServerTest.ENCRYPTION_KEY);
+        properties.put("emailaccounts.users[0].username", USER);
+        properties.put("emailaccounts.users[0].password", "{noop}" + PASSWORD);
+        properties.put("emailaccounts.users[0].administrator", true);
+        // As arguments: they override application.yaml, as an operator's would.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EmailAccountsServerApplication.class)
+                .run(properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue())
+                        .toArray(String[]::new));
+        replicas.add(context);
+        return new RawHttp(baseUrl(replicas.size() - 1)).basicAuth(USER, PASSWORD);
+    }
+
+    private String baseUrl(int replica) {
+        return "http://localhost:" + ((WebServerApplicationContext) replicas.get(replica)).getWebServer().getPort();
+    }
+
+    private void forgetEarlierRuns() {
+        JdbcClient jdbc = replicas.get(0).getBean(JdbcClient.class);
+        jdbc.sql("DELETE FROM rate_limit_bucket WHERE id LIKE :user").param("user", USER + "%").update();
+        jdbc.sql("DELETE FROM login_failure WHERE throttle_key LIKE :user").param("user", "name:" + USER + "%").update();
+    }
+}

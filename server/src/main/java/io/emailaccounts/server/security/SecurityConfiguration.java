@@ -76,6 +76,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(authorize -> {
                     operations.configure(authorize);
+                    // Metrics say how the service is used: for administrators only.
+                    authorize.requestMatchers("/actuator/prometheus").hasAuthority(Authorities.FULL_ADMINISTRATOR);
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
                             .permitAll()

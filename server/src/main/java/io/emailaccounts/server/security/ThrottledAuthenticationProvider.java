@@ -7,6 +7,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.micrometer.core.instrument.Metrics;
+
 /** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}, per user name and client address. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,7 +24,12 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String address = clientAddress(attempt);
-        throttle.checkAllowed(username, address);
+        try {
+            throttle.checkAllowed(username, address);
+        } catch (LoginThrottledException refused) {
+            Metrics.counter("emailaccounts.limit.refusals", "limit", "sign-in").increment();
+            throw refused;
+        }
         Authentication authenticated;
         try {
             authenticated = passwords.authenticate(attempt);

@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -37,6 +38,22 @@ class WebConfiguration implements WebMvcConfigurer {
         this.properties = properties;
         this.databaseKind = databaseKind;
         this.dataSource = dataSource;
+    }
+
+    /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> accessLog() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(AccessLog.outermost());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Notes the signed-in user for the access log, right after the security filters (at -100) have signed them in. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> accessLogUser() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(AccessLog.userRecorder());
+        registration.setOrder(-99);
+        return registration;
     }
 
     /** Oversized bodies are refused first, before authentication (whose filters run at -100). */

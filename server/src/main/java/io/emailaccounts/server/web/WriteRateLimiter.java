@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
+import io.micrometer.core.instrument.Metrics;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -87,6 +88,7 @@ final class WriteRateLimiter implements HandlerInterceptor {
     void acquire(String username) {
         ConsumptionProbe probe = buckets.apply(username).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            Metrics.counter("emailaccounts.limit.refusals", "limit", "writes").increment();
             throw new TooManyRequestsException("Too many changes: at most " + writesPerMinute
                     + " creates, updates and deletes per minute are accepted from one user; try again later.",
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));

@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "logging.level.io.emailaccounts=DEBUG",
+        "logging.level.io.emailaccounts.access=INFO",
         "logging.level.org.springframework.web=DEBUG",
         "logging.level.org.springframework.security=DEBUG",
 })

@@ -1,0 +1,78 @@
+package io.emailaccounts.server.web;
+
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+
+/** What an operator watches: liveness and readiness, Prometheus metrics for administrators, an access log line per request. */
+class ObservabilityTest extends RunningServerTest {
+
+    private final Logger accessLog = (Logger) LoggerFactory.getLogger("io.emailaccounts.access");
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private Level level;
+
+    @BeforeEach
+    void captureTheAccessLog() {
+        level = accessLog.getLevel();
+        accessLog.setLevel(Level.INFO);
+        logged.start();
+        accessLog.addAppender(logged);
+    }
+
+    @AfterEach
+    void releaseTheAccessLog() {
+        accessLog.detachAppender(logged);
+        accessLog.setLevel(level);
+    }
+
+    @Test
+    void shouldAnswerLivenessAndReadinessWithTheDatabaseWithoutCredentials() {
+        RawHttp.Response liveness = http().get("/actuator/health/liveness");
+        RawHttp.Response readiness = http().get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void shouldShowRequestAndPoolMetricsToAdministratorsOnly() {
+        asAdmin().get("/api/crm/emailaccounts/" + ID);
+
+        assertThat(http().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http().basicAuth(VIEWER, VIEWER_PASSWORD).get("/actuator/prometheus").status()).isEqualTo(403);
+        RawHttp.Response metrics = asAdmin().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/crm/emailaccounts/{id}\"")
+                .contains("quantile=\"0.99\"")
+                .contains("hikaricp_connections_active");
+    }
+
+    @Test
+    void shouldLogALinePerRequestWithTheOperationsTemplateAndTheUserButNothingElse() {
+        asAdmin().header("If-None-Match", "\"9\"").get("/api/crm/emailaccounts/" + ID + "?secret=not-logged");
+        http().basicAuth(ADMIN, "wrong-password").get("/api/crm/emailaccounts/" + ID);
+
+        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("method=GET path=/api/crm/emailaccounts/\\{id} status=200 duration_ms=\\d+\\.\\d user=admin@example.com");
+        assertThat(lines.get(1)).matches("method=GET path=- status=401 duration_ms=\\d+\\.\\d user=-");
+        assertThat(String.join("\n", lines)).doesNotContain("secret").doesNotContain("wrong-password").doesNotContain(String.valueOf(ID));
+    }
+}

@@ -5,43 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [[ -z "$bindir" ]]; then
-    echo "Installing Debian's postgresql package ..."
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
-    bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-fi
-
-# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
-as_owner() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-work=$(mktemp -d)
-trap 'as_owner "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-[[ "$(id -u)" == 0 ]] && chown postgres "$work"
-as_owner "$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 >/dev/null
-
-# A port below Linux's ephemeral range (32768 and up), so no outgoing connection can hold it; another server
-# may still listen on it, so a start that fails to bind is tried again on another port.
-started=
-for attempt in 1 2 3 4 5; do
-    rm -f "$work/server.log"
-    port=$(( 20000 + RANDOM % 12000 ))
-    if as_owner "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-        -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
-        started=yes
-        break
-    fi
-    grep -q 'could not create any TCP/IP sockets' "$work/server.log" || break
-    echo "Port $port is taken; trying another ..."
-done
-if [[ -z "$started" ]]; then
-    echo "PostgreSQL did not start; its log:" >&2
-    cat "$work/server.log" >&2
-    exit 1
-fi
-"$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE emailaccounts"
+source server/postgres-cluster.sh
 
 echo "Running the server's tests on PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') (port $port) ..."
 mvn -B -ntp verify -pl server -am \

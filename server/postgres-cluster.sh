@@ -1,0 +1,42 @@
+# Sourced by the scripts that need a PostgreSQL server: starts a throwaway cluster (Debian's postgresql package,
+# installed when missing) with a database "emailaccounts", user postgres without a password, on 127.0.0.1:$port, and
+# removes it when the sourcing script exits. Sets: bindir, port, pg_work.
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [[ -z "$bindir" ]]; then
+    echo "Installing Debian's postgresql package ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+    bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
+as_owner() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_work=$(mktemp -d)
+stop_postgres() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_work"; }
+trap stop_postgres EXIT
+[[ "$(id -u)" == 0 ]] && chown postgres "$pg_work"
+as_owner "$bindir/initdb" -D "$pg_work/data" -U postgres --auth=trust -E UTF8 >/dev/null
+
+# A port below Linux's ephemeral range (32768 and up), so no outgoing connection can hold it; another server
+# may still listen on it, so a start that fails to bind is tried again on another port.
+started=
+for attempt in 1 2 3 4 5; do
+    rm -f "$pg_work/server.log"
+    port=$(( 20000 + RANDOM % 12000 ))
+    if as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w \
+        -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+        started=yes
+        break
+    fi
+    grep -q 'could not create any TCP/IP sockets' "$pg_work/server.log" || break
+    echo "Port $port is taken; trying another ..."
+done
+if [[ -z "$started" ]]; then
+    echo "PostgreSQL did not start; its log:" >&2
+    cat "$pg_work/server.log" >&2
+    exit 1
+fi
+"$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE emailaccounts"
+

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Several replicas behind one address, on this machine: a throwaway PostgreSQL cluster, two servers (the packaged
+# jar) on it, and HAProxy (Debian's package, installed when missing) in front of them on http://127.0.0.1:8090,
+# checking each replica's /actuator/health/readiness twice a second.
+#   bash server/replicas.sh        starts them and waits; Ctrl-C stops everything
+#   bash server/replicas.sh test   the failover test CI runs: writes and reads spread over both replicas; one
+#                                  replica killed (SIGKILL) in the middle of a burst of writes, with no acknowledged
+#                                  write lost and the service answering through the other; then restarted and back
+#                                  in rotation
+# After `mvn -q -DskipTests package`. The administrator is admin@example.com, password replicas-secret.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+jar="$PWD/server/target/emailaccounts-server.jar"
+jvm_options="$PWD/server/jvm.options"
+[[ -f "$jar" ]] || { echo "no $jar: run mvn -q -DskipTests package first" >&2; exit 1; }
+command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
+command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+
+source server/postgres-cluster.sh
+work=$(mktemp -d)
+declare -A pids=()
+balancer_pid=""
+stop_all() {
+    for name in "${!pids[@]}"; do kill "${pids[$name]}" 2>/dev/null || true; done
+    [[ -n "$balancer_pid" ]] && kill "$balancer_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+    stop_postgres
+}
+trap stop_all EXIT
+
+password=replicas-secret
+balancer_port=8090
+declare -A ports=([a]=18091 [b]=18092)
+
+# start_replica NAME: the jar as the README's production start runs it, on the shared database.
+start_replica() {
+    local name=$1
+    mkdir -p "$work/$name"
+    (cd "$work/$name" && exec java @"$jvm_options" -jar "$jar" --server.port="${ports[$name]}" \
+        --spring.datasource.url="jdbc:postgresql://127.0.0.1:$port/emailaccounts" --spring.datasource.username=postgres \
+        --emailaccounts.security.token-signing-key="$(head -c 32 /dev/zero | tr '\0' 'k' | base64)" \
+        --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
+        --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="{noop}$password" \
+        --emailaccounts.users[0].administrator=true --emailaccounts.rate-limit.writes-per-minute=100000 \
+        --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
+    pids[$name]=$!
+}
+
+# ready NAME: waits until the replica says it is ready.
+ready() {
+    for _ in $(seq 120); do
+        curl -sf -o /dev/null "http://127.0.0.1:${ports[$1]}/actuator/health/readiness" && return
+        sleep 0.5
+    done
+    echo "replica $1 did not become ready; its log:" >&2
+    cat "$work/$1.log" >&2
+    exit 1
+}
+
+# The replicas start one after the other: the first runs the migrations.
+start_replica a
+ready a
+start_replica b
+ready b
+
+cat > "$work/haproxy.cfg" <<CFG
+global
+    maxconn 512
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 30s
+    timeout server 30s
+    # A request whose connection to a replica fails goes to another one (nothing reached the dead replica).
+    retries 2
+    option redispatch
+frontend api
+    bind 127.0.0.1:$balancer_port
+    default_backend replicas
+backend replicas
+    balance roundrobin
+    option httpchk GET /actuator/health/readiness
+    http-check expect status 200
+    default-server inter 500ms fall 2 rise 2
+    server a 127.0.0.1:${ports[a]} check
+    server b 127.0.0.1:${ports[b]} check
+CFG
+haproxy -f "$work/haproxy.cfg" -db >> "$work/haproxy.log" 2>&1 &
+balancer_pid=$!
+api="http://127.0.0.1:$balancer_port/api/crm/emailaccounts"
+for _ in $(seq 60); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" && break; sleep 0.5; done
+
+if [[ "$mode" != test ]]; then
+    echo "Two replicas (ports ${ports[a]}, ${ports[b]}) on PostgreSQL (port $port) behind http://127.0.0.1:$balancer_port"
+    echo "  curl -u admin@example.com:$password 'http://127.0.0.1:$balancer_port/api/crm/emailaccounts?size=5'"
+    echo "Logs in $work. Ctrl-C stops everything."
+    wait "$balancer_pid"
+    exit 0
+fi
+
+fail() { echo "FAILED: $*" >&2; exit 1; }
+# served NAME: the API requests the replica answered, from its access log (the balancer's health checks left out).
+served() { grep -c 'io.emailaccounts.access.*path=/api' "$work/$1.log" || true; }
+body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "failover@example.com",
+       "IncomingServer": "imap.example.com", "IncomingServerType": 1, "IncomingServerPort": 993,
+       "IncomingServerUsername": "failover", "DeleteMessageSettings": 1, "OutgoingServer": "smtp.example.com",
+       "OutgoingServerPort": 587, "OutgoingServerUsername": "failover", "LastMessageId": 0, "ErrorCount": 0}'
+
+# burst WRITER COUNT: creates through the balancer; the Id of each acknowledged create, the status of each other one.
+burst() {
+    local answer status
+    for _ in $(seq "$2"); do
+        answer=$(curl -s -u "admin@example.com:$password" -H 'Content-Type: application/json' -d "$body" \
+            -w '\n%{http_code}' "$api" || true)
+        status=${answer##*$'\n'}
+        if [[ "$status" == 200 ]]; then
+            sed -nE 's/.*"Value":\{"Id":([0-9]+)\}.*/\1/p' <<< "$answer" >> "$work/acknowledged-$1"
+        else
+            echo "$status" >> "$work/refused-$1"
+        fi
+    done
+}
+
+echo "Spreading: 40 reads and writes through the balancer ..."
+burst warmup 20
+for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
+(( $(served a) > 5 && $(served b) > 5 )) || fail "requests were not spread over both replicas (a: $(served a), b: $(served b))"
+
+echo "Killing replica a in the middle of a burst of writes ..."
+burst 1 150 & writer1=$!
+burst 2 150 & writer2=$!
+sleep 1
+kill -9 "${pids[a]}"
+{ wait "${pids[a]}"; } 2>/dev/null || true
+unset 'pids[a]'
+killed_at=$(served b)
+wait "$writer1" "$writer2"
+cat "$work"/acknowledged-[12] > "$work/acknowledged"
+acknowledged=$(wc -l < "$work/acknowledged")
+refused=$(cat "$work"/refused-[12] 2>/dev/null | wc -l)
+echo "  $acknowledged writes acknowledged, $refused not (in flight on the killed replica)"
+(( refused <= 4 )) || fail "$refused writes were refused or lost in flight: $(sort "$work"/refused-[12] | uniq -c | tr '\n' ' ')"
+(( $(served b) > killed_at + 50 )) || fail "replica b did not take over the writes"
+while read -r id; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$id")
+    [[ "$status" == 200 ]] || fail "acknowledged write $id answers $status"
+done < "$work/acknowledged"
+echo "  every acknowledged write is there"
+
+echo "Restarting replica a ..."
+start_replica a
+ready a
+sleep 2  # two health checks in a row put it back in rotation
+before=$(served a)
+for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
+(( $(served a) > before )) || fail "replica a is not back in rotation"
+echo "Failover test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart"

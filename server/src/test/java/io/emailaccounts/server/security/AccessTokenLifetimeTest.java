@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.InvalidConfigurationException;
+import io.emailaccounts.server.support.MovingClock;
 
 /**
  * An access token is refused once the lifetime the server announced ({@code expires_in}) has passed, with no more
@@ -45,9 +45,9 @@ class AccessTokenLifetimeTest {
     void shouldRefuseATokenOneSecondAfterItsAnnouncedLifetime() {
         JwtDecoder decoder = decoder(Duration.ZERO);
 
-        clock.now = ISSUED.plus(LIFETIME);
+        clock.set(ISSUED.plus(LIFETIME));
         assertThat(decoder.decode(token).getSubject()).isEqualTo("admin@example.com");
-        clock.now = ISSUED.plus(LIFETIME).plusSeconds(1);
+        clock.set(ISSUED.plus(LIFETIME).plusSeconds(1));
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
     }
 
@@ -56,7 +56,7 @@ class AccessTokenLifetimeTest {
         JwtDecoder decoder = decoder(Duration.ZERO);
         decoder.decode(token);
 
-        clock.now = ISSUED.plus(LIFETIME).plusSeconds(1);
+        clock.set(ISSUED.plus(LIFETIME).plusSeconds(1));
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
     }
 
@@ -64,9 +64,9 @@ class AccessTokenLifetimeTest {
     void shouldAllowTheConfiguredClockSkewAndNoMore() {
         JwtDecoder decoder = decoder(Duration.ofSeconds(5));
 
-        clock.now = ISSUED.plus(LIFETIME).plusSeconds(5);
+        clock.set(ISSUED.plus(LIFETIME).plusSeconds(5));
         assertThat(decoder.decode(token).getSubject()).isEqualTo("admin@example.com");
-        clock.now = ISSUED.plus(LIFETIME).plusSeconds(6);
+        clock.set(ISSUED.plus(LIFETIME).plusSeconds(6));
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
     }
 
@@ -76,30 +76,5 @@ class AccessTokenLifetimeTest {
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("emailaccounts.security.clock-skew");
         assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidConfigurationException.class);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-
-        volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

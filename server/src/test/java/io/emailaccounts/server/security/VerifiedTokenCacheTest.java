@@ -3,11 +3,8 @@ package io.emailaccounts.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,32 +23,14 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import io.emailaccounts.server.support.MovingClock;
+
 class VerifiedTokenCacheTest {
 
     private static final SecretKeySpec KEY = new SecretKeySpec(new byte[32], "HmacSHA256");
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2025-01-15T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2025-01-15T10:00:00Z"));
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final JwtDecoder cache = cache();
 
@@ -89,7 +68,7 @@ class VerifiedTokenCacheTest {
         String token = token();
         cache.decode(token);
 
-        clock.now = clock.now.plus(LIFETIME).plusSeconds(1);
+        clock.advance(LIFETIME.plusSeconds(1));
 
         assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> cache.decode(token)).as("forgotten, and refused by the decoder itself").isInstanceOf(JwtException.class);

@@ -12,7 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,19 +29,11 @@ import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
 import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.Gen;
+import io.emailaccounts.server.support.Gen.Weighted;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.StandaloneServer;
 import io.emailaccounts.server.support.conformance.ContractConformance;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeTry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Thousands of generated hostile requests (wrong types, huge numbers, deep nesting, control characters, very long
  * strings, broken JSON, odd query strings): the server never answers 5xx, every refusal is the error envelope, every
- * answer conforms to the contract, and the stored records do not change.
+ * answer conforms to the contract, and the stored records do not change. The requests come from a seeded generator:
+ * each try is named with the run's seed, and {@code -Dtest.seed=...} repeats a run exactly.
  */
 class HostileRequestsIT {
 
@@ -66,8 +67,9 @@ class HostileRequestsIT {
     private static EmailAccountRecords records;
     private static List<Map<String, Object>> storedRows;
 
-    @BeforeContainer
+    @BeforeAll
     static void startServer() {
+        System.out.println("Hostile requests generated from seed " + Gen.SEED + " (-Dtest.seed=" + Gen.SEED + " repeats them)");
         server = StandaloneServer.start(
                 "--spring.datasource.url=" + System.getProperty("test.datasource.url", "jdbc:h2:mem:hostile-requests;DB_CLOSE_DELAY=-1"),
                 "--spring.datasource.username=" + System.getProperty("test.datasource.username", "sa"),
@@ -81,7 +83,7 @@ class HostileRequestsIT {
     }
 
     /** A failed try may have changed the records; the next one starts from the same state again. */
-    @BeforeTry
+    @BeforeEach
     void restoreRecords() {
         if (!allRows().equals(storedRows)) {
             records.reset();
@@ -89,20 +91,22 @@ class HostileRequestsIT {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopServer() {
         if (server != null) {
             server.close();
         }
     }
 
-    @Property(tries = 1000)
-    void shouldRefuseHostileUpdatesWithTheEnvelopeAndChangeNothing(@ForAll("hostileUpdates") String body) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileUpdates")
+    void shouldRefuseHostileUpdatesWithTheEnvelopeAndChangeNothing(String body) {
         assertRefusedAndNothingChanged(admin.put(PATH, body), body);
     }
 
-    @Property(tries = 1000)
-    void shouldRefuseHostileCreatesWithTheEnvelopeAndChangeNothing(@ForAll("hostileCreates") String body) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileCreates")
+    void shouldRefuseHostileCreatesWithTheEnvelopeAndChangeNothing(String body) {
         assertRefusedAndNothingChanged(admin.send("POST", PATH, "application/json", body), body);
     }
 
@@ -118,7 +122,7 @@ class HostileRequestsIT {
      * read, refused, and then echoed in AttemptedValue one envelope deeper than the JSON writer allows, breaking the
      * answer half-way. Every depth around the limits, as an array and as an object.
      */
-    @Example
+    @Test
     void shouldRefuseValuesNestedAroundTheParsersLimitWithAWholeEnvelope() {
         for (int depth = 470; depth <= 530; depth++) {
             for (String value : List.of("[".repeat(depth) + "]".repeat(depth), "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))) {
@@ -130,7 +134,7 @@ class HostileRequestsIT {
     }
 
     /** The boundary a generated "huge" number once missed: the largest int64 is a valid id, one more is not. */
-    @Example
+    @Test
     void shouldTakeEveryInt64BusinessIdAndRefuseOneBeyond() {
         ObjectNode largest = validBody();
         largest.put("BusinessId", Long.MAX_VALUE);
@@ -145,8 +149,9 @@ class HostileRequestsIT {
         assertThat(ContractConformance.drainProblems()).isEmpty();
     }
 
-    @Property(tries = 1500)
-    void shouldAnswerHostileSearchesWithResultsOrTheEnvelope(@ForAll("hostileQueries") String query) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileQueries")
+    void shouldAnswerHostileSearchesWithResultsOrTheEnvelope(String query) {
         RawHttp.Response response = admin.get(PATH + "?" + query);
 
         assertThat(response.status()).as("status of ?%s", abbreviated(query)).isIn(200, 400);
@@ -156,10 +161,11 @@ class HostileRequestsIT {
         assertThat(ContractConformance.drainProblems()).as("conformance of ?%s", abbreviated(query)).isEmpty();
     }
 
-    @Property(tries = 500)
-    void shouldAnswerHostileIdsWithTheRecordOrTheEnvelope(@ForAll("hostileText") String id, @ForAll boolean delete) {
-        String path = PATH + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-        RawHttp.Response response = delete ? admin.send("DELETE", path, null, null) : admin.get(path);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileIds")
+    void shouldAnswerHostileIdsWithTheRecordOrTheEnvelope(IdRequest request) {
+        String path = PATH + "/" + URLEncoder.encode(request.id(), StandardCharsets.UTF_8).replace("+", "%20");
+        RawHttp.Response response = request.delete() ? admin.send("DELETE", path, null, null) : admin.get(path);
 
         assertThat(response.status()).as("status of %s", abbreviated(path)).isIn(400, 404);
         assertIsTheEnvelope(response);
@@ -169,59 +175,67 @@ class HostileRequestsIT {
 
     // --- Generators ------------------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<String> hostileUpdates() {
-        return hostileBodies(allFields());
+    static Stream<Named<String>> hostileUpdates() {
+        return tries("updates", 1000, hostileBodies(allFields()));
     }
 
     /** A create ignores Id, so a bad Id alone does not make a create hostile. */
-    @Provide
-    Arbitrary<String> hostileCreates() {
-        return hostileBodies(allFields().stream().filter(field -> !field.equals("Id")).toList());
+    static Stream<Named<String>> hostileCreates() {
+        return tries("creates", 1000, hostileBodies(allFields().stream().filter(field -> !field.equals("Id")).toList()));
     }
 
-    private static Arbitrary<String> hostileBodies(List<String> fields) {
-        return Arbitraries.frequencyOf(
-                weighted(6, fieldWithHostileValue(fields)),
-                weighted(1, missingRequiredField()),
-                weighted(1, deepNesting()),
-                weighted(1, brokenJson()),
-                weighted(1, Arbitraries.strings().ofMaxLength(200)));
-    }
-
-    @Provide
-    Arbitrary<String> hostileQueries() {
-        Arbitrary<String> pair = Arbitraries.of(QUERY_PARAMETERS).flatMap(name -> queryValue()
+    static Stream<Named<String>> hostileQueries() {
+        Gen<String> pair = Gen.of(QUERY_PARAMETERS).flatMap(name -> queryValue()
                 .map(value -> name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return pair.list().ofMinSize(1).ofMaxSize(4).map(pairs -> String.join("&", pairs));
+        return tries("queries", 1500, pair.list(1, 4).map(pairs -> String.join("&", pairs)));
     }
 
-    @Provide
-    Arbitrary<String> hostileText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
+    /** Ids that are not ids, each read or deleted. */
+    static Stream<Named<IdRequest>> hostileIds() {
+        Gen<String> ids = Gen.oneOf(
+                Gen.strings(1, 30),
+                Gen.strings(1, 5, Gen.codePoints(0x00, 0x1f)),
                 hugeNumberText(),
-                Arbitraries.of("0", "-1", "1.5", "1e3", "0x10", "[1]", "null", " ", "9223372036854775808"));
+                Gen.of("0", "-1", "1.5", "1e3", "0x10", "[1]", "null", " ", "9223372036854775808"));
+        return tries("ids", 500, ids.flatMap(id -> Gen.booleans().map(delete -> new IdRequest(id, delete))));
     }
 
-    private static Tuple.Tuple2<Integer, Arbitrary<? extends String>> weighted(int weight, Arbitrary<String> arbitrary) {
-        return Tuple.of(weight, arbitrary);
+    record IdRequest(String id, boolean delete) {
+        @Override
+        public String toString() {
+            return (delete ? "DELETE " : "GET ") + id;
+        }
+    }
+
+    /** Each try named with its number, the run's seed and (the start of) its value. */
+    private static <T> Stream<Named<T>> tries(String test, int count, Gen<T> generator) {
+        return generator.tries(test, count).map(tried -> Named.of(
+                "try " + tried.number() + " of seed " + Gen.SEED + ": " + abbreviated(tried.value().toString(), 80),
+                tried.value()));
+    }
+
+    private static Gen<String> hostileBodies(List<String> fields) {
+        return Gen.frequency(List.of(
+                new Weighted<>(6, fieldWithHostileValue(fields)),
+                new Weighted<>(1, missingRequiredField()),
+                new Weighted<>(1, deepNesting()),
+                new Weighted<>(1, brokenJson()),
+                new Weighted<>(1, Gen.strings(0, 200))));
     }
 
     /** A valid update body with one or two fields replaced by a value the field does not take. */
-    private static Arbitrary<String> fieldWithHostileValue(List<String> fields) {
-        Arbitrary<Map.Entry<String, JsonNode>> replacement = Arbitraries.of(fields)
+    private static Gen<String> fieldWithHostileValue(List<String> fields) {
+        Gen<Map.Entry<String, JsonNode>> replacement = Gen.of(fields)
                 .flatMap(field -> hostileValueFor(field).map(value -> Map.entry(field, value)));
-        return replacement.list().ofMinSize(1).ofMaxSize(2).map(replacements -> {
+        return replacement.list(1, 2).map(replacements -> {
             ObjectNode body = validBody();
             replacements.forEach(entry -> body.set(entry.getKey(), entry.getValue()));
             return body.toString();
         });
     }
 
-    private static Arbitrary<String> missingRequiredField() {
-        return Arbitraries.of(REQUIRED).map(field -> {
+    private static Gen<String> missingRequiredField() {
+        return Gen.of(REQUIRED).map(field -> {
             ObjectNode body = validBody();
             body.remove(field);
             return body.toString();
@@ -229,59 +243,59 @@ class HostileRequestsIT {
     }
 
     /** Arrays or objects nested up to far beyond any parser's limit, alone or as a field's value. */
-    private static Arbitrary<String> deepNesting() {
-        return Arbitraries.integers().between(1, 30_000).flatMap(depth -> Arbitraries.of(
+    private static Gen<String> deepNesting() {
+        return Gen.integers(1, 30_000).flatMap(depth -> Gen.of(
                 "[".repeat(depth) + "]".repeat(depth),
                 "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
                 validBody().toString().replace("\"DisplayName\":\"Hostile inbox\"",
                         "\"DisplayName\":" + "[".repeat(depth) + "]".repeat(depth))));
     }
 
-    private static Arbitrary<String> brokenJson() {
+    private static Gen<String> brokenJson() {
         String valid = validBody().toString();
-        return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "{", "}", "[]", "null", "true", "123", "\"text\"", "{\"Id\":}", "{'Id': 1}",
+        return Gen.oneOf(
+                Gen.of("", " ", "{", "}", "[]", "null", "true", "123", "\"text\"", "{\"Id\":}", "{'Id': 1}",
                         valid + "garbage", valid + valid, valid.replace("{", "{\"Id\":1,"),
                         valid.replace(":", "::"), valid.substring(0, valid.length() / 2), "NaN", "{\"Id\": NaN}",
                         "{\"Id\": Infinity}", "{\"Id\": 1e999999999}", "{\"Id\": -}", "{\"Id\": 01}"),
-                Arbitraries.integers().between(0, valid.length() - 1).map(cut -> valid.substring(0, cut)));
+                Gen.integers(0, valid.length() - 1).map(cut -> valid.substring(0, cut)));
     }
 
     /** Values the field's schema refuses (or this server's own rule: no NUL in text), by its type and bounds. */
-    private static Arbitrary<JsonNode> hostileValueFor(String field) {
+    private static Gen<JsonNode> hostileValueFor(String field) {
         JsonNode schema = BODY_PROPERTIES.get(field);
-        Arbitrary<JsonNode> wrongShape = Arbitraries.of(NODES.arrayNode(), NODES.objectNode(),
+        Gen<JsonNode> wrongShape = Gen.<JsonNode>of(NODES.arrayNode(), NODES.objectNode(),
                 NODES.arrayNode().add(1).add("x"), (JsonNode) NODES.objectNode().put("nested", true));
-        List<Arbitrary<JsonNode>> hostile = new ArrayList<>(List.of(wrongShape, nulText()));
+        List<Gen<JsonNode>> hostile = new ArrayList<>(List.of(wrongShape, nulText()));
         switch (schema.path("type").asString()) {
             case "integer", "number" -> {
-                hostile.add(Arbitraries.of(NODES.stringNode("1"), NODES.stringNode("one"), NODES.booleanNode(false)));
+                hostile.add(Gen.<JsonNode>of(NODES.stringNode("1"), NODES.stringNode("one"), NODES.booleanNode(false)));
                 hostile.add(hugeNumberText().map(text -> JSON.readTree(text)));
                 hostile.add(controlCharacterText());
                 hostile.add(longText(10));
                 if ("integer".equals(schema.path("type").asString())) {
-                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(1.5)));
+                    hostile.add(Gen.<JsonNode>of(NODES.numberNode(1.5)));
                 }
                 if (schema.has("minimum")) {
-                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(schema.get("minimum").asLong() - 1)));
+                    hostile.add(Gen.<JsonNode>of(NODES.numberNode(schema.get("minimum").asLong() - 1)));
                 }
                 if (schema.has("maximum")) {
-                    hostile.add(Arbitraries.of((JsonNode) NODES.numberNode(schema.get("maximum").asLong() + 1)));
+                    hostile.add(Gen.<JsonNode>of(NODES.numberNode(schema.get("maximum").asLong() + 1)));
                 }
                 if (field.equals("Id")) {
-                    hostile.add(Arbitraries.of(NODES.nullNode(), NODES.numberNode(-5)));
+                    hostile.add(Gen.<JsonNode>of(NODES.nullNode(), NODES.numberNode(-5)));
                 }
             }
             case "boolean" -> {
                 hostile.add(numbers());
-                hostile.add(Arbitraries.of(NODES.stringNode("true"), NODES.stringNode("yes")));
+                hostile.add(Gen.<JsonNode>of(NODES.stringNode("true"), NODES.stringNode("yes")));
                 hostile.add(controlCharacterText());
             }
             default -> {
                 hostile.add(numbers());
-                hostile.add(Arbitraries.of((JsonNode) NODES.booleanNode(true)));
+                hostile.add(Gen.<JsonNode>of(NODES.booleanNode(true)));
                 if ("date-time".equals(schema.path("format").asString())) {
-                    hostile.add(Arbitraries.of(NODES.stringNode("yesterday"), NODES.stringNode("2025-13-45T99:99:99Z"),
+                    hostile.add(Gen.<JsonNode>of(NODES.stringNode("yesterday"), NODES.stringNode("2025-13-45T99:99:99Z"),
                             NODES.stringNode("2025-01-15"), NODES.stringNode("")));
                     hostile.add(controlCharacterText());
                 } else {
@@ -289,14 +303,14 @@ class HostileRequestsIT {
                 }
             }
         }
-        return Arbitraries.oneOf(hostile);
+        return Gen.oneOf(hostile);
     }
 
     /**
      * Text the schema refuses: too short, too long, not matching its pattern, not an e-mail address. Empty when the
      * schema takes any text (within its length), as free text does.
      */
-    private static java.util.Optional<Arbitrary<JsonNode>> refusedText(JsonNode schema) {
+    private static java.util.Optional<Gen<JsonNode>> refusedText(JsonNode schema) {
         java.util.function.Predicate<String> refused = text -> schema.has("maxLength") && text.length() > schema.get("maxLength").asInt()
                 || schema.has("minLength") && text.length() < schema.get("minLength").asInt()
                 || "email".equals(schema.path("format").asString()) && !text.contains("@")
@@ -308,22 +322,22 @@ class HostileRequestsIT {
         if (probes.stream().noneMatch(refused)) {
             return java.util.Optional.empty();
         }
-        Arbitrary<String> candidates = Arbitraries.oneOf(Arbitraries.of(probes),
+        Gen<String> candidates = Gen.oneOf(Gen.of(probes),
                 controlCharacterText().map(JsonNode::asString),
                 longText(schema.path("maxLength").asInt(255) + 1).map(JsonNode::asString));
         return java.util.Optional.of(candidates.filter(refused).map(NODES::stringNode));
     }
 
     /** Text holding the NUL character, which no text field takes. */
-    private static Arbitrary<JsonNode> nulText() {
-        return Arbitraries.of("\u0000", "Inbox\u0000", "\u0000Inbox", "In\u0000box").map(NODES::stringNode);
+    private static Gen<JsonNode> nulText() {
+        return Gen.of("\u0000", "Inbox\u0000", "\u0000Inbox", "In\u0000box").map(NODES::stringNode);
     }
 
-    private static Arbitrary<JsonNode> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().map(NODES::numberNode),
+    private static Gen<JsonNode> numbers() {
+        return Gen.oneOf(
+                Gen.integers().map(NODES::numberNode),
                 // Infinity and NaN would be written as strings ("Infinity"), which a text field takes.
-                Arbitraries.doubles().filter(Double::isFinite).map(NODES::numberNode),
+                Gen.doubles().filter(Double::isFinite).map(NODES::numberNode),
                 hugeNumberText().map(text -> JSON.readTree(text)));
     }
 
@@ -331,33 +345,33 @@ class HostileRequestsIT {
      * Numbers outside every field's range (int64 included): just past it, long digit strings, big exponents. Nineteen
      * digits are not enough: 1000000000000000000 is a valid BusinessId.
      */
-    private static Arbitrary<String> hugeNumberText() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("9223372036854775808", "-9223372036854775809", "18446744073709551616"),
-                Arbitraries.strings().numeric().ofMinLength(20).ofMaxLength(400).filter(digits -> digits.charAt(0) != '0'),
-                Arbitraries.integers().between(20, 999_999).map(exponent -> "1e" + exponent),
-                Arbitraries.integers().between(20, 999_999).map(exponent -> "-9.5e" + exponent));
+    private static Gen<String> hugeNumberText() {
+        return Gen.oneOf(
+                Gen.of("9223372036854775808", "-9223372036854775809", "18446744073709551616"),
+                Gen.strings(20, 400, Gen.digits()).filter(digits -> digits.charAt(0) != '0'),
+                Gen.integers(20, 999_999).map(exponent -> "1e" + exponent),
+                Gen.integers(20, 999_999).map(exponent -> "-9.5e" + exponent));
     }
 
     /** Text with control characters (NUL included) somewhere in it. */
-    private static Arbitrary<JsonNode> controlCharacterText() {
-        return Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f').ofMinLength(1).ofMaxLength(3)
-                .flatMap(control -> Arbitraries.of("Inbox" + control, control + "Inbox", "In" + control + "box", control))
+    private static Gen<JsonNode> controlCharacterText() {
+        return Gen.strings(1, 3, Gen.codePoints(0x00, 0x20).map(c -> c == 0x20 ? 0x7f : c))
+                .flatMap(control -> Gen.of("Inbox" + control, control + "Inbox", "In" + control + "box", control))
                 .map(NODES::stringNode);
     }
 
-    private static Arbitrary<JsonNode> longText(int minLength) {
-        return Arbitraries.integers().between(minLength, 70_000).map(length -> NODES.stringNode("x".repeat(length)));
+    private static Gen<JsonNode> longText(int minLength) {
+        return Gen.integers(minLength, 70_000).map(length -> NODES.stringNode("x".repeat(length)));
     }
 
-    private static Arbitrary<String> queryValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
+    private static Gen<String> queryValue() {
+        return Gen.oneOf(
+                Gen.strings(0, 40),
+                Gen.strings(1, 5, Gen.codePoints(0x00, 0x1f)),
                 hugeNumberText(),
-                Arbitraries.integers().map(String::valueOf),
-                Arbitraries.integers().between(100, 6000).map("x"::repeat),
-                Arbitraries.of("", "[]", "[1,", "[99999999999999999999999]", "[1,2,-3]", "true", "yes", "1.5", "-1", "0",
+                Gen.integers().map(String::valueOf),
+                Gen.integers(100, 6000).map("x"::repeat),
+                Gen.of("", "[]", "[1,", "[99999999999999999999999]", "[1,2,-3]", "true", "yes", "1.5", "-1", "0",
                         "Id", "DisplayName", "2025-01-15T10:30:00Z", "2025-02-30T25:61:00Z", "9999-12-31T23:59:59Z",
                         "0000-01-01T00:00Z", "%", "%zz", "'; DROP TABLE email_account; --"));
     }
@@ -420,8 +434,12 @@ class HostileRequestsIT {
     }
 
     private static String abbreviated(String text) {
+        return abbreviated(text, 300);
+    }
+
+    private static String abbreviated(String text, int length) {
         String shown = text.codePoints().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c))
                 .collect(Collectors.joining());
-        return shown.length() > 300 ? shown.substring(0, 300) + "... (" + text.length() + " characters)" : shown;
+        return shown.length() > length ? shown.substring(0, length) + "... (" + text.length() + " characters)" : shown;
     }
 }

@@ -18,9 +18,11 @@ import java.time.OffsetDateTime;
  * @param sameAs   for a derived property, the property whose value it answers ({@code x-same-as}); else null
  * @param constant for a derived property, the value it always has ({@code x-constant}); else null
  * @param example  the contract's example value; null when it gives none
+ * @param unsetValue for a writable property that is never null ({@code x-unset-value}), the value stored when a
+ *                 create leaves it out or a write sends null; else null
  */
 public record EmailAccountField(String name, ValueType type, String column, boolean writable, boolean required,
-                                boolean secret, String sameAs, Object constant, Object example) {
+                                boolean secret, String sameAs, Object constant, Object example, Object unsetValue) {
 
     public boolean stored() {
         return column != null;

@@ -42,6 +42,7 @@ public final class EmailAccountSchema {
         Map<String, JsonNode> writable = properties(contract, schemas.path(WRITABLE_SCHEMA));
         Set<String> required = new TreeSet<>();
         schemas.path(WRITABLE_SCHEMA).path("required").forEach(name -> required.add(name.asString()));
+        Set<String> requiredInRecord = requiredProperties(contract, schemas.path(RECORD_SCHEMA));
         Map<String, EmailAccountField> fields = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         properties(contract, schemas.path(RECORD_SCHEMA)).forEach((name, declared) -> {
@@ -61,9 +62,14 @@ public final class EmailAccountSchema {
             }
             // An example may sit on the property or on the schema it refers to (the enums).
             JsonNode example = declared.has("example") ? declared.get("example") : schema.get("example");
+            JsonNode unsetValue = writable.containsKey(name) ? writable.get(name).get("x-unset-value") : null;
+            if (unsetValue != null && (!requiredInRecord.contains(name) || declared.path("nullable").asBoolean(false))) {
+                problems.add(name + ": a property with x-unset-value is never null, so " + RECORD_SCHEMA
+                        + " must list it as required and not nullable");
+            }
             fields.put(name, new EmailAccountField(name, type, derived ? null : columnOf(name), writable.containsKey(name),
                     required.contains(name), declared.path("writeOnly").asBoolean(false), sameAs, valueOf(type, constant),
-                    valueOf(type, example)));
+                    valueOf(type, example), valueOf(type, unsetValue)));
         });
         fields.values().stream().filter(field -> field.sameAs() != null)
                 .filter(field -> !fields.containsKey(field.sameAs()) || !fields.get(field.sameAs()).stored())
@@ -129,6 +135,15 @@ public final class EmailAccountSchema {
         resolved.path("allOf").forEach(part -> properties.putAll(properties(contract, part)));
         resolved.path("properties").properties().forEach(property -> properties.put(property.getKey(), property.getValue()));
         return properties;
+    }
+
+    /** The required properties of an object schema, its {@code allOf} parts included. */
+    private static Set<String> requiredProperties(ApiContract contract, JsonNode schema) {
+        Set<String> required = new TreeSet<>();
+        JsonNode resolved = contract.resolve(schema);
+        resolved.path("allOf").forEach(part -> required.addAll(requiredProperties(contract, part)));
+        resolved.path("required").forEach(name -> required.add(name.asString()));
+        return required;
     }
 
     /** The schema that gives a property its type: itself, or what its {@code $ref} or single {@code allOf} points to. */

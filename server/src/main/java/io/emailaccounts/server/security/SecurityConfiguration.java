@@ -79,7 +79,7 @@ class SecurityConfiguration {
                     // Metrics say how the service is used: for administrators only.
                     authorize.requestMatchers("/actuator/prometheus").hasAuthority(Authorities.FULL_ADMINISTRATOR);
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
+                            .requestMatchers("/", "/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
                             .permitAll()
                             .anyRequest().authenticated();
                 });

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,6 +17,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import org.openapitools.jackson.nullable.JsonNullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
@@ -73,6 +78,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(maxBytes));
     }
 
+    /**
+     * An optional property of a generated model that was never set ({@code JsonNullable.undefined()}) is left out of
+     * the JSON, as the contract's {@code writeOnly} properties must be; one set to null is written as null.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer undefinedIsAbsent() {
+        return builder -> builder.withConfigOverride(JsonNullable.class, override -> override.setInclude(
+                JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS)));
+    }
+
     @Bean
     RequestBodyValidator requestBodyValidator(ApiContract contract) {
         return new RequestBodyValidator(contract);
@@ -98,10 +113,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * The reference (built by the docs module, served from its jar) at {@code /docs/}; its assets are relative, so
-     * {@code /docs} redirects there.
+     * {@code /docs} redirects there, and so does {@code /}: a browser pointed at the server finds the reference.
      */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/", "/docs/");
         registry.addRedirectViewController("/docs", "/docs/");
         registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
     }

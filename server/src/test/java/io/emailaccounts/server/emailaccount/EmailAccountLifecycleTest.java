@@ -90,7 +90,8 @@ class EmailAccountLifecycleTest extends RunningServerTest {
         RawHttp.Response response = asAdmin().get(PATH + "/" + ID);
 
         assertThat(response.status()).isEqualTo(200);
-        // The stored record's values; every other property of the contract (the secrets among them) reads as null.
+        // The stored record's values; every other property of the contract reads as null, but the write-only secrets,
+        // which are left out.
         ObjectNode expected = (ObjectNode) RawHttp.json("""
                 {"Id": 87654321, "UniqueId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "BusinessId": 1001,
                  "DisplayName": "Stored name", "EmailAddress": "stored@example.com", "IncomingServer": "imap.stored.example",
@@ -104,7 +105,7 @@ class EmailAccountLifecycleTest extends RunningServerTest {
                  "IsNew": false, "ToStringText": "Stored name"}
                 """);
         EmailAccountSchema.of(ApiContract.load()).fields().stream()
-                .filter(field -> !expected.has(field.name()))
+                .filter(field -> !expected.has(field.name()) && !field.secret())
                 .forEach(field -> expected.putNull(field.name()));
         assertThat(response.json()).isEqualTo(expected);
         assertThat(response.body()).doesNotContain("stored-google-token").doesNotContain("stored-office-token");
@@ -222,7 +223,7 @@ class EmailAccountLifecycleTest extends RunningServerTest {
         JsonNode body = response.json();
         assertThat(body.isArray()).isTrue();
         assertThat(body.valueStream().map(record -> record.get("Id").asLong()).toList()).containsExactly(12L, 11L, ID);
-        assertThat(body.get(2).get("GoogleAccessToken").isNull()).isTrue();
+        assertThat(body.get(2).has("GoogleAccessToken")).as("a write-only secret is left out").isFalse();
     }
 
     @Test

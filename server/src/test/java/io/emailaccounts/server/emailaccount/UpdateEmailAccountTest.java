@@ -93,8 +93,9 @@ class UpdateEmailAccountTest extends RunningServerTest {
     void shouldKeepAbsentOptionalFieldsAndClearNullOnes() throws ApiException {
         emailAccountsAsAdmin().updateEmailAccount(helpDesk().replyToEmail(null).active(null), null);
 
+        // A boolean is never null: null stores false (x-unset-value).
         assertThat(storedRow())
-                .contains(entry("reply_to_email", null), entry("active", null))
+                .contains(entry("reply_to_email", null), entry("active", false))
                 .contains(entry("notification_email_address", "notify@example.com"),
                         entry("send_notification_on_new_messages", true), entry("incoming_server_ssl", false));
         assertThat(records.secret(ID, "google_access_token")).isEqualTo("stored-google-token");

@@ -15,10 +15,12 @@ import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every writable field the contract lists is stored, read back, kept and cleared, driven by the contract itself. A
+ * Every writable field the contract lists is stored, read back, kept and cleared (or, for a field that is never null,
+ * set to its {@code x-unset-value}), driven by the contract itself. A
  * field added to api/openapi.yaml but not to the implementation compiles (the generated models simply have one more
  * property) and would be dropped without a word; this test names it instead.
  */
@@ -27,8 +29,12 @@ class WritableFieldsRoundTripTest extends RunningServerTest {
     private static final String PATH = "/api/crm/emailaccounts";
     private static final ApiContract CONTRACT = ApiContract.load();
 
-    /** A property of EmailAccountFields, the body of create and (with Id) update. */
-    private record Field(String name, JsonNode example, boolean required, boolean nullable, boolean writeOnly) {
+    /**
+     * A property of EmailAccountFields, the body of create and (with Id) update; {@code unsetValue} is what it stores
+     * when a create leaves it out or a write sends null ({@code x-unset-value}), else null.
+     */
+    private record Field(String name, JsonNode example, boolean required, boolean nullable, boolean writeOnly,
+                         JsonNode unsetValue) {
     }
 
     private static List<Field> writableFields() {
@@ -43,7 +49,7 @@ class WritableFieldsRoundTripTest extends RunningServerTest {
                     : CONTRACT.resolve(declared.path("allOf").path(0)).path("example");
             assertThat(example.isMissingNode()).as("%s has an example in the contract", property.getKey()).isFalse();
             fields.add(new Field(property.getKey(), example, required.contains(property.getKey()),
-                    declared.path("nullable").asBoolean(), declared.path("writeOnly").asBoolean()));
+                    declared.path("nullable").asBoolean(), declared.path("writeOnly").asBoolean(), declared.get("x-unset-value")));
         }
         return fields;
     }
@@ -73,11 +79,11 @@ class WritableFieldsRoundTripTest extends RunningServerTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    /** Each field's value in a read, against what it should be; a write-only field always reads as null. */
+    /** Each field's value in a read, against what it should be; a write-only field is never in a read. */
     private static void assertFields(JsonNode answer, Map<String, JsonNode> expected) {
         SoftAssertions softly = new SoftAssertions();
         for (Field field : writableFields()) {
-            JsonNode value = field.writeOnly() ? JsonNodeFactory.instance.nullNode() : expected.get(field.name());
+            JsonNode value = field.writeOnly() ? MissingNode.getInstance() : expected.get(field.name());
             softly.assertThat(answer.path(field.name()))
                     .as("%s as read back (is it stored and answered by the implementation?)", field.name())
                     .isEqualTo(value);
@@ -111,6 +117,27 @@ class WritableFieldsRoundTripTest extends RunningServerTest {
         update(id, clearing);
         Map<String, JsonNode> cleared = valuesOf(examples(false));
         cleared.putAll(valuesOf(clearing));
+        unsetValues().forEach(cleared::put);
         assertFields(read(id), cleared);
+    }
+
+    @Test
+    void shouldStoreTheUnsetValueOfEveryFieldACreateLeavesOut() {
+        long id = create(examples(true));
+
+        Map<String, JsonNode> expected = valuesOf(examples(true));
+        writableFields().stream().filter(field -> !field.required())
+                .forEach(field -> expected.put(field.name(), JsonNodeFactory.instance.nullNode()));
+        expected.putAll(unsetValues());
+        assertThat(unsetValues()).as("the contract's fields with x-unset-value").isNotEmpty();
+        assertFields(read(id), expected);
+    }
+
+    /** The fields that are never null, with the value they store for null or, on a create, for absent. */
+    private static Map<String, JsonNode> unsetValues() {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        writableFields().stream().filter(field -> field.unsetValue() != null)
+                .forEach(field -> values.put(field.name(), field.unsetValue()));
+        return values;
     }
 }

@@ -30,6 +30,15 @@ class DocsTest extends RunningServerTest {
     }
 
     @Test
+    void shouldSendABrowserAtTheServersRootToTheReferenceWithoutAskingForCredentials() {
+        RawHttp.Response response = http().get("/");
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).endsWith("/docs/");
+        assertThat(response.header("WWW-Authenticate")).isNull();
+    }
+
+    @Test
     void shouldServeTheReferenceTheDocsModuleBuilt() throws IOException {
         RawHttp.Response page = http().get("/docs/");
 

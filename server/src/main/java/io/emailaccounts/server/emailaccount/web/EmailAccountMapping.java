@@ -28,6 +28,8 @@ class EmailAccountMapping {
     private final GeneratedModel<EmailAccountFields> createBody;
     private final GeneratedModel<EmailAccountUpdate> updateBody;
     private final GeneratedModel<EmailAccount> record;
+    /** The writable fields that are never null ({@code x-unset-value}). */
+    private final List<EmailAccountField> unsetOnCreate;
     /** The stored field each derived one answers ({@code x-same-as}), looked up once. */
     private final Map<EmailAccountField, EmailAccountField> sources = new HashMap<>();
 
@@ -36,14 +38,18 @@ class EmailAccountMapping {
         List<EmailAccountField> writable = schema.fields().stream().filter(EmailAccountField::writable).toList();
         this.createBody = new GeneratedModel<>(EmailAccountFields.class, writable);
         this.updateBody = new GeneratedModel<>(EmailAccountUpdate.class, writable);
-        this.record = new GeneratedModel<>(EmailAccount.class, schema.fields());
+        this.unsetOnCreate = writable.stream().filter(field -> field.unsetValue() != null).toList();
+        // The write-only secrets are never set in a record read back: left undefined, they are left out of the JSON.
+        this.record = new GeneratedModel<>(EmailAccount.class, schema.fields().stream().filter(field -> !field.secret()).toList());
         schema.fields().stream().filter(field -> field.sameAs() != null)
                 .forEach(field -> sources.put(field, schema.named(field.sameAs()).orElseThrow()));
     }
 
+    /** A create: what the body leaves out is stored as null, or as its {@code x-unset-value}. */
     EmailAccountWrite write(EmailAccountFields body) {
         Map<EmailAccountField, Object> sent = new LinkedHashMap<>();
         createBody.readPresent(body, sent);
+        unsetOnCreate.forEach(field -> sent.putIfAbsent(field, null));
         return write(sent);
     }
 
@@ -55,13 +61,15 @@ class EmailAccountMapping {
 
     /**
      * The write a body asks for: a field it holds replaces the stored value ({@code null} clears it), a field it lacks
-     * keeps it. A write-only secret reads back as null, so null keeps it too (a record read and sent back loses
-     * nothing); an empty string removes it.
+     * keeps it. A field that is never null ({@code x-unset-value}) stores that value for null. A write-only secret
+     * is never read back, so null keeps it too (a record read and sent back loses nothing); an empty string removes it.
      */
     private EmailAccountWrite write(Map<EmailAccountField, Object> sent) {
         Map<EmailAccountField, Object> values = new LinkedHashMap<>();
         sent.forEach((field, value) -> {
-            if (!field.secret()) {
+            if (value == null && field.unsetValue() != null) {
+                values.put(field, field.unsetValue());
+            } else if (!field.secret()) {
                 values.put(field, value);
             } else if (value != null) {
                 values.put(field, ((String) value).isEmpty() ? null : value);
@@ -70,15 +78,12 @@ class EmailAccountMapping {
         return new EmailAccountWrite((Long) values.get(schema.businessId()), values);
     }
 
-    /** The record as reads answer it: every property, the derived ones computed, the secrets null, times in UTC. */
+    /** The record as reads answer it: every property but the secrets, the derived ones computed, times in UTC. */
     EmailAccount record(EmailAccountRecord stored) {
         return record.write(field -> inUtc(valueOf(field, stored)));
     }
 
     private Object valueOf(EmailAccountField field, EmailAccountRecord stored) {
-        if (field.secret()) {
-            return null;
-        }
         if (field.sameAs() != null) {
             return stored.value(sources.get(field));
         }

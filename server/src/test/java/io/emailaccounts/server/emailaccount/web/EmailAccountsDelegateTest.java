@@ -157,9 +157,9 @@ class EmailAccountsDelegateTest extends WebSliceTest {
         assertThat(record.get("ToStringText")).isEqualTo(record.get("DisplayName"));
         assertThat(record.get("IsNew").asBoolean()).isFalse();
         assertThat(record.get("LastCheckTime").asString()).isEqualTo("2025-01-15T10:25:00Z");
-        SCHEMA.fields().stream().filter(EmailAccountField::secret)
-                .forEach(secret -> assertThat(record.get(secret.name()).isNull()).as(secret.name()).isTrue());
-        assertThat(record.propertyNames()).containsExactlyInAnyOrderElementsOf(SCHEMA.fields().stream().map(EmailAccountField::name).toList());
+        // Every property but the write-only secrets, which are left out (writeOnly), not sent as null.
+        assertThat(record.propertyNames()).containsExactlyInAnyOrderElementsOf(
+                SCHEMA.fields().stream().filter(field -> !field.secret()).map(EmailAccountField::name).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.emailaccounts.server.config;
 
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -30,7 +31,7 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
         }
         String database = withoutCredentials(environment.getProperty("spring.datasource.url", "(not set)"));
         if (state.startsWith("08")) {
-            return new FailureAnalysis("The database at " + database + " cannot be reached: " + cause.getMessage(),
+            return new FailureAnalysis("The database at " + database + " cannot be reached: " + cause.getMessage() + why(cause),
                     "Start the database, or point spring.datasource.url (with spring.datasource.username and "
                             + "spring.datasource.password) at one that is running.", cause);
         }
@@ -44,6 +45,23 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
                             + "spring.datasource.url.", cause);
         }
         return null;
+    }
+
+    /**
+     * What lies under a driver's general message ("The connection attempt failed."): the unknown host, or the deepest
+     * cause's message; empty when the message already says it all.
+     */
+    static String why(Throwable failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+            if (deepest instanceof UnknownHostException unknown) {
+                return " (no host is known by the name " + unknown.getMessage() + ")";
+            }
+        }
+        String message = deepest.getMessage();
+        return deepest == failure || message == null || String.valueOf(failure.getMessage()).contains(message)
+                ? "" : " (" + message + ")";
     }
 
     /** The URL up to its options (which may hold a password), without any user:password@ part. */

@@ -16,6 +16,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.emailaccounts.server.EmailAccountsServerApplication;
 import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.logging.TestLog;
 
 /** A database the server cannot use at start-up is reported in a few lines that name it, never with its password. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,7 +43,7 @@ class DatabaseUnavailableTest {
                 "password-secret"));
 
         assertThat(failure).isNotNull();
-        assertThat(output.getAll())
+        assertThat((TestLog.text() + output.getAll()))
                 .contains("APPLICATION FAILED TO START")
                 .contains("The database at jdbc:postgresql://127.0.0.1:1/emailaccounts cannot be reached: Connection to 127.0.0.1:1 refused")
                 .contains("Start the database, or point spring.datasource.url")
@@ -61,6 +62,21 @@ class DatabaseUnavailableTest {
 
         assertThat(analysis.getDescription()).isEqualTo("The embedded database jdbc:h2:file:./data/emailaccounts is open in another process.");
         assertThat(analysis.getAction()).startsWith("Stop the other server using it (is this server already running?)");
+    }
+
+    /** The driver says only "The connection attempt failed."; the report names the host nobody knows. */
+    @Test
+    void shouldNameAnUnknownDatabaseHost() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.no-such-host.invalid:5432/emailaccounts");
+        SQLException unreachable = new SQLException("The connection attempt failed.", "08001",
+                new java.net.UnknownHostException("db.no-such-host.invalid"));
+
+        FailureAnalysis analysis = new DatabaseUnavailableFailureAnalyzer(environment)
+                .analyze(new IllegalStateException("Flyway failed", unreachable));
+
+        assertThat(analysis.getDescription()).isEqualTo("The database at jdbc:postgresql://db.no-such-host.invalid:5432/emailaccounts"
+                + " cannot be reached: The connection attempt failed. (no host is known by the name db.no-such-host.invalid)");
     }
 
     @Test

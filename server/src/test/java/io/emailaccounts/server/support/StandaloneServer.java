@@ -17,9 +17,12 @@ public final class StandaloneServer {
     private StandaloneServer() {
     }
 
-    /** @param settings more command-line settings, such as {@code --spring.datasource.url=...} */
+    /**
+     * @param settings more command-line settings, such as {@code --spring.datasource.url=...}; one that names a
+     *                 setting given here by default ({@code --server.port=...}) replaces it
+     */
     public static ConfigurableApplicationContext start(String... settings) {
-        List<String> arguments = new ArrayList<>(List.of(
+        List<String> defaults = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--emailaccounts.demo-data=false",
                 "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
@@ -27,7 +30,9 @@ public final class StandaloneServer {
                 "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
                 "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
                 "--emailaccounts.users[0].administrator=true"));
-        arguments.addAll(List.of(settings));
+        List<String> arguments = new ArrayList<>(List.of(settings));
+        defaults.stream().filter(setting -> arguments.stream().noneMatch(given -> given.startsWith(setting.substring(0, setting.indexOf('=') + 1))))
+                .forEach(arguments::add);
         return SpringApplication.run(EmailAccountsServerApplication.class, arguments.toArray(String[]::new));
     }
 

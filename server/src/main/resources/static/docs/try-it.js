@@ -7,6 +7,8 @@ const ui = SwaggerUIBundle({
     deepLinking: true,
     tryItOutEnabled: true,
     persistAuthorization: false,
+    // Swagger UI would otherwise show a badge loaded from validator.swagger.io: nothing here leaves this server.
+    validatorUrl: null,
     onComplete: () => {
         if (aimedAtThisServer) {
             return;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -23,6 +22,8 @@ public final class ReferenceSite {
 
     static final String CONTRACT_PLACEHOLDER = "@CONTRACT_JSON@";
     private static final String REDOC = "META-INF/resources/webjars/redoc/2.5.1/redoc.standalone.js";
+    private static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+    private static final String EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
 
     private ReferenceSite() {
     }
@@ -40,8 +41,21 @@ public final class ReferenceSite {
             if (redoc == null) {
                 throw new IllegalStateException("Redoc is not on the classpath: " + REDOC);
             }
-            Files.copy(redoc, output.resolve("redoc.standalone.js"), StandardCopyOption.REPLACE_EXISTING);
+            String script = offline(new String(redoc.readAllBytes(), StandardCharsets.UTF_8));
+            Files.writeString(output.resolve("redoc.standalone.js"), script, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Redoc's script with nothing left that loads from the network: its footer shows Redocly's logo from a CDN,
+     * which becomes an empty local image (the footer's text and link stay).
+     */
+    static String offline(String redoc) {
+        if (!redoc.contains(REDOC_LOGO)) {
+            throw new IllegalStateException("Redoc no longer loads its logo from " + REDOC_LOGO
+                    + ": check what this Redoc loads from the network, and update ReferenceSite.offline");
+        }
+        return redoc.replace(REDOC_LOGO, EMPTY_IMAGE);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -31,11 +32,13 @@ class ReferencePageTest {
 
     /** The text Redoc rendered, without the inlined contract (which would contain every name anyway). */
     private static String rendered;
+    /** Chromium's record of every request it made while it showed the page (its net log). */
+    private static final Path NET_LOG = Path.of("target", "reference-net-log.json").toAbsolutePath();
 
     @BeforeAll
     static void renderThePage() throws Exception {
         String dom = chromium("--dump-dom", "--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(),
-                "--window-size=1440,2400");
+                "--window-size=1440,2400", "--log-net-log=" + NET_LOG);
         int start = dom.indexOf("<div id=\"reference\"");
         int end = dom.indexOf("<script id=\"contract\"");
         assertThat(start).as("the page has its reference element").isNotNegative();
@@ -83,6 +86,27 @@ class ReferencePageTest {
     void shouldShowExamplesAndCodeSamples() {
         assertThat(rendered).contains("curl", "Java client", "Request samples", "Response samples",
                 "EmailAccount was successfully updated.", "The request broke one or more rules and changed nothing.");
+    }
+
+    /**
+     * The page works without a network: no request it makes (Chromium's own, such as update checks, are not the
+     * page's) goes anywhere but to the page's own folder.
+     */
+    @Test
+    void shouldLoadNothingFromTheNetwork() {
+        JsonNode log = JsonMapper.builder().build().readTree(NET_LOG.toFile());
+        int requestStart = log.at("/constants/logEventTypes/URL_REQUEST_START_JOB").asInt(-1);
+        assertThat(requestStart).as("the net log names its request events").isNotNegative();
+        List<String> pageRequests = new ArrayList<>();
+        for (JsonNode event : log.path("events")) {
+            JsonNode params = event.path("params");
+            if (event.path("type").asInt() == requestStart && params.has("url")
+                    && !"not an origin".equals(params.path("initiator").asString())) {
+                pageRequests.add(params.path("url").asString());
+            }
+        }
+        // Files of the page's folder are read without the network stack: they are not in the log at all.
+        assertThat(pageRequests).as("requests the page made over the network").allMatch(url -> url.startsWith("file:"));
     }
 
     /** Runs headless Chromium on the built page with the network blocked; returns what it prints. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.emailaccounts.server.support.Chromium;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 
@@ -56,6 +57,18 @@ class DocsTest extends RunningServerTest {
         assertLocalAssets("/docs/", console.body(), List.of("/webjars/swagger-ui/swagger-ui-bundle.js",
                 "/webjars/swagger-ui/swagger-ui.css", "try-it.js"));
         assertThat(http().get("/docs/try-it.js").body()).contains("url: '/openapi.yaml'").contains("window.location.origin");
+    }
+
+    /** In a browser, the reference and the console load everything from this server: nothing from the network. */
+    @Test
+    void shouldLoadNothingButFromThisServerInABrowser() throws Exception {
+        for (String page : List.of("/docs/", "/docs/try-it.html")) {
+            Chromium.Visit visit = Chromium.visit(baseUrl() + page);
+
+            assertThat(visit.dom()).as(page).contains(page.endsWith("/") ? "Update EmailAccount" : "swagger-ui");
+            assertThat(visit.networkRequests()).as("requests of %s", page).isNotEmpty()
+                    .allMatch(url -> url.startsWith(baseUrl() + "/"));
+        }
     }
 
     /** Every script and style the page loads comes from this server and is served; nothing from elsewhere. */

@@ -36,10 +36,14 @@ class ConformanceFilter extends OncePerRequestFilter {
             for (String name : Collections.list(request.getHeaderNames())) {
                 headers.put(name, Collections.list(request.getHeaders(name)));
             }
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+            for (String name : cachingResponse.getHeaderNames()) {
+                responseHeaders.put(name, List.copyOf(cachingResponse.getHeaders(name)));
+            }
             ContractConformance.instance().check(new ContractConformance.Exchange(request.getMethod(),
                     request.getRequestURI(), request.getQueryString(), headers,
                     new String(cachingRequest.getContentAsByteArray(), StandardCharsets.UTF_8),
-                    cachingResponse.getStatus(), cachingResponse.getContentType(),
+                    cachingResponse.getStatus(), cachingResponse.getContentType(), responseHeaders,
                     new String(cachingResponse.getContentAsByteArray(), StandardCharsets.UTF_8)));
             cachingResponse.copyBodyToResponse();
         }

@@ -64,7 +64,7 @@ public final class ContractConformance {
 
     /** One exchange as the server saw it. */
     record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders, String requestBody,
-                    int status, String contentType, String responseBody) {
+                    int status, String contentType, Map<String, List<String>> responseHeaders, String responseBody) {
     }
 
     void check(Exchange exchange) {
@@ -85,6 +85,7 @@ public final class ContractConformance {
         if (exchange.contentType() != null) {
             response.withContentType(exchange.contentType());
         }
+        exchange.responseHeaders().forEach(response::withHeader);
         ValidationReport report = validator.validate(request.build(), response.build());
 
         List<String> found = new ArrayList<>();

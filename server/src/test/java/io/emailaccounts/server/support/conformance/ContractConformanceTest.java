@@ -29,9 +29,25 @@ class ContractConformanceTest {
 
     private final ContractConformance checker = ContractConformance.create();
 
+    /** The problems of an exchange; a successful update carries the ETag the contract requires. */
     private List<String> problemsOf(String method, String path, String requestBody, int status, String contentType, String body) {
-        checker.check(new ContractConformance.Exchange(method, path, null, JSON_REQUEST, requestBody, status, contentType, body));
+        return problemsOf(method, path, requestBody, status, contentType,
+                status == 200 ? Map.of("ETag", List.of("\"2\"")) : Map.of(), body);
+    }
+
+    private List<String> problemsOf(String method, String path, String requestBody, int status, String contentType,
+                                    Map<String, List<String>> responseHeaders, String body) {
+        checker.check(new ContractConformance.Exchange(method, path, null, JSON_REQUEST, requestBody, status, contentType,
+                responseHeaders, body));
         return checker.drain();
+    }
+
+    @Test
+    void shouldCatchAMissingRequiredHeaderOrOneNotOfItsForm() {
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 200, "application/json", Map.of(), SUCCESS.formatted("")))
+                .singleElement().asString().contains("validation.response.header.missing").contains("ETag");
+        assertThat(problemsOf("PUT", PATH, VALID_BODY, 200, "application/json", Map.of("ETag", List.of("W/\"2\"")),
+                SUCCESS.formatted(""))).singleElement().asString().contains("validation.response.header.schema.pattern");
     }
 
     @Test

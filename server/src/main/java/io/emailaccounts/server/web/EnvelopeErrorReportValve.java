@@ -48,7 +48,7 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
         HttpStatusCode code = HttpStatusCode.valueOf(status);
         try {
             String body = json.writeValueAsString(ErrorEnvelopes.envelope(code,
-                    List.of(PropertyViolation.ofRequest(ErrorEnvelopes.messageFor(code)))));
+                    List.of(PropertyViolation.ofRequest(messageFor(code, throwable)))));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
@@ -59,6 +59,31 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException clientGone) {
             // Nothing more can be said to this client.
         }
+    }
+
+    /**
+     * What is wrong with a request Tomcat refused, from the reason its parser gave, in words that say what to do (the
+     * parser's own message echoes the request, which is not repeated); the status's message for any other reason.
+     */
+    static String messageFor(HttpStatusCode code, Throwable refusal) {
+        String reason = refusal == null ? "" : String.valueOf(refusal.getMessage());
+        if (reason.startsWith("Invalid character found in the request target")) {
+            return "The request's URL holds a character that must be percent-encoded (RFC 3986), such as a space, "
+                    + "a quote, < > \\ ^ ` { | } or a control character: encode it (a space as %20).";
+        }
+        if (reason.startsWith("Request header is too large")) {
+            return "The request's headers are larger than this server takes: send fewer or shorter headers.";
+        }
+        if (reason.startsWith("Invalid character found in method name")) {
+            return "The request does not start with an HTTP method: is it HTTPS sent to a plain HTTP port?";
+        }
+        if (reason.startsWith("Invalid character found in the HTTP protocol")) {
+            return "The request line does not end with a valid HTTP version (such as HTTP/1.1).";
+        }
+        if (reason.contains("header") && reason.startsWith("Invalid")) {
+            return "A header's name or value holds a character HTTP does not allow.";
+        }
+        return ErrorEnvelopes.messageFor(code);
     }
 
     /** Puts the valve on the host after Spring Boot has added its own, which it then replaces. */

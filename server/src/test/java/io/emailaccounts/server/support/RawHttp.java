@@ -29,9 +29,13 @@ public final class RawHttp {
     }
 
     public RawHttp basicAuth(String username, String password) {
-        headers.put("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        headers.put("Authorization", basicAuthorization(username, password));
         return this;
+    }
+
+    /** The Authorization header's value for HTTP Basic. */
+    public static String basicAuthorization(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public RawHttp bearer(String token) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a client made by {@link NexudusClients} behaves on the network: its timeouts, and how it retries requests that
- * the server asked it to send again later. Immutable; start from {@link #defaults()}.
+ * How a client made by {@link NexudusClients} behaves on the network: its timeouts, how it retries requests that
+ * the server asked it to send again later, and whether its writes ask for strict handling of unknown properties.
+ * Immutable; start from {@link #defaults()}.
  *
  * <pre>{@code
  * ClientOptions options = ClientOptions.defaults()
@@ -34,16 +35,17 @@ public final class ClientOptions {
 
     private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
     private static final ClientOptions DEFAULTS = new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
-            Duration.ofSeconds(30), THREAD_SLEEP);
+            Duration.ofSeconds(30), true, THREAD_SLEEP);
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Duration maxRetryWait;
+    private final boolean strictHandling;
     private final Sleeper sleeper;
 
     private ClientOptions(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration maxRetryWait,
-                          Sleeper sleeper) {
+                          boolean strictHandling, Sleeper sleeper) {
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         if (maxRetries < 0) {
@@ -54,36 +56,46 @@ public final class ClientOptions {
         if (maxRetryWait.isNegative()) {
             throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
         }
+        this.strictHandling = strictHandling;
         this.sleeper = sleeper;
     }
 
-    /** Connect within 10 s, an answer within 30 s, up to 3 retries, waiting at most 30 s before each. */
+    /** Connect within 10 s, an answer within 30 s, up to 3 retries, waiting at most 30 s before each; strict handling. */
     public static ClientOptions defaults() {
         return DEFAULTS;
     }
 
     /** How long opening a connection may take. */
     public ClientOptions withConnectTimeout(Duration connectTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
     }
 
     /** How long one attempt may wait for the server's answer. */
     public ClientOptions withRequestTimeout(Duration requestTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
     }
 
     /** How many times a request may be sent again; 0 turns retrying off. */
     public ClientOptions withMaxRetries(int maxRetries) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
     }
 
     /** The longest wait before a retry; a server that asks for more gets its answer handed to the caller. */
     public ClientOptions withMaxRetryWait(Duration maxRetryWait) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+    }
+
+    /**
+     * Whether creates and updates ask for strict handling ({@code Prefer: handling=strict}, on by default): the
+     * server then refuses a property it does not know (400, naming it) instead of ignoring it. Turn it off to send
+     * bodies with properties of your own that the server should ignore.
+     */
+    public ClientOptions withStrictHandling(boolean strictHandling) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
     }
 
     ClientOptions withSleeper(Sleeper sleeper) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
     }
 
     public Duration connectTimeout() {
@@ -100,6 +112,10 @@ public final class ClientOptions {
 
     public Duration maxRetryWait() {
         return maxRetryWait;
+    }
+
+    public boolean strictHandling() {
+        return strictHandling;
     }
 
     Sleeper sleeper() {

@@ -44,8 +44,9 @@ final class RetryingHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+    public <T> HttpResponse<T> send(HttpRequest original, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        HttpRequest request = withPreferences(original);
         for (int retry = 0; ; retry++) {
             HttpResponse<T> response;
             try {
@@ -67,6 +68,19 @@ final class RetryingHttpClient extends HttpClient {
     }
 
     /** How long to wait before sending the request again, or empty when its answer is final. */
+    /**
+     * A write (a request with a body) asks for strict handling when the options say so: a property the server does
+     * not know is then refused instead of ignored (RFC 7240; a server that does not know the preference ignores it).
+     */
+    private HttpRequest withPreferences(HttpRequest request) {
+        if (!options.strictHandling() || request.bodyPublisher().isEmpty()
+                || !(request.method().equals("PUT") || request.method().equals("POST"))
+                || request.headers().firstValue("Prefer").isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Prefer", "handling=strict").build();
+    }
+
     private Optional<Duration> retryWait(HttpRequest request, HttpResponse<?> response, int retry) {
         Optional<String> retryAfter = response.headers().firstValue("Retry-After");
         boolean again = switch (response.statusCode()) {

@@ -74,6 +74,21 @@ class NexudusClientsTest {
     }
 
     @Test
+    void shouldAskForStrictHandlingOfWritesUnlessTurnedOff() throws Exception {
+        server.answer(200, UPDATED);
+        server.answer(200, UPDATED);
+
+        new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl(), "admin@example.com", "secret"))
+                .updateEmailAccount(helpDesk(), null);
+        new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl(), "admin@example.com", "secret",
+                ClientOptions.defaults().withStrictHandling(false))).updateEmailAccount(helpDesk(), null);
+
+        assertThat(ClientOptions.defaults().strictHandling()).isTrue();
+        assertThat(server.requests().get(0).header("Prefer")).isEqualTo("handling=strict");
+        assertThat(server.requests().get(1).header("Prefer")).isNull();
+    }
+
+    @Test
     void shouldSendABearerToken() throws Exception {
         server.answer(200, UPDATED);
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.core.MethodParameter;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every JSON body bound to a generated model against that model's schema in the contract before Jackson binds
- * it, so that a client learns every broken rule at once (binding would stop at the first wrong type). A body sent
- * without a length is read no further than the size limit.
+ * it, so that a client learns every broken rule at once (binding would stop at the first wrong type); with
+ * {@code Prefer: handling=strict}, properties the contract does not know are broken rules too ({@link StrictHandling}).
+ * A body sent without a length is read no further than the size limit.
  */
 @ControllerAdvice
 class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
@@ -61,7 +63,11 @@ class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] body = readLimited(input);
         JsonNode tree = parse(body);
-        List<PropertyViolation> violations = validator.validate(((Class<?>) targetType).getSimpleName(), tree);
+        String schema = ((Class<?>) targetType).getSimpleName();
+        List<PropertyViolation> violations = new ArrayList<>(validator.validate(schema, tree));
+        if (StrictHandling.requested(input.getHeaders())) {
+            violations.addAll(validator.unknownProperties(schema, tree));
+        }
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }

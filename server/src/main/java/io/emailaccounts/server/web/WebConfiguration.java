@@ -104,6 +104,7 @@ class WebConfiguration implements WebMvcConfigurer {
                     : new WriteRateLimiter(writesPerMinute, dataSource.getObject()));
         }
         registry.addInterceptor(new ContractParameterInterceptor(parameterValidator));
+        registry.addInterceptor(new StrictHandling());
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.emailaccounts.server.web.validation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -20,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 public final class RequestBodyValidator {
 
     private final Map<String, SchemaCheck> schemas = new HashMap<>();
+    /** The properties each body schema takes, and those of the record it may be read back as ({@code x-sent-back-from}). */
+    private final Map<String, Set<String>> knownProperties = new HashMap<>();
 
     /** Compiles every object schema of the contract once, so that no request pays for it. */
     public RequestBodyValidator(ApiContract contract) {
@@ -31,8 +36,46 @@ public final class RequestBodyValidator {
                         + "#/components/schemas/" + component.getKey()));
                 schema.initializeValidators();
                 schemas.put(component.getKey(), new SchemaCheck(schema, new ValidationMessages(contract, definition)));
+                knownProperties.put(component.getKey(), knownProperties(contract, definition, true));
             }
         }
+    }
+
+    /**
+     * The properties of a body the contract does not know, one violation each, in the body's order: neither the
+     * schema's own nor those of the record a client may send back as it ({@code x-sent-back-from}). Their values are
+     * not echoed: a misspelt name may carry a secret.
+     */
+    public List<PropertyViolation> unknownProperties(String schemaName, JsonNode body) {
+        Set<String> known = knownProperties.get(schemaName);
+        if (known == null || !body.isObject()) {
+            return List.of();
+        }
+        List<PropertyViolation> unknown = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (!known.contains(name)) {
+                unknown.add(new PropertyViolation(name, null,
+                        "is not a property of " + schemaName + " (refused because the request asked for Prefer: handling=strict)"));
+            }
+        }
+        return unknown;
+    }
+
+    /** @param withRecord whether to add the properties of the record named by x-sent-back-from (not within that record) */
+    private static Set<String> knownProperties(ApiContract contract, JsonNode schema, boolean withRecord) {
+        Set<String> known = new TreeSet<>();
+        JsonNode resolved = contract.resolve(schema);
+        resolved.path("allOf").forEach(part -> known.addAll(knownProperties(contract, part, withRecord)));
+        known.addAll(resolved.path("properties").propertyNames());
+        String sentBackFrom = resolved.path("x-sent-back-from").asString(null);
+        if (sentBackFrom != null && withRecord) {
+            JsonNode record = contract.document().path("components").path("schemas").path(sentBackFrom);
+            if (record.isMissingNode()) {
+                throw new IllegalStateException("x-sent-back-from names " + sentBackFrom + ", which the contract's schemas lack");
+            }
+            known.addAll(knownProperties(contract, record, false));
+        }
+        return known;
     }
 
     /** Whether the contract has an object schema of this name. */

@@ -115,6 +115,43 @@ class BreakingChangeGateTest {
         assertThat(verdict.changes()).contains("UpdatedBy").contains("`GET` /api/crm/emailaccounts/{id}");
     }
 
+    /** A header newly promised in every answer breaks nobody; one no longer promised breaks who relied on it. */
+    @Test
+    void shouldLetAResponseHeaderBecomeRequiredButCatchOneThatNoLongerIs() throws Exception {
+        ContractCompatibility.Verdict promised = afterEditing(contract -> authenticateHeader(contract).put("required", true));
+        assertThat(promised.breaking()).as(promised.changes()).isFalse();
+
+        String released = ContractCompatibility.read(ContractCompatibility.RELEASED);
+        ObjectNode withPromise = (ObjectNode) YAML.readTree(released);
+        authenticateHeader(withPromise).put("required", true);
+        ObjectNode withoutPromise = withPromise.deepCopy();
+        authenticateHeader(withoutPromise).remove("required");
+        ContractCompatibility.Verdict withdrawn = ContractCompatibility.compare(YAML.writeValueAsString(withPromise),
+                YAML.writeValueAsString(withoutPromise));
+        assertThat(withdrawn.breaking()).isTrue();
+        assertThat(withdrawn.changes()).contains("header WWW-Authenticate is no longer required");
+    }
+
+    /** A oneOf that narrows a request is a break, unless the schema says which rules it restates. */
+    @Test
+    void shouldCatchAOneOfNarrowingARequestUnlessItRestatesRulesGivenBefore() throws Exception {
+        Consumer<ObjectNode> perGrantType = contract -> {
+            ArrayNode oneOf = schema(contract, "TokenRequest").putArray("oneOf");
+            oneOf.addObject().putArray("required").add("username").add("password");
+            oneOf.addObject().putArray("required").add("refresh_token");
+        };
+        assertThat(afterEditing(perGrantType).breaking()).isTrue();
+
+        ContractCompatibility.Verdict restated = afterEditing(perGrantType.andThen(contract ->
+                schema(contract, "TokenRequest").put("x-rules-stated-before", "The descriptions said so.")));
+        assertThat(restated.breaking()).as(restated.changes()).isFalse();
+        assertThat(restated.changes()).contains("TokenRequest: The descriptions said so.");
+    }
+
+    private static ObjectNode authenticateHeader(ObjectNode contract) {
+        return (ObjectNode) contract.with("components").with("responses").with("Unauthorized").with("headers").get("WWW-Authenticate");
+    }
+
     @Test
     void shouldLetANewOptionalRequestPropertyAndANewResponsePropertyThrough() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract -> {

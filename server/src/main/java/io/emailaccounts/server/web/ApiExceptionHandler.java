@@ -43,6 +43,7 @@ import io.emailaccounts.server.security.OperationForbiddenException;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
 import io.emailaccounts.server.error.ErrorEnvelopes;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -173,7 +174,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        return ErrorEnvelopes.response(status, headers, describe(e, status));
+        return ErrorEnvelopes.response(status, headers, List.of(new PropertyViolation(null, attemptedValue(e), describe(e, status))));
+    }
+
+    /** What the client sent that the failure is about, when it is a method or a content type; else null. */
+    private static JsonNode attemptedValue(Exception e) {
+        if (e instanceof HttpRequestMethodNotSupportedException methodNotSupported) {
+            return JsonNodeFactory.instance.stringNode(methodNotSupported.getMethod());
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException mediaType && mediaType.getContentType() != null) {
+            return JsonNodeFactory.instance.stringNode(mediaType.getContentType().toString());
+        }
+        return null;
     }
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client that waits that long gets through. */

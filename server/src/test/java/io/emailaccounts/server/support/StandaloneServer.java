@@ -38,7 +38,11 @@ public final class StandaloneServer {
 
     /** HTTP to the server as its administrator. */
     public static RawHttp asAdmin(ConfigurableApplicationContext server) {
-        return new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
-                .basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+        return http(server).basicAuth(RunningServerTest.ADMIN, RunningServerTest.ADMIN_PASSWORD);
+    }
+
+    /** HTTP to the server, without credentials. */
+    public static RawHttp http(ConfigurableApplicationContext server) {
+        return new RawHttp("http://localhost:" + server.getEnvironment().getProperty("local.server.port"));
     }
 }

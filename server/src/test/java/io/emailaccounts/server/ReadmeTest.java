@@ -121,11 +121,12 @@ class ReadmeTest extends RunningServerTest {
 
     @Test
     void shouldShowTheRealValidationAnswer() throws IOException {
-        ObjectNode body = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
-        body.remove("DisplayName");
-        body.put("IncomingServerPort", 70000);
+        String curl = blocks("bash").stream().filter(block -> block.contains("\"IncomingServerPort\": 70000"))
+                .findFirst().orElseThrow(() -> new AssertionError("README has no curl for the 400 example"));
+        Matcher data = Pattern.compile("-d '(\\{.*?})'", Pattern.DOTALL).matcher(curl);
+        assertThat(data.find()).isTrue();
 
-        RawHttp.Response response = asAdmin().put("/api/crm/emailaccounts", body.toString());
+        RawHttp.Response response = asAdmin().put("/api/crm/emailaccounts", data.group(1));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json()).isEqualTo(RawHttp.json(blocks("json").get(1)));

@@ -1,0 +1,141 @@
+package io.emailaccounts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emailaccounts.server.support.RawHttp;
+
+/**
+ * The README's requests, run as a newcomer runs them: the packaged server started with the README's command in an
+ * empty folder (the embedded database, the development administrator), then every shell block of "First requests"
+ * run with bash, in order, only the port changed. Every request must succeed, but the one the README shows failing.
+ */
+class ReadmeShellIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String README_BASE_URL = "http://localhost:8080";
+    private static final Pattern STATUS = Pattern.compile("(?m)^HTTP (\\d{3})$");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldRunTheReadmesRequestsAsWritten() throws Exception {
+        List<String> blocks = firstRequestBlocks();
+        assertThat(blocks).as("shell blocks of First requests").hasSizeGreaterThanOrEqualTo(4);
+        int port = freePort();
+        Process server = startServerAsTheReadmeSays(port);
+        try {
+            awaitHealthy(server, port);
+            for (String block : blocks) {
+                List<Integer> statuses = runInBash(block.replace(README_BASE_URL, "http://localhost:" + port));
+                assertThat(statuses).as("HTTP statuses of:%n%s", block).isNotEmpty();
+                if (block.contains("\"IncomingServerPort\": 70000")) {
+                    assertThat(statuses).as("the README's example of a refused request").containsExactly(400);
+                } else {
+                    assertThat(statuses).as("HTTP statuses of:%n%s", block).allMatch(status -> status >= 200 && status < 300);
+                }
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    /** The ```bash blocks from "## First requests" to the next section of the same level. */
+    private static List<String> firstRequestBlocks() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("\n## First requests");
+        assertThat(start).as("the README's First requests").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, end));
+        List<String> blocks = new ArrayList<>();
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        return blocks;
+    }
+
+    /** The README's run command, from the packaged jar, in an empty folder: {@code java @server/jvm.options -jar ...}. */
+    private Process startServerAsTheReadmeSays(int port) throws IOException {
+        Path jar = ROOT.resolve("server/target/emailaccounts-server.jar");
+        assertThat(jar).as("the packaged server (mvn package)").exists();
+        return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "@" + ROOT.resolve("server/jvm.options"), "-jar", jar.toString(), "--server.port=" + port)
+                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile())
+                .start();
+    }
+
+    private void awaitHealthy(Process server, int port) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                fail("The server stopped while starting:%n%s", Files.readString(folder.resolve("server.log")));
+            }
+            try {
+                if (new RawHttp("http://localhost:" + port).get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(200);
+        }
+        fail("The server did not start within 90 s:%n%s", Files.readString(folder.resolve("server.log")));
+    }
+
+    /**
+     * Runs a block with bash in the server's folder (where data/dev-credentials is), after the blocks before it (the
+     * README's blocks share their variables); curl reports each answer's status on standard error.
+     */
+    private List<Integer> runInBash(String block) throws IOException, InterruptedException {
+        Path script = folder.resolve("block.sh");
+        Path environment = folder.resolve("environment.sh");
+        if (!Files.exists(environment)) {
+            Files.writeString(environment, "");
+        }
+        Files.writeString(script, """
+                set -euo pipefail
+                source ./environment.sh
+                curl() { command curl --silent --show-error --write-out '%%{stderr}\\nHTTP %%{http_code}\\n' "$@"; }
+                %s
+                declare -p | grep -E '^declare -- (AUTH|API|TOKEN)=' > ./environment.sh || true
+                """.formatted(block));
+        Path output = folder.resolve("block.log");
+        Process bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).as("the block finished").isTrue();
+        String log = Files.readString(output);
+        assertThat(bash.exitValue()).as("exit status of:%n%s%nwhich printed:%n%s", block, log).isZero();
+        List<Integer> statuses = new ArrayList<>();
+        Matcher status = STATUS.matcher(log);
+        while (status.find()) {
+            statuses.add(Integer.parseInt(status.group(1)));
+        }
+        return statuses;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

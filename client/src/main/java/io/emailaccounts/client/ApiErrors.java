@@ -15,6 +15,8 @@ import io.emailaccounts.client.model.TokenError;
  * Reads the body of a failed call as the API's typed error envelope, so that callers never parse JSON by hand:
  *
  * <pre>{@code
+ * try {
+ *     api.updateEmailAccount(update, null);
  * } catch (ApiException e) {
  *     Map<String, String> problems = ApiErrors.propertyErrors(e); // {"DisplayName" -> "is a required field"}
  * }

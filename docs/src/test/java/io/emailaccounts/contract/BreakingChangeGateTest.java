@@ -29,16 +29,16 @@ class BreakingChangeGateTest {
     }
 
     private static ObjectNode schema(ObjectNode contract, String name) {
-        return (ObjectNode) contract.with("components").with("schemas").get(name);
+        return (ObjectNode) contract.withObjectProperty("components").withObjectProperty("schemas").get(name);
     }
 
     /** A property of the writable fields, the body of create and update. */
     private static ObjectNode property(ObjectNode contract, String name) {
-        return (ObjectNode) schema(contract, "EmailAccountFields").with("properties").get(name);
+        return (ObjectNode) schema(contract, "EmailAccountFields").withObjectProperty("properties").get(name);
     }
 
     private static ObjectNode parameter(ObjectNode contract, String name) {
-        return (ObjectNode) contract.with("components").with("parameters").get(name).get("schema");
+        return (ObjectNode) contract.withObjectProperty("components").withObjectProperty("parameters").get(name).get("schema");
     }
 
     private static void removeFrom(ArrayNode array, String value) {
@@ -54,7 +54,7 @@ class BreakingChangeGateTest {
     void shouldCatchARemovedResponseProperty() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract -> {
             ObjectNode envelope = schema(contract, "ActionResponse");
-            envelope.with("properties").remove("UpdatedBy");
+            envelope.withObjectProperty("properties").remove("UpdatedBy");
             removeFrom((ArrayNode) envelope.get("required"), "UpdatedBy");
         });
 
@@ -97,7 +97,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldCatchARemovedOperation() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract ->
-                ((ObjectNode) contract.with("paths").get("/api/crm/emailaccounts")).remove("put"));
+                ((ObjectNode) contract.withObjectProperty("paths").get("/api/crm/emailaccounts")).remove("put"));
 
         assertThat(verdict.breaking()).isTrue();
         assertThat(verdict.changes()).contains("`PUT` /api/crm/emailaccounts");
@@ -107,7 +107,7 @@ class BreakingChangeGateTest {
     void shouldCatchAPropertyRemovedFromAComposedResponseSchema() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
             ObjectNode serverFields = (ObjectNode) schema(contract, "EmailAccount").get("allOf").get(1);
-            serverFields.with("properties").remove("UpdatedBy");
+            serverFields.withObjectProperty("properties").remove("UpdatedBy");
             removeFrom((ArrayNode) serverFields.get("required"), "UpdatedBy");
         });
 
@@ -149,15 +149,15 @@ class BreakingChangeGateTest {
     }
 
     private static ObjectNode authenticateHeader(ObjectNode contract) {
-        return (ObjectNode) contract.with("components").with("responses").with("Unauthorized").with("headers").get("WWW-Authenticate");
+        return (ObjectNode) contract.withObjectProperty("components").withObjectProperty("responses").withObjectProperty("Unauthorized").withObjectProperty("headers").get("WWW-Authenticate");
     }
 
     @Test
     void shouldLetANewOptionalRequestPropertyAndANewResponsePropertyThrough() throws Exception {
         ContractCompatibility.Verdict verdict = afterEditing(contract -> {
-            schema(contract, "EmailAccountFields").with("properties").putObject("SignatureHtml")
+            schema(contract, "EmailAccountFields").withObjectProperty("properties").putObject("SignatureHtml")
                     .put("type", "string").put("nullable", true).put("description", "A signature.");
-            schema(contract, "ActionResponse").with("properties").putObject("TraceId")
+            schema(contract, "ActionResponse").withObjectProperty("properties").putObject("TraceId")
                     .put("type", "string").put("description", "A trace id.");
         });
 

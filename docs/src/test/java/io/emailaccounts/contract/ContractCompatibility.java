@@ -86,20 +86,12 @@ final class ContractCompatibility {
         Map<String, JsonNode> headers = new TreeMap<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 operation.getValue().path("responses").properties().forEach(response -> {
-                    JsonNode resolved = resolve(document, response.getValue());
+                    JsonNode resolved = Schemas.resolve(document, response.getValue());
                     resolved.path("headers").properties().forEach(header -> headers.put("`" + operation.getKey().toUpperCase()
                             + "` " + path.getKey() + " " + response.getKey() + " header " + header.getKey(),
-                            resolve(document, header.getValue())));
+                            Schemas.resolve(document, header.getValue())));
                 })));
         return headers;
-    }
-
-    private static JsonNode resolve(JsonNode document, JsonNode node) {
-        JsonNode resolved = node;
-        while (resolved.has("$ref")) {
-            resolved = document.at(resolved.get("$ref").asText().substring(1));
-        }
-        return resolved;
     }
 
     /** The schemas whose {@code oneOf} restates rules the released contract gave in words, with the reason given. */

@@ -59,6 +59,15 @@ public final class ApiContract {
         return current;
     }
 
+    /** The properties of an object schema, its {@code allOf} parts merged (a later declaration wins), in declaration order. */
+    public Map<String, JsonNode> properties(JsonNode schema) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        JsonNode resolved = resolve(schema);
+        resolved.path("allOf").forEach(part -> properties.putAll(properties(part)));
+        resolved.path("properties").properties().forEach(property -> properties.put(property.getKey(), property.getValue()));
+        return properties;
+    }
+
     /** Every operation, in document order. */
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();

@@ -39,13 +39,13 @@ public final class EmailAccountSchema {
     /** @throws IllegalStateException naming what is wrong when the contract's schemas cannot be stored */
     public static EmailAccountSchema of(ApiContract contract) {
         JsonNode schemas = contract.document().path("components").path("schemas");
-        Map<String, JsonNode> writable = properties(contract, schemas.path(WRITABLE_SCHEMA));
+        Map<String, JsonNode> writable = contract.properties(schemas.path(WRITABLE_SCHEMA));
         Set<String> required = new TreeSet<>();
         schemas.path(WRITABLE_SCHEMA).path("required").forEach(name -> required.add(name.asString()));
         Set<String> requiredInRecord = requiredProperties(contract, schemas.path(RECORD_SCHEMA));
         Map<String, EmailAccountField> fields = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        properties(contract, schemas.path(RECORD_SCHEMA)).forEach((name, declared) -> {
+        contract.properties(schemas.path(RECORD_SCHEMA)).forEach((name, declared) -> {
             JsonNode schema = typeOf(contract, declared);
             ValueType type;
             try {
@@ -126,15 +126,6 @@ public final class EmailAccountSchema {
 
     private static Object valueOf(ValueType type, JsonNode value) {
         return value == null || value.isNull() ? null : type.parse(value.asString());
-    }
-
-    /** The properties of an object schema, its {@code allOf} parts merged, in declaration order. */
-    private static Map<String, JsonNode> properties(ApiContract contract, JsonNode schema) {
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        JsonNode resolved = contract.resolve(schema);
-        resolved.path("allOf").forEach(part -> properties.putAll(properties(contract, part)));
-        resolved.path("properties").properties().forEach(property -> properties.put(property.getKey(), property.getValue()));
-        return properties;
     }
 
     /** The required properties of an object schema, its {@code allOf} parts included. */

@@ -44,8 +44,9 @@ final class StrictHandling implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && takesABody(method)
-                && requested(Collections.list(request.getHeaders(PREFER)))) {
+        // The header first: most requests do not send it, and they pay nothing more.
+        if (request.getHeader(PREFER) != null && requested(Collections.list(request.getHeaders(PREFER)))
+                && handler instanceof HandlerMethod method && takesABody(method)) {
             response.setHeader(PREFERENCE_APPLIED, STRICT);
         }
         return true;

@@ -3,13 +3,10 @@ package io.emailaccounts.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -210,13 +207,7 @@ class DocumentedExamplesTest extends RunningServerTest {
             }
         }
         columns.put("version", 3L);
-        List<String> names = new ArrayList<>(columns.keySet());
-        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO email_account (" + String.join(", ", names) + ") VALUES ("
-                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")");
-        for (String name : names) {
-            insert = insert.param(name, columns.get(name));
-        }
-        insert.update();
+        records.insert(ID, columns);
         jdbc.sql("ALTER TABLE email_account ALTER COLUMN id RESTART WITH " + (ID + 1)).update();
     }
 }

@@ -53,7 +53,7 @@ public final class EmailAccountRecords {
 
     /**
      * Stores one more record with the given Id; {@code columns} overrides the defaults (column name to value).
-     * The defaults are a valid record of business 1001.
+     * The defaults are a valid record of business 1001, with a new unique_id.
      */
     public void insert(long id, Map<String, Object> columns) {
         Map<String, Object> values = new LinkedHashMap<>(Map.of(
@@ -64,13 +64,13 @@ public final class EmailAccountRecords {
         values.putAll(Map.of("outgoing_server_username", "user" + id, "last_message_id", 0L, "error_count", 0,
                 "created_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"), "updated_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"),
                 "updated_by", "seed"));
+        values.put("unique_id", UUID.randomUUID());
         values.putAll(columns);
+        values.remove("id");
         String names = String.join(", ", values.keySet());
         String parameters = values.keySet().stream().map(name -> ":" + name).collect(Collectors.joining(", "));
-        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO email_account (id, unique_id, " + names + ") VALUES (:id, :unique_id, "
-                        + parameters + ")")
-                .param("id", id)
-                .param("unique_id", UUID.randomUUID());
+        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO email_account (id, " + names + ") VALUES (:id, " + parameters + ")")
+                .param("id", id);
         for (Map.Entry<String, Object> value : values.entrySet()) {
             insert = insert.param(value.getKey(), value.getValue());
         }

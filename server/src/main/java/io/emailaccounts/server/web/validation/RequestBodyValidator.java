@@ -63,10 +63,9 @@ public final class RequestBodyValidator {
 
     /** @param withRecord whether to add the properties of the record named by x-sent-back-from (not within that record) */
     private static Set<String> knownProperties(ApiContract contract, JsonNode schema, boolean withRecord) {
-        Set<String> known = new TreeSet<>();
+        Set<String> known = new TreeSet<>(contract.properties(schema).keySet());
         JsonNode resolved = contract.resolve(schema);
         resolved.path("allOf").forEach(part -> known.addAll(knownProperties(contract, part, withRecord)));
-        known.addAll(resolved.path("properties").propertyNames());
         String sentBackFrom = resolved.path("x-sent-back-from").asString(null);
         if (sentBackFrom != null && withRecord) {
             JsonNode record = contract.document().path("components").path("schemas").path(sentBackFrom);

@@ -1,8 +1,8 @@
-// Swagger UI on the contract this server serves, with "Try it out" aimed at this server (the contract's own
-// servers list the hosted service first).
+// Swagger UI on the contract as the reference publishes it (its composed examples filled in), with "Try it out"
+// aimed at this server (the contract's own servers list the hosted service first).
 let aimedAtThisServer = false;
 const ui = SwaggerUIBundle({
-    url: '/openapi.yaml',
+    url: '/docs/openapi.json',
     dom_id: '#console',
     deepLinking: true,
     tryItOutEnabled: true,

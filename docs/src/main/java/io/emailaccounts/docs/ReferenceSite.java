@@ -5,16 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractEnum;
+import io.emailaccounts.contract.ContractExamples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Builds the offline reference site from the contract: index.html (a Redoc page with the contract inlined, so it
- * works from the file system with no network) and Redoc's script beside it. Run by the docs module's build.
+ * works from the file system with no network), Redoc's script beside it, and openapi.json, the contract as the
+ * reference shows it (composed examples filled in), which the server's console loads. Run by the docs module's build.
  *
  * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory>}
  */
@@ -33,10 +35,11 @@ public final class ReferenceSite {
             throw new IllegalArgumentException("usage: ReferenceSite <contract.yaml> <template.html> <output directory>");
         }
         Path output = Files.createDirectories(Path.of(args[2]));
-        JsonNode contract = withEnumNames(YAMLMapper.builder().build().readTree(Path.of(args[0]).toFile()));
+        JsonNode contract = published(ApiContract.read(Path.of(args[0])));
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
                 .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
         Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
+        Files.writeString(output.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(contract), StandardCharsets.UTF_8);
         try (InputStream redoc = ReferenceSite.class.getClassLoader().getResourceAsStream(REDOC)) {
             if (redoc == null) {
                 throw new IllegalStateException("Redoc is not on the classpath: " + REDOC);
@@ -58,26 +61,30 @@ public final class ReferenceSite {
         return redoc.replace(REDOC_LOGO, EMPTY_IMAGE);
     }
 
+    /** The contract as readers see it: every composed example with its value, every named enum with its table. */
+    static JsonNode published(ApiContract contract) {
+        JsonNode document = new ContractExamples(contract).documentWithComposedValues();
+        withEnumNames(contract, document);
+        return document;
+    }
+
     /**
-     * Gives every integer enum with {@code x-enum-varnames} the {@code x-enumDescriptions} Redoc shows as a table,
-     * so that readers see each value's name (and description) next to its number.
+     * Gives every enum with {@code x-enum-varnames} the {@code x-enumDescriptions} Redoc shows as a table, so that
+     * readers see each value's name (and description) next to its number.
      */
-    static JsonNode withEnumNames(JsonNode contract) {
-        for (Map.Entry<String, JsonNode> schema : contract.path("components").path("schemas").properties()) {
-            JsonNode values = schema.getValue().path("enum");
-            JsonNode names = schema.getValue().path("x-enum-varnames");
-            if (!values.isArray() || !names.isArray()) {
+    private static void withEnumNames(ApiContract contract, JsonNode document) {
+        for (ContractEnum enumeration : contract.enums()) {
+            if (enumeration.names().isEmpty()) {
                 continue;
             }
-            JsonNode descriptions = schema.getValue().path("x-enum-descriptions");
-            ObjectNode table = ((ObjectNode) schema.getValue()).putObject("x-enumDescriptions");
-            for (int i = 0; i < values.size(); i++) {
-                String name = names.path(i).asString();
-                String description = descriptions.path(i).asString("");
-                table.put(values.get(i).asString(), description.isEmpty() ? name : name + ": " + description);
+            ObjectNode table = ((ObjectNode) document.path("components").path("schemas").path(enumeration.schemaName()))
+                    .putObject("x-enumDescriptions");
+            for (int i = 0; i < enumeration.values().size(); i++) {
+                String name = enumeration.names().get(i);
+                String description = i < enumeration.descriptions().size() ? enumeration.descriptions().get(i) : "";
+                table.put(enumeration.values().get(i).asString(), description.isEmpty() ? name : name + ": " + description);
             }
         }
-        return contract;
     }
 
     /** JSON that can sit inside a script element: a "</" would end it early. */

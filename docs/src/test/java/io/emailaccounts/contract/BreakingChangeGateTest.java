@@ -7,14 +7,14 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The gate catches the changes that break existing clients, and lets compatible ones through. */
 class BreakingChangeGateTest {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /** The released contract, changed by {@code edit}, compared with the released contract. */
     private static ContractCompatibility.Verdict afterEditing(Consumer<ObjectNode> edit) throws Exception {
@@ -43,7 +43,7 @@ class BreakingChangeGateTest {
 
     private static void removeFrom(ArrayNode array, String value) {
         for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).asText().equals(value)) {
+            if (array.get(i).asString().equals(value)) {
                 array.remove(i);
                 return;
             }
@@ -82,6 +82,54 @@ class BreakingChangeGateTest {
 
         assertThat(verdict.breaking()).isTrue();
         assertThat(verdict.changes()).contains("DeleteMessageSettings").contains("Removed enum value");
+    }
+
+    /** An open enum (x-open-enum) gains a value: its readers expect values they do not know. */
+    @Test
+    void shouldLetAValueBeAddedToAnOpenEnum() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+            ObjectNode type = schema(contract, "EmailServerType");
+            assertThat(type.path("x-open-enum").asBoolean()).as("EmailServerType is open").isTrue();
+            ((ArrayNode) type.get("enum")).add(2);
+            ((ArrayNode) type.get("x-enum-varnames")).add("Pop3");
+            ((ArrayNode) type.get("x-enum-descriptions")).add("POP3");
+        });
+
+        assertThat(verdict.breaking()).as(verdict.changes()).isFalse();
+        assertThat(verdict.changes()).contains("EmailServerType: 2 (Pop3)");
+    }
+
+    /** A closed enum of an answer gains a value: a reader that knows only the listed ones would fail on it. */
+    @Test
+    void shouldCatchAValueAddedToAClosedEnumOfAnAnswer() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract ->
+                ((ArrayNode) schema(contract, "TokenResponse").withObjectProperty("properties")
+                        .withObjectProperty("token_type").get("enum")).add("mac"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("mac");
+    }
+
+    /** A renumbered value of an open enum: the clients' constant of that name would now mean another value. */
+    @Test
+    void shouldCatchARenumberedValueOfAnOpenEnum() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+            ObjectNode type = schema(contract, "EmailServerType");
+            ((ArrayNode) type.get("enum")).set(0, 2);
+        });
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("EmailServerType: Imap was 1, now 2");
+    }
+
+    /** A value of an open enum given another name: code using the old constant stops compiling. */
+    @Test
+    void shouldCatchARenamedValueOfAnOpenEnum() throws Exception {
+        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract ->
+                ((ArrayNode) schema(contract, "MessageDeletionPolicy").get("x-enum-varnames")).set(0, "Keep"));
+
+        assertThat(verdict.breaking()).isTrue();
+        assertThat(verdict.changes()).contains("MessageDeletionPolicy: 1 was named DontDelete, now Keep");
     }
 
     @Test

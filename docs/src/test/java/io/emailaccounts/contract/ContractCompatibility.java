@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -14,23 +15,25 @@ import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Compares a contract with an earlier one (openapi-diff, and {@link NarrowedInputs} for the narrowing openapi-diff does
- * not judge) and says what a client of the earlier one would lose.
+ * not judge) and says what a client of the earlier one would lose. Where the contract says more than openapi-diff
+ * reads (a PUT that merges, open enums, headers newly promised, rules stated before), the comparison follows the
+ * contract.
  */
 final class ContractCompatibility {
 
     static final Path WORKING = Path.of("..", "api", "openapi.yaml");
     static final Path RELEASED = Path.of("..", "api", "released", "openapi.yaml");
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final String RULES_STATED_BEFORE = "x-rules-stated-before";
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /**
      * @param breaking whether a client written against the earlier contract can break
@@ -43,25 +46,92 @@ final class ContractCompatibility {
     }
 
     static Verdict compare(String earlier, String later) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(earlier), normalized(later));
+        ApiContract before = ApiContract.of(tree(earlier));
+        ApiContract after = ApiContract.of(tree(later));
+        ObjectNode comparedBefore = tree(earlier);
+        List<String> addedToOpenEnums = valuesAddedToOpenEnums(before, after, comparedBefore);
+        ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(comparedBefore), normalized(tree(later)));
         String changes = new MarkdownRender().render(diff).replace("`PATCH`", "`PUT`");
-        List<String> narrowed = NarrowedInputs.between(tree(earlier), tree(later));
-        if (!narrowed.isEmpty()) {
-            changes += narrowed.stream().map(line -> "- " + line).collect(Collectors.joining("\n",
-                    "\n#### Inputs narrowed: requests the released contract accepts are refused now\n\n", "\n"));
-        }
-        List<String> lostHeaders = lostResponseHeaders(tree(earlier), tree(later));
-        if (!lostHeaders.isEmpty()) {
-            changes += lostHeaders.stream().map(line -> "- " + line).collect(Collectors.joining("\n",
-                    "\n#### Response headers no longer promised\n\n", "\n"));
-        }
-        List<String> statedBefore = rulesStatedBefore(tree(later));
-        if (!statedBefore.isEmpty()) {
-            changes += statedBefore.stream().map(line -> "- " + line).collect(Collectors.joining("\n",
-                    "\n#### Rules the released contract stated in words, now in the schema (x-rules-stated-before)\n\n", "\n"));
-        }
-        return new Verdict(diff.isIncompatible() || !narrowed.isEmpty() || !lostHeaders.isEmpty(),
+        List<String> narrowed = NarrowedInputs.between(before, after);
+        changes += section("Inputs narrowed: requests the released contract accepts are refused now", narrowed);
+        List<String> lostHeaders = lostResponseHeaders(before, after);
+        changes += section("Response headers no longer promised", lostHeaders);
+        List<String> renamed = renamedEnumValues(before, after);
+        changes += section("Enum values renamed or renumbered: the clients' constants change meaning", renamed);
+        changes += section("Values added to open enums (x-open-enum): readers expect values they do not know", addedToOpenEnums);
+        changes += section("Rules the released contract stated in words, now in the schema (x-rules-stated-before)",
+                after.rulesStatedBefore().entrySet().stream().map(rule -> rule.getKey() + ": " + rule.getValue()).toList());
+        return new Verdict(diff.isIncompatible() || !narrowed.isEmpty() || !lostHeaders.isEmpty() || !renamed.isEmpty(),
                 changes.isBlank() ? "(no changes)" : changes);
+    }
+
+    private static String section(String title, List<String> lines) {
+        return lines.isEmpty() ? "" : lines.stream().map(line -> "- " + line)
+                .collect(Collectors.joining("\n", "\n#### " + title + "\n\n", "\n"));
+    }
+
+    /**
+     * The values the later contract adds to an enum it declares open: a reader of an open enum expects values it does
+     * not know, so an added value breaks no client (openapi-diff, which assumes readers that refuse an unknown value,
+     * would call an added value in an answer breaking). Those values are put in {@code comparedBefore}, the earlier
+     * contract as openapi-diff is to see it, so that it judges the rest. A removed value is left to openapi-diff.
+     */
+    static List<String> valuesAddedToOpenEnums(ApiContract earlier, ApiContract later, ObjectNode comparedBefore) {
+        List<String> added = new ArrayList<>();
+        for (ContractEnum enumeration : later.enums()) {
+            JsonNode previous = comparedBefore.path("components").path("schemas").path(enumeration.schemaName());
+            if (!enumeration.open() || !previous.has("enum")) {
+                continue;
+            }
+            ContractEnum was = earlier.enumNamed(enumeration.schemaName());
+            for (int i = 0; i < enumeration.values().size(); i++) {
+                JsonNode value = enumeration.values().get(i);
+                if (!was.valueTexts().contains(value.asString())) {
+                    ((ArrayNode) previous.get("enum")).add(value);
+                    appendAt(previous, ContractEnum.NAMES, enumeration.names(), i);
+                    appendAt(previous, ContractEnum.DESCRIPTIONS, enumeration.descriptions(), i);
+                    added.add(enumeration.schemaName() + ": " + value.asString()
+                            + enumeration.nameOf(value).map(name -> " (" + name + ")").orElse(""));
+                }
+            }
+        }
+        return added;
+    }
+
+    private static void appendAt(JsonNode schema, String list, List<String> values, int index) {
+        if (schema.path(list).isArray() && index < values.size()) {
+            ((ArrayNode) schema.get(list)).add(values.get(index));
+        }
+    }
+
+    /**
+     * The enum values whose name changed, and the names now given to another value: the generated clients' constants
+     * are named after them, so code that uses a constant would compile and mean another value, or stop compiling.
+     */
+    static List<String> renamedEnumValues(ApiContract earlier, ApiContract later) {
+        List<String> renamed = new ArrayList<>();
+        for (ContractEnum was : earlier.enums()) {
+            if (!later.schema(was.schemaName()).has("enum")) {
+                continue;
+            }
+            ContractEnum is = later.enumNamed(was.schemaName());
+            for (JsonNode value : was.values()) {
+                Optional<String> before = was.nameOf(value);
+                Optional<String> after = is.nameOf(value);
+                if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+                    renamed.add(was.schemaName() + ": " + value.asString() + " was named " + before.get() + ", now " + after.get());
+                }
+            }
+            for (String name : was.names()) {
+                int before = was.names().indexOf(name);
+                int after = is.names().indexOf(name);
+                if (after >= 0 && !was.values().get(before).asString().equals(is.values().get(after).asString())) {
+                    renamed.add(was.schemaName() + ": " + name + " was " + was.values().get(before).asString()
+                            + ", now " + is.values().get(after).asString());
+                }
+            }
+        }
+        return renamed;
     }
 
     /**
@@ -69,7 +139,7 @@ final class ContractCompatibility {
      * clients may rely on them. (A header that becomes required is a promise added, which breaks nobody;
      * openapi-diff, though, calls any change of {@code required} a break, so it compares headers without it.)
      */
-    static List<String> lostResponseHeaders(JsonNode earlier, JsonNode later) {
+    static List<String> lostResponseHeaders(ApiContract earlier, ApiContract later) {
         Map<String, JsonNode> before = responseHeaders(earlier);
         Map<String, JsonNode> after = responseHeaders(later);
         List<String> lost = new ArrayList<>();
@@ -82,33 +152,22 @@ final class ContractCompatibility {
     }
 
     /** Every response header, by operation (or shared response), status and name, references followed. */
-    private static Map<String, JsonNode> responseHeaders(JsonNode document) {
+    private static Map<String, JsonNode> responseHeaders(ApiContract contract) {
         Map<String, JsonNode> headers = new TreeMap<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+        contract.document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 operation.getValue().path("responses").properties().forEach(response -> {
-                    JsonNode resolved = Schemas.resolve(document, response.getValue());
+                    JsonNode resolved = contract.resolve(response.getValue());
                     resolved.path("headers").properties().forEach(header -> headers.put("`" + operation.getKey().toUpperCase()
                             + "` " + path.getKey() + " " + response.getKey() + " header " + header.getKey(),
-                            Schemas.resolve(document, header.getValue())));
+                            contract.resolve(header.getValue())));
                 })));
         return headers;
     }
 
-    /** The schemas whose {@code oneOf} restates rules the released contract gave in words, with the reason given. */
-    private static List<String> rulesStatedBefore(JsonNode document) {
-        List<String> found = new ArrayList<>();
-        document.path("components").path("schemas").properties().forEach(schema -> {
-            if (schema.getValue().has(RULES_STATED_BEFORE)) {
-                found.add(schema.getKey() + ": " + schema.getValue().get(RULES_STATED_BEFORE).asText());
-            }
-        });
-        return found;
-    }
-
-    private static JsonNode tree(String contract) {
+    private static ObjectNode tree(String contract) {
         try {
-            return YAML.readTree(contract);
-        } catch (JsonProcessingException e) {
+            return (ObjectNode) YAML.readTree(contract);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("Not a readable contract", e);
         }
     }
@@ -122,17 +181,12 @@ final class ContractCompatibility {
     }
 
     /** The contract as openapi-diff should compare it: the same meaning, in the form it judges correctly. */
-    private static String normalized(String contract) {
-        try {
-            ObjectNode document = (ObjectNode) YAML.readTree(contract);
-            putAsMerge(document);
-            responseHeadersWithoutRequired(document);
-            withoutRulesStatedBefore(document);
-            flattenObjectCompositions(document);
-            return YAML.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a readable contract", e);
-        }
+    private static String normalized(ObjectNode document) {
+        putAsMerge(document);
+        responseHeadersWithoutRequired(document);
+        withoutRulesStatedBefore(document);
+        flattenObjectCompositions(document);
+        return YAML.writeValueAsString(document);
     }
 
     /**
@@ -172,7 +226,7 @@ final class ContractCompatibility {
      */
     private static void withoutRulesStatedBefore(ObjectNode document) {
         document.path("components").path("schemas").forEach(schema -> {
-            if (schema.has(RULES_STATED_BEFORE)) {
+            if (schema.has(ApiContract.RULES_STATED_BEFORE)) {
                 ((ObjectNode) schema).remove("oneOf");
             }
         });
@@ -185,9 +239,10 @@ final class ContractCompatibility {
      */
     private static void flattenObjectCompositions(ObjectNode document) {
         JsonNode schemas = document.path("components").path("schemas");
+        ApiContract contract = ApiContract.of(document.deepCopy());
         for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
             if (schema.getValue().has("allOf")) {
-                ObjectNode merged = Schemas.flattened(document, schema.getValue());
+                ObjectNode merged = contract.flattened(schema.getValue());
                 merged.put("type", "object");
                 ((ObjectNode) schemas).set(schema.getKey(), merged);
             }

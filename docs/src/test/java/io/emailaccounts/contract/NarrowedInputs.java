@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a later contract refuses that the earlier one accepted, where openapi-diff does not judge it: a raised minimum
@@ -21,25 +21,25 @@ final class NarrowedInputs {
     /** Deeper than any schema of this API; guards against a schema that refers to itself. */
     private static final int MAX_DEPTH = 12;
 
-    private final JsonNode earlier;
-    private final JsonNode later;
+    private final ApiContract earlier;
+    private final ApiContract later;
     private final List<String> found = new ArrayList<>();
 
-    private NarrowedInputs(JsonNode earlier, JsonNode later) {
+    private NarrowedInputs(ApiContract earlier, ApiContract later) {
         this.earlier = earlier;
         this.later = later;
     }
 
     /** One line per narrowed input, such as "`PUT` /api/crm/emailaccounts body IncomingServerPort: maximum 65535 -> 1000". */
-    static List<String> between(JsonNode earlier, JsonNode later) {
+    static List<String> between(ApiContract earlier, ApiContract later) {
         NarrowedInputs check = new NarrowedInputs(earlier, later);
         check.operations();
         return List.copyOf(check.found);
     }
 
     private void operations() {
-        for (Map.Entry<String, JsonNode> path : later.path("paths").properties()) {
-            JsonNode before = earlier.path("paths").path(path.getKey());
+        for (Map.Entry<String, JsonNode> path : later.document().path("paths").properties()) {
+            JsonNode before = earlier.document().path("paths").path(path.getKey());
             for (String method : METHODS) {
                 if (before.has(method) && path.getValue().has(method)) {
                     String operation = "`" + method.toUpperCase() + "` " + path.getKey();
@@ -55,28 +55,28 @@ final class NarrowedInputs {
         Map<String, JsonNode> after = parametersOf(later, pathAfter, method);
         after.forEach((key, parameter) -> {
             if (before.containsKey(key)) {
-                compare(operation + " parameter " + parameter.path("name").asText(),
+                compare(operation + " parameter " + parameter.path("name").asString(),
                         before.get(key).path("schema"), earlier, parameter.path("schema"), later, 0);
             }
         });
     }
 
     /** The parameters of an operation, the path's own included, by location and name. */
-    private static Map<String, JsonNode> parametersOf(JsonNode document, JsonNode pathItem, String method) {
+    private static Map<String, JsonNode> parametersOf(ApiContract contract, JsonNode pathItem, String method) {
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         List<JsonNode> declared = new ArrayList<>();
         pathItem.path("parameters").forEach(declared::add);
         pathItem.path(method).path("parameters").forEach(declared::add);
         for (JsonNode parameter : declared) {
-            JsonNode resolved = Schemas.resolve(document, parameter);
-            parameters.put(resolved.path("in").asText() + ":" + resolved.path("name").asText(), resolved);
+            JsonNode resolved = contract.resolve(parameter);
+            parameters.put(resolved.path("in").asString() + ":" + resolved.path("name").asString(), resolved);
         }
         return parameters;
     }
 
     private void body(String operation, JsonNode before, JsonNode after) {
-        JsonNode contentBefore = Schemas.resolve(earlier, before.path("requestBody")).path("content");
-        JsonNode contentAfter = Schemas.resolve(later, after.path("requestBody")).path("content");
+        JsonNode contentBefore = earlier.resolve(before.path("requestBody")).path("content");
+        JsonNode contentAfter = later.resolve(after.path("requestBody")).path("content");
         for (Map.Entry<String, JsonNode> mediaType : contentAfter.properties()) {
             if (contentBefore.has(mediaType.getKey())) {
                 compare(operation + " body", contentBefore.get(mediaType.getKey()).path("schema"), earlier,
@@ -85,13 +85,13 @@ final class NarrowedInputs {
         }
     }
 
-    private void compare(String where, JsonNode before, JsonNode beforeDocument, JsonNode after, JsonNode afterDocument,
+    private void compare(String where, JsonNode before, ApiContract beforeDocument, JsonNode after, ApiContract afterDocument,
                          int depth) {
         if (depth > MAX_DEPTH || before.isMissingNode() || after.isMissingNode()) {
             return;
         }
-        ObjectNode was = Schemas.flattened(beforeDocument, before);
-        ObjectNode is = Schemas.flattened(afterDocument, after);
+        ObjectNode was = beforeDocument.flattened(before);
+        ObjectNode is = afterDocument.flattened(after);
 
         lowerBound(where, "minimum", was, is);
         upperBound(where, "maximum", was, is);
@@ -105,10 +105,10 @@ final class NarrowedInputs {
         upperBound(where, "maxLength", was, is);
         lowerBound(where, "minItems", was, is);
         upperBound(where, "maxItems", was, is);
-        if (is.has("pattern") && !Objects.equals(was.path("pattern").asText(null), is.get("pattern").asText())) {
+        if (is.has("pattern") && !Objects.equals(was.path("pattern").asString(null), is.get("pattern").asString())) {
             report(where, was.has("pattern")
-                    ? "pattern " + was.get("pattern").asText() + " -> " + is.get("pattern").asText()
-                    : "new pattern " + is.get("pattern").asText());
+                    ? "pattern " + was.get("pattern").asString() + " -> " + is.get("pattern").asString()
+                    : "new pattern " + is.get("pattern").asString());
         }
         if (was.path("nullable").asBoolean() && !is.path("nullable").asBoolean()) {
             report(where, "null is no longer accepted");
@@ -126,13 +126,13 @@ final class NarrowedInputs {
 
     private void lowerBound(String where, String keyword, JsonNode was, JsonNode is) {
         if (is.has(keyword) && (!was.has(keyword) || is.get(keyword).decimalValue().compareTo(was.get(keyword).decimalValue()) > 0)) {
-            report(where, keyword + " " + (was.has(keyword) ? was.get(keyword).asText() : "(none)") + " -> " + is.get(keyword).asText());
+            report(where, keyword + " " + (was.has(keyword) ? was.get(keyword).asString() : "(none)") + " -> " + is.get(keyword).asString());
         }
     }
 
     private void upperBound(String where, String keyword, JsonNode was, JsonNode is) {
         if (is.has(keyword) && (!was.has(keyword) || is.get(keyword).decimalValue().compareTo(was.get(keyword).decimalValue()) < 0)) {
-            report(where, keyword + " " + (was.has(keyword) ? was.get(keyword).asText() : "(none)") + " -> " + is.get(keyword).asText());
+            report(where, keyword + " " + (was.has(keyword) ? was.get(keyword).asString() : "(none)") + " -> " + is.get(keyword).asString());
         }
     }
 

@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The built reference renders in a real browser (headless Chromium, network blocked) and shows what readers need:
@@ -28,7 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class ReferencePageTest {
 
     private static final Path SITE = Path.of("target", "site", "index.html").toAbsolutePath();
-    private static final JsonNode CONTRACT = YAMLMapper.builder().build().readTree(Path.of("..", "api", "openapi.yaml").toFile());
+    private static final ApiContract CONTRACT = ApiContract.read(Path.of("..", "api", "openapi.yaml"));
 
     /** The text Redoc rendered, without the inlined contract (which would contain every name anyway). */
     private static String rendered;
@@ -58,8 +58,8 @@ class ReferencePageTest {
     @Test
     void shouldShowEveryPropertyOfEverySchema() {
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> schema : CONTRACT.path("components").path("schemas").properties()) {
-            schema.getValue().path("properties").propertyNames().forEach(names::add);
+        for (String schema : CONTRACT.schemaNames()) {
+            names.addAll(CONTRACT.properties(schema).keySet());
         }
         assertThat(names).contains("DisplayName", "Office365AccessToken", "UpdatedBy", "AttemptedValue", "refresh_token");
         assertThat(rendered).contains(names);
@@ -73,7 +73,22 @@ class ReferencePageTest {
 
     @Test
     void shouldNameEveryEnumValue() {
-        assertThat(rendered).contains("Imap", "DontDelete", "DeleteOnReceive", "DeleteWhenDeleting");
+        List<String> names = CONTRACT.enums().stream().flatMap(enumeration -> enumeration.names().stream()).toList();
+        assertThat(names).contains("Imap", "DontDelete");
+        assertThat(rendered).contains(names);
+    }
+
+    /** Redoc marks a deprecated property with a badge beside its type, before its description. */
+    @Test
+    void shouldMarkEveryDeprecatedPropertyDeprecated() {
+        for (String schema : CONTRACT.schemaNames()) {
+            for (ContractProperty property : CONTRACT.properties(schema).values()) {
+                if (property.deprecated()) {
+                    assertThat(rendered).as("%s.%s is shown deprecated", schema, property.name())
+                            .containsPattern(java.util.regex.Pattern.quote(property.name()) + " [^.]{0,120}?Deprecated");
+                }
+            }
+        }
     }
 
     @Test

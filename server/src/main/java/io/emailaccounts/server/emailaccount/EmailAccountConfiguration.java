@@ -3,7 +3,7 @@ package io.emailaccounts.server.emailaccount;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
 
 @Configuration(proxyBeanMethods = false)
 class EmailAccountConfiguration {

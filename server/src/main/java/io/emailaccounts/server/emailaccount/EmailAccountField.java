@@ -20,9 +20,11 @@ import java.time.OffsetDateTime;
  * @param example  the contract's example value; null when it gives none
  * @param unsetValue for a writable property that is never null ({@code x-unset-value}), the value stored when a
  *                 create leaves it out or a write sends null; else null
+ * @param maxLength the most characters a text value may have ({@code maxLength}); null when the contract sets no bound
  */
 public record EmailAccountField(String name, ValueType type, String column, boolean writable, boolean required,
-                                boolean secret, String sameAs, Object constant, Object example, Object unsetValue) {
+                                boolean secret, String sameAs, Object constant, Object example, Object unsetValue,
+                                Integer maxLength) {
 
     public boolean stored() {
         return column != null;

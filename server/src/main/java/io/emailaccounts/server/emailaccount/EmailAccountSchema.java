@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractProperty;
 import io.emailaccounts.server.emailaccount.EmailAccountField.ValueType;
 import tools.jackson.databind.JsonNode;
 
@@ -22,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 public final class EmailAccountSchema {
 
     /** The schema of a record as reads answer it. */
-    static final String RECORD_SCHEMA = "EmailAccount";
+    public static final String RECORD_SCHEMA = "EmailAccount";
     /** The schema of the writable fields, the body of a create. */
-    static final String WRITABLE_SCHEMA = "EmailAccountFields";
+    public static final String WRITABLE_SCHEMA = "EmailAccountFields";
 
     private final Map<String, EmailAccountField> fields;
     private final EmailAccountField id;
@@ -38,42 +37,36 @@ public final class EmailAccountSchema {
 
     /** @throws IllegalStateException naming what is wrong when the contract's schemas cannot be stored */
     public static EmailAccountSchema of(ApiContract contract) {
-        JsonNode schemas = contract.document().path("components").path("schemas");
-        Map<String, JsonNode> writable = contract.properties(schemas.path(WRITABLE_SCHEMA));
-        Set<String> required = new TreeSet<>();
-        schemas.path(WRITABLE_SCHEMA).path("required").forEach(name -> required.add(name.asString()));
-        Set<String> requiredInRecord = requiredProperties(contract, schemas.path(RECORD_SCHEMA));
+        Map<String, ContractProperty> writable = contract.properties(WRITABLE_SCHEMA);
         Map<String, EmailAccountField> fields = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        contract.properties(schemas.path(RECORD_SCHEMA)).forEach((name, declared) -> {
-            JsonNode schema = typeOf(contract, declared);
+        contract.properties(RECORD_SCHEMA).forEach((name, declared) -> {
             ValueType type;
             try {
-                type = ValueType.of(schema.path("type").asString(""), schema.path("format").asString(""));
+                type = ValueType.of(declared.type(), declared.format());
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
                 return;
             }
-            String sameAs = declared.path("x-same-as").asString(null);
-            JsonNode constant = declared.get("x-constant");
-            boolean derived = sameAs != null || constant != null;
-            if (derived && writable.containsKey(name)) {
-                problems.add(name + ": a writable property cannot be derived (x-same-as, x-constant)");
+            ContractProperty written = writable.get(name);
+            if (declared.derived() && written != null) {
+                problems.add(name + ": a writable property cannot be derived (" + ContractProperty.SAME_AS + ", "
+                        + ContractProperty.CONSTANT + ")");
             }
-            // An example may sit on the property or on the schema it refers to (the enums).
-            JsonNode example = declared.has("example") ? declared.get("example") : schema.get("example");
-            JsonNode unsetValue = writable.containsKey(name) ? writable.get(name).get("x-unset-value") : null;
-            if (unsetValue != null && (!requiredInRecord.contains(name) || declared.path("nullable").asBoolean(false))) {
-                problems.add(name + ": a property with x-unset-value is never null, so " + RECORD_SCHEMA
+            JsonNode unsetValue = written == null ? null : written.unsetValue().orElse(null);
+            if (unsetValue != null && (!declared.required() || declared.nullable())) {
+                problems.add(name + ": a property with " + ContractProperty.UNSET_VALUE + " is never null, so " + RECORD_SCHEMA
                         + " must list it as required and not nullable");
             }
-            fields.put(name, new EmailAccountField(name, type, derived ? null : columnOf(name), writable.containsKey(name),
-                    required.contains(name), declared.path("writeOnly").asBoolean(false), sameAs, valueOf(type, constant),
-                    valueOf(type, example), valueOf(type, unsetValue)));
+            fields.put(name, new EmailAccountField(name, type, declared.derived() ? null : columnOf(name), written != null,
+                    written != null && written.required(), declared.writeOnly(), declared.sameAs().orElse(null),
+                    valueOf(type, declared.constant().orElse(null)), valueOf(type, declared.example().orElse(null)),
+                    valueOf(type, unsetValue), declared.maxLength().isPresent() ? declared.maxLength().getAsInt() : null));
         });
         fields.values().stream().filter(field -> field.sameAs() != null)
                 .filter(field -> !fields.containsKey(field.sameAs()) || !fields.get(field.sameAs()).stored())
-                .forEach(field -> problems.add(field.name() + ": x-same-as names " + field.sameAs() + ", which is not a stored property"));
+                .forEach(field -> problems.add(field.name() + ": " + ContractProperty.SAME_AS + " names " + field.sameAs()
+                        + ", which is not a stored property"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The contract's " + RECORD_SCHEMA + " schema cannot be stored: " + String.join("; ", problems));
         }
@@ -126,23 +119,5 @@ public final class EmailAccountSchema {
 
     private static Object valueOf(ValueType type, JsonNode value) {
         return value == null || value.isNull() ? null : type.parse(value.asString());
-    }
-
-    /** The required properties of an object schema, its {@code allOf} parts included. */
-    private static Set<String> requiredProperties(ApiContract contract, JsonNode schema) {
-        Set<String> required = new TreeSet<>();
-        JsonNode resolved = contract.resolve(schema);
-        resolved.path("allOf").forEach(part -> required.addAll(requiredProperties(contract, part)));
-        resolved.path("required").forEach(name -> required.add(name.asString()));
-        return required;
-    }
-
-    /** The schema that gives a property its type: itself, or what its {@code $ref} or single {@code allOf} points to. */
-    private static JsonNode typeOf(ApiContract contract, JsonNode declared) {
-        JsonNode schema = contract.resolve(declared);
-        while (!schema.has("type") && schema.path("allOf").size() == 1) {
-            schema = contract.resolve(schema.path("allOf").get(0));
-        }
-        return schema;
     }
 }

@@ -8,13 +8,14 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
 
 /**
  * Who may call what, read from the contract rather than restated: an operation with {@code security: []} is open to
@@ -33,7 +34,7 @@ class OperationAuthorization {
             // An open operation is open on every method of its path, so that a wrong method is answered 405, not 401.
             RequestMatcher matcher = operation.anonymous()
                     ? PathPatternRequestMatcher.pathPattern(operation.path())
-                    : PathPatternRequestMatcher.pathPattern(operation.method(), operation.path());
+                    : PathPatternRequestMatcher.pathPattern(HttpMethod.valueOf(operation.method()), operation.path());
             // A role for a parameter's presence comes first: the first matching rule decides.
             operation.roleWhenPresent().forEach((parameter, role) -> {
                 roles.add(role);

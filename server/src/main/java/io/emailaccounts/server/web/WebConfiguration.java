@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
 import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;

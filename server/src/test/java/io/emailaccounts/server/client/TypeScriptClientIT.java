@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
 
@@ -32,9 +32,8 @@ class TypeScriptClientIT extends RunningServerTest {
      */
     private static Path referenceSamples() throws IOException {
         Path directory = Files.createTempDirectory("typescript-samples");
-        for (ApiContract.Operation operation : ApiContract.load().operations()) {
-            for (JsonNode sample : ApiContract.load().document().at("/paths").path(operation.path())
-                    .path(operation.method().name().toLowerCase(Locale.ROOT)).path("x-codeSamples")) {
+        for (ApiContract.Operation operation : ServedContract.load().operations()) {
+            for (JsonNode sample : operation.node().path("x-codeSamples")) {
                 if (sample.path("lang").asString().equals("TypeScript")) {
                     Files.writeString(directory.resolve(operation.operationId() + ".ts"), """
                             import {

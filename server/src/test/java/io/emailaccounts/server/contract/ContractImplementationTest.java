@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Controller;
 
+import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.emailaccount.web.SearchByParameterName;
 import io.emailaccounts.server.support.RunningServerTest;
 

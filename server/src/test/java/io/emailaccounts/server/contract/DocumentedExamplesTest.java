@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractExamples;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.support.RawHttp;
@@ -31,11 +33,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DocumentedExamplesTest extends RunningServerTest {
 
-    private static final ApiContract CONTRACT = ApiContract.load();
+    private static final ApiContract CONTRACT = ServedContract.load();
+    /** Every example of the contract, composed ones with their values, by name. */
+    private static final Map<String, ContractExamples.Example> EXAMPLES = new LinkedHashMap<>();
     private static final String PATH = "/api/crm/emailaccounts";
     private static final long ID = 87654321L;
     /** The record every example shows, stored as the get-one example has it. */
-    private static final String RECORD_EXAMPLE = "/paths/~1api~1crm~1emailaccounts~1{id}/get/responses/200/content/application~1json/example";
+    private static final String RECORD_EXAMPLE = "GET /api/crm/emailaccounts/{id} 200 record";
+
+    static {
+        new ContractExamples(CONTRACT).all().forEach(example -> EXAMPLES.put(example.name(), example));
+    }
 
     /** A server with the limits operators get by default, for the 429 examples, and a database it cannot use (500). */
     private static ConfigurableApplicationContext limited;
@@ -82,10 +90,10 @@ class DocumentedExamplesTest extends RunningServerTest {
         replays.put("GET /api/crm/emailaccounts 200 page", Replay.of(() -> asAdmin().get(PATH + "?EmailAccount_Business=1001&orderBy=DisplayName")));
         replays.put("GET /api/crm/emailaccounts 200 batch", Replay.of(() -> asAdmin().get(PATH + "?id=%5B87654321%5D")));
         replays.put("POST /api/crm/emailaccounts 200", Replay.of(() -> asAdmin().send("POST", PATH, "application/json",
-                requestExample("/paths/~1api~1crm~1emailaccounts/post")), "/UpdatedOn"));
+                requestExample("POST " + PATH)), "/UpdatedOn"));
         replays.put("PUT /api/crm/emailaccounts 200", Replay.of(() -> asAdmin().put(PATH,
-                requestExample("/paths/~1api~1crm~1emailaccounts/put")), "/UpdatedOn"));
-        replays.put("GET /api/crm/emailaccounts/{id} 200", Replay.of(() -> asAdmin().get(PATH + "/" + ID)));
+                requestExample("PUT " + PATH)), "/UpdatedOn"));
+        replays.put(RECORD_EXAMPLE, Replay.of(() -> asAdmin().get(PATH + "/" + ID)));
         replays.put("DELETE /api/crm/emailaccounts/{id} 200", Replay.of(() -> asAdmin().send("DELETE", PATH + "/" + ID, null, null),
                 "/UpdatedOn"));
         replays.put("POST /api/token 200", Replay.of(() -> http().postForm("/api/token",
@@ -95,7 +103,7 @@ class DocumentedExamplesTest extends RunningServerTest {
 
         replays.put("ValidationFailed requiredField", Replay.of(() -> asAdmin().put(PATH, withoutDisplayName())));
         replays.put("ValidationFailed severalRules", Replay.of(() -> asAdmin().put(PATH, withBody(body -> body
-                .put("IncomingServerType", 0).put("IncomingServerPort", 70000)))));
+                .put("EmailAddress", "helpdesk.example.com").put("IncomingServerPort", 70000)))));
         replays.put("Unauthorized", Replay.of(() -> http().get(PATH + "/" + ID)));
         replays.put("Forbidden", Replay.of(() -> http().basicAuth(VIEWER, VIEWER_PASSWORD).put(PATH, withBody(body -> { }))));
         replays.put("NotFound", Replay.of(() -> asAdmin().get(PATH + "/12345")));
@@ -131,24 +139,10 @@ class DocumentedExamplesTest extends RunningServerTest {
     /** Every example of an answer in the contract: of an operation, or of a shared response (by its name). */
     private static Map<String, JsonNode> documentedAnswers() {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
-        CONTRACT.document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                operation.getValue().path("responses").properties().forEach(response -> {
-                    if (!response.getValue().has("$ref")) {
-                        collect(operation.getKey().toUpperCase() + " " + path.getKey() + " " + response.getKey(),
-                                response.getValue(), answers);
-                    }
-                })));
-        CONTRACT.document().path("components").path("responses").properties()
-                .forEach(response -> collect(response.getKey(), response.getValue(), answers));
+        EXAMPLES.values().stream().filter(example -> example.direction() == ContractExamples.Direction.ANSWER)
+                .filter(example -> example.pointer().startsWith("/paths/") || example.pointer().startsWith("/components/responses/"))
+                .forEach(example -> answers.put(example.name(), example.value()));
         return answers;
-    }
-
-    private static void collect(String name, JsonNode response, Map<String, JsonNode> answers) {
-        JsonNode media = response.path("content").path("application/json");
-        if (media.has("example")) {
-            answers.put(name, media.get("example"));
-        }
-        media.path("examples").properties().forEach(example -> answers.put(name + " " + example.getKey(), example.getValue().get("value")));
     }
 
     /** The example with the changing properties as the answer has them, once they are of the example's kind. */
@@ -178,15 +172,14 @@ class DocumentedExamplesTest extends RunningServerTest {
         }
     }
 
-    /** The operation's first request example, as JSON text. */
+    /** The operation's first request example, as JSON text ({@code PUT /api/crm/emailaccounts}). */
     private static String requestExample(String operation) {
-        JsonNode media = CONTRACT.document().at(operation + "/requestBody/content/application~1json");
-        JsonNode example = media.has("example") ? media.get("example") : media.path("examples").values().iterator().next().get("value");
-        return example.toString();
+        return EXAMPLES.values().stream().filter(example -> example.name().startsWith(operation + " request"))
+                .findFirst().orElseThrow().value().toString();
     }
 
     private static String withBody(java.util.function.Consumer<ObjectNode> change) {
-        ObjectNode body = (ObjectNode) RawHttp.json(requestExample("/paths/~1api~1crm~1emailaccounts/put"));
+        ObjectNode body = (ObjectNode) RawHttp.json(requestExample("PUT " + PATH));
         change.accept(body);
         return body.toString();
     }
@@ -198,7 +191,7 @@ class DocumentedExamplesTest extends RunningServerTest {
     /** The record of the examples, stored exactly as the get-one example shows it (version 3), the only one. */
     private void storeTheExampleRecord() {
         jdbc.sql("DELETE FROM email_account").update();
-        JsonNode record = CONTRACT.document().at(RECORD_EXAMPLE);
+        JsonNode record = EXAMPLES.get(RECORD_EXAMPLE).value();
         Map<String, Object> columns = new LinkedHashMap<>();
         for (EmailAccountField field : EmailAccountSchema.of(CONTRACT).fields()) {
             JsonNode value = record.path(field.name());

@@ -26,7 +26,8 @@ import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountUpdate;
 import io.emailaccounts.client.model.EmailServerType;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -104,7 +105,7 @@ class EmailAccountLifecycleTest extends RunningServerTest {
                  "CreatedOn": "2025-01-01T00:00:00Z", "UpdatedOn": "2025-01-01T00:00:00Z", "UpdatedBy": "seed",
                  "IsNew": false, "ToStringText": "Stored name"}
                 """);
-        EmailAccountSchema.of(ApiContract.load()).fields().stream()
+        EmailAccountSchema.of(ServedContract.load()).fields().stream()
                 .filter(field -> !expected.has(field.name()) && !field.secret())
                 .forEach(field -> expected.putNull(field.name()));
         assertThat(response.json()).isEqualTo(expected);

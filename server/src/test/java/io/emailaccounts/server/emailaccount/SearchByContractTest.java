@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ class SearchByContractTest extends RunningServerTest {
 
     private static final String PATH = "/api/crm/emailaccounts";
     private static final int RECORDS = 24;
-    private static final ApiContract CONTRACT = ApiContract.load();
+    private static final ApiContract CONTRACT = ServedContract.load();
     private static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
     private static final Pattern FILTER = Pattern.compile("(from_|to_)?EmailAccount_(\\w+)");
     private static final OffsetDateTime FIRST_TIME = OffsetDateTime.parse("2025-01-15T10:00:00Z");

@@ -17,7 +17,8 @@ import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountOrderField;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
 import io.emailaccounts.client.model.SortDirection;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -139,7 +140,7 @@ class SearchEmailAccountsTest extends RunningServerTest {
                 "EmailAccount_GoogleAccessToken: is not a filter of this operation",
                 "page: must be 1 or more",
                 "size: must be between 1 and 1000",
-                "orderBy: must be one of " + String.join(", ", ApiContract.load().document()
+                "orderBy: must be one of " + String.join(", ", ServedContract.load().document()
                         .at("/components/schemas/EmailAccountOrderField/enum").valueStream().map(JsonNode::asString).toList()),
                 "dir: must be one of 0 (Ascending), 1 (Descending), -1 (AlsoDescending)",
                 "EmailAccount_Business: must be a whole number",

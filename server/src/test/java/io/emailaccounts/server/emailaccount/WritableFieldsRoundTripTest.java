@@ -10,7 +10,8 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 class WritableFieldsRoundTripTest extends RunningServerTest {
 
     private static final String PATH = "/api/crm/emailaccounts";
-    private static final ApiContract CONTRACT = ApiContract.load();
+    private static final ApiContract CONTRACT = ServedContract.load();
 
     /**
      * A property of EmailAccountFields, the body of create and (with Id) update; {@code unsetValue} is what it stores

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.emailaccounts.server.support.Chromium;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
 
 /** /docs serves the reference the docs module built, plus the interactive console, all from this server. */
 class DocsTest extends RunningServerTest {
@@ -56,7 +57,18 @@ class DocsTest extends RunningServerTest {
         assertThat(console.status()).isEqualTo(200);
         assertLocalAssets("/docs/", console.body(), List.of("/webjars/swagger-ui/swagger-ui-bundle.js",
                 "/webjars/swagger-ui/swagger-ui.css", "try-it.js"));
-        assertThat(http().get("/docs/try-it.js").body()).contains("url: '/openapi.yaml'").contains("window.location.origin");
+        assertThat(http().get("/docs/try-it.js").body()).contains("url: '/docs/openapi.json'").contains("window.location.origin");
+    }
+
+    /** The console loads the contract as the reference publishes it: every example has its value, composed or not. */
+    @Test
+    void shouldServeThePublishedContractWithEveryExampleValue() {
+        RawHttp.Response published = http().get("/docs/openapi.json");
+
+        assertThat(published.status()).isEqualTo(200);
+        JsonNode record = published.json().at("/paths/~1api~1crm~1emailaccounts~1{id}/get/responses/200/content/application~1json/examples/record");
+        assertThat(record.has("x-composed")).isFalse();
+        assertThat(record.path("value").path("DisplayName").asString()).isNotEmpty();
     }
 
     /** In a browser, the reference and the console load everything from this server: nothing from the network. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
@@ -53,7 +54,7 @@ class HostileRequestsIT {
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final ApiContract CONTRACT = ApiContract.load();
+    private static final ApiContract CONTRACT = ServedContract.load();
     private static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
     /** The properties of an update body, Id and every writable field, with their schemas: each gets hostile values. */
     private static final Map<String, JsonNode> BODY_PROPERTIES = bodyProperties();

@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.SearchFilter;
+import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountField.ValueType;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
@@ -18,15 +18,13 @@ import io.emailaccounts.server.emailaccount.service.EmailAccountQuery;
 import io.emailaccounts.server.generated.model.SortDirection;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The query parameters of the search operation as the contract declares them, read at start-up: every
- * {@code EmailAccount_<Property>} parameter is an equality filter on that property (or on the one its
- * {@code x-property} names), {@code from_EmailAccount_<Property>} and {@code to_EmailAccount_<Property>} an inclusive
- * range, and {@code orderBy} takes the properties its enum lists. A filter the contract gains works with no code here;
- * one that names no property stops the server at start-up.
+ * The query parameters of the search operation as the contract declares them, read at start-up: each filter
+ * ({@link SearchFilter}: equality or an inclusive range on a property) becomes a condition on that property's column,
+ * and {@code orderBy} takes the properties its enum lists. A filter the contract gains works with no code here; one
+ * that names no stored property stops the server at start-up.
  */
 @Component
 class SearchParameters {
@@ -39,10 +37,6 @@ class SearchParameters {
     static final String BATCH_IDS = "id";
     static final int MAX_BATCH_IDS = 1000;
 
-    private static final Pattern FILTER = Pattern.compile("(from_|to_)?EmailAccount_(\\w+)");
-
-    private enum Bound { EQUAL, FROM, TO }
-
     private record Filter(EmailAccountField field, Bound bound) {
     }
 
@@ -53,25 +47,15 @@ class SearchParameters {
     SearchParameters(ApiContract contract, EmailAccountSchema schema) {
         this.schema = schema;
         List<String> problems = new ArrayList<>();
-        JsonNode operation = contract.operations().stream()
-                .filter(candidate -> candidate.operationId().equals(OPERATION_ID)).findFirst()
-                .map(found -> contract.document().path("paths").path(found.path()).path(found.method().name().toLowerCase()))
-                .orElseThrow(() -> new IllegalStateException("The contract has no operation " + OPERATION_ID));
-        for (JsonNode reference : operation.path("parameters")) {
-            JsonNode parameter = contract.resolve(reference);
-            String name = parameter.path("name").asString();
-            Matcher filter = FILTER.matcher(name);
-            if (filter.matches()) {
-                String property = parameter.path("x-property").asString(filter.group(2));
-                Bound bound = filter.group(1) == null ? Bound.EQUAL : filter.group(1).equals("from_") ? Bound.FROM : Bound.TO;
-                searchable(property, name, problems).ifPresent(field -> filters.put(name, new Filter(field, bound)));
-            } else if (name.equals(ORDER_BY)) {
-                contract.resolve(parameter.path("schema")).path("enum").forEach(value -> schema.named(value.asString())
-                        .filter(field -> !field.secret())
-                        .ifPresentOrElse(field -> orderFields.put(value.asString(), field),
-                                () -> problems.add(ORDER_BY + " value " + value.asString() + " names no readable property")));
-            }
+        ApiContract.Operation operation = contract.operation(OPERATION_ID);
+        for (SearchFilter filter : operation.filters()) {
+            searchable(filter.property(), filter.parameter(), problems)
+                    .ifPresent(field -> filters.put(filter.parameter(), new Filter(field, filter.bound())));
         }
+        operation.parameter(ORDER_BY).flatMap(parameter -> contract.enumOf(parameter.path("schema"))).ifPresent(order ->
+                order.valueTexts().forEach(value -> schema.named(value).filter(field -> !field.secret())
+                        .ifPresentOrElse(field -> orderFields.put(value, field),
+                                () -> problems.add(ORDER_BY + " value " + value + " names no readable property"))));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The search parameters of the contract cannot be served: " + String.join("; ", problems));
         }
@@ -84,7 +68,7 @@ class SearchParameters {
                 .filter(named -> named.stored() && !named.secret());
         if (field.isEmpty()) {
             problems.add(parameter + " filters on " + property + ", which is not a stored, readable property of EmailAccount"
-                    + " (name it with x-property)");
+                    + " (name it with " + SearchFilter.PROPERTY + ")");
         }
         return field;
     }

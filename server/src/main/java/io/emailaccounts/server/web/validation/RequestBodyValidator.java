@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 
@@ -32,11 +32,11 @@ public final class RequestBodyValidator {
         for (Map.Entry<String, JsonNode> component : contract.document().path("components").path("schemas").properties()) {
             JsonNode definition = component.getValue();
             if ("object".equals(definition.path("type").asString()) || definition.has("allOf")) {
-                Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ApiContract.CLASSPATH_LOCATION
+                Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ServedContract.CLASSPATH_LOCATION
                         + "#/components/schemas/" + component.getKey()));
                 schema.initializeValidators();
-                schemas.put(component.getKey(), new SchemaCheck(schema, new ValidationMessages(contract, definition)));
-                knownProperties.put(component.getKey(), knownProperties(contract, definition, true));
+                schemas.put(component.getKey(), new SchemaCheck(schema, new ValidationMessages(contract.properties(definition))));
+                knownProperties.put(component.getKey(), contract.knownProperties(component.getKey()));
             }
         }
     }
@@ -59,22 +59,6 @@ public final class RequestBodyValidator {
             }
         }
         return unknown;
-    }
-
-    /** @param withRecord whether to add the properties of the record named by x-sent-back-from (not within that record) */
-    private static Set<String> knownProperties(ApiContract contract, JsonNode schema, boolean withRecord) {
-        Set<String> known = new TreeSet<>(contract.properties(schema).keySet());
-        JsonNode resolved = contract.resolve(schema);
-        resolved.path("allOf").forEach(part -> known.addAll(knownProperties(contract, part, withRecord)));
-        String sentBackFrom = resolved.path("x-sent-back-from").asString(null);
-        if (sentBackFrom != null && withRecord) {
-            JsonNode record = contract.document().path("components").path("schemas").path(sentBackFrom);
-            if (record.isMissingNode()) {
-                throw new IllegalStateException("x-sent-back-from names " + sentBackFrom + ", which the contract's schemas lack");
-            }
-            known.addAll(knownProperties(contract, record, false));
-        }
-        return known;
     }
 
     /** Whether the contract has an object schema of this name. */

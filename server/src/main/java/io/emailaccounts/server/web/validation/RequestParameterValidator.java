@@ -11,7 +11,8 @@ import java.util.Map;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.SearchFilter;
 import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RequestParameterValidator {
 
-    /** Query parameters shaped like filters; an undeclared one is refused, so that a misspelt filter is not ignored. */
-    private static final List<String> FILTER_PREFIXES = List.of("EmailAccount_", "from_", "to_");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, OperationParameters> operations = new HashMap<>();
@@ -33,30 +32,26 @@ public final class RequestParameterValidator {
     /** Compiles the parameters of every operation once, so that no request pays for it. */
     public RequestParameterValidator(ApiContract contract) {
         SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
-        for (JsonNode path : contract.document().path("paths")) {
-            for (Map.Entry<String, JsonNode> operation : path.properties()) {
-                JsonNode parameters = operation.getValue().path("parameters");
-                if (!parameters.isArray() || parameters.isEmpty()) {
-                    continue;
-                }
-                ObjectNode asObject = NODES.objectNode().put("type", "object");
-                ObjectNode properties = asObject.putObject("properties");
-                Map<String, String> types = new LinkedHashMap<>();
-                for (JsonNode reference : parameters) {
-                    JsonNode parameter = contract.resolve(reference);
-                    String name = parameter.path("name").asString();
-                    JsonNode schema = inline(contract, parameter.path("schema"));
-                    properties.set(name, schema);
-                    types.put(name, schema.path("type").asString("string"));
-                    if (parameter.path("required").asBoolean(false)) {
-                        asObject.withArray("required").add(name);
-                    }
-                }
-                Schema compiled = registry.getSchema(asObject);
-                compiled.initializeValidators();
-                operations.put(operation.getValue().path("operationId").asString(),
-                        new OperationParameters(types, new SchemaCheck(compiled, new ValidationMessages(contract, asObject))));
+        for (ApiContract.Operation operation : contract.operations()) {
+            if (operation.parameters().isEmpty()) {
+                continue;
             }
+            ObjectNode asObject = NODES.objectNode().put("type", "object");
+            ObjectNode properties = asObject.putObject("properties");
+            Map<String, String> types = new LinkedHashMap<>();
+            for (JsonNode parameter : operation.parameters()) {
+                String name = parameter.path("name").asString();
+                JsonNode schema = inline(contract, parameter.path("schema"));
+                properties.set(name, schema);
+                types.put(name, schema.path("type").asString("string"));
+                if (parameter.path("required").asBoolean(false)) {
+                    asObject.withArray("required").add(name);
+                }
+            }
+            Schema compiled = registry.getSchema(asObject);
+            compiled.initializeValidators();
+            operations.put(operation.operationId(),
+                    new OperationParameters(types, new SchemaCheck(compiled, new ValidationMessages(contract.properties(asObject)))));
         }
     }
 
@@ -72,7 +67,7 @@ public final class RequestParameterValidator {
         for (Map.Entry<String, String[]> sent : query.entrySet()) {
             String name = sent.getKey();
             if (parameters == null || !parameters.types().containsKey(name)) {
-                if (FILTER_PREFIXES.stream().anyMatch(name::startsWith)) {
+                if (SearchFilter.hasFilterShape(name)) {
                     // Not echoed: an unknown parameter may carry anything, a secret included.
                     violations.add(new PropertyViolation(name, null, "is not a filter of this operation"));
                 }

@@ -1,24 +1,19 @@
 package io.emailaccounts.server.web.validation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.networknt.schema.Error;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ContractProperty;
 import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Words schema failures for API users, from the schema itself: "must be between 1 and 65535", "must be one of
- * 1 (Imap)". Secret properties ({@code format: password} or {@code writeOnly}) are never echoed back.
+ * 1 (Imap)" (the enum's values and names as {@link io.emailaccounts.contract.ContractEnum} lists them). Secret
+ * properties ({@code format: password} or {@code writeOnly}) are never echoed back.
  */
 final class ValidationMessages {
 
@@ -28,25 +23,13 @@ final class ValidationMessages {
     private static final List<String> KEYWORD_PRIORITY = List.of(
             "required", "type", "enum", "format", "minimum", "maximum", "minLength", "pattern", "maxLength");
 
-    private final Map<String, JsonNode> properties = new HashMap<>();
+    private final Map<String, ContractProperty> properties;
     private final Map<String, Integer> positions = new HashMap<>();
-    private final Set<String> required = new HashSet<>();
 
-    /** For an object schema, or an allOf of object schemas, whose properties are named in its failures. */
-    ValidationMessages(ApiContract contract, JsonNode objectSchema) {
-        collect(contract, objectSchema);
-    }
-
-    private void collect(ApiContract contract, JsonNode objectSchema) {
-        JsonNode schema = contract.resolve(objectSchema);
-        for (JsonNode part : schema.path("allOf")) {
-            collect(contract, part);
-        }
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            properties.put(property.getKey(), flatten(contract, property.getValue()));
-            positions.putIfAbsent(property.getKey(), positions.size());
-        }
-        schema.path("required").forEach(name -> required.add(name.asString()));
+    /** For the properties of an object schema (its allOf parts merged), which are named in its failures. */
+    ValidationMessages(Map<String, ContractProperty> properties) {
+        this.properties = properties;
+        properties.keySet().forEach(name -> positions.put(name, positions.size()));
     }
 
     static int priority(Error error) {
@@ -63,19 +46,21 @@ final class ValidationMessages {
         if (propertyName == null) {
             return PropertyViolation.ofRequest(error.getMessage());
         }
-        JsonNode sent = body.path(propertyName);
-        JsonNode schema = properties.getOrDefault(propertyName, NullNode.getInstance());
-        return violation(propertyName, body, message(propertyName, sent, schema, error));
+        return violation(propertyName, body, message(properties.get(propertyName), body.path(propertyName), error));
     }
 
     /** A violation of a rule of this server's own, worded by the caller; a secret's value is not echoed. */
     PropertyViolation violation(String propertyName, JsonNode body, String message) {
-        JsonNode schema = properties.getOrDefault(propertyName, NullNode.getInstance());
-        return new PropertyViolation(propertyName, isSecret(schema) ? null : body.path(propertyName), message);
+        ContractProperty property = properties.get(propertyName);
+        return new PropertyViolation(propertyName, property != null && property.secret() ? null : body.path(propertyName), message);
     }
 
-    private String message(String propertyName, JsonNode sent, JsonNode schema, Error error) {
-        boolean requiredProperty = required.contains(propertyName);
+    private static String message(ContractProperty property, JsonNode sent, Error error) {
+        if (property == null) {
+            return "required".equals(error.getKeyword()) ? REQUIRED : error.getMessage();
+        }
+        JsonNode schema = property.schema();
+        boolean requiredProperty = property.required();
         switch (error.getKeyword()) {
             case "required":
                 return REQUIRED;
@@ -86,9 +71,7 @@ final class ValidationMessages {
                     return REQUIRED;
                 }
                 if ("pattern".equals(error.getKeyword())) {
-                    return schema.hasNonNull("x-pattern-message")
-                            ? schema.get("x-pattern-message").asString()
-                            : "must match the pattern " + schema.path("pattern").asString();
+                    return property.patternMessage().orElse("must match the pattern " + schema.path("pattern").asString());
                 }
                 return "must be at least " + schema.path("minLength").asInt() + " characters long";
             case "maxLength":
@@ -96,16 +79,12 @@ final class ValidationMessages {
             case "minimum", "maximum":
                 return rangeMessage(schema);
             case "enum":
-                return enumMessage(schema);
+                return property.enumeration().map(values -> "must be one of " + values.describeValues()).orElse(error.getMessage());
             case "format":
                 return formatMessage(schema);
             default:
                 return error.getMessage();
         }
-    }
-
-    private static boolean isSecret(JsonNode schema) {
-        return "password".equals(schema.path("format").asString()) || schema.path("writeOnly").asBoolean(false);
     }
 
     private static String typeName(JsonNode schema) {
@@ -138,16 +117,6 @@ final class ValidationMessages {
         return "must be between " + min + " and " + max;
     }
 
-    private static String enumMessage(JsonNode schema) {
-        List<String> choices = new ArrayList<>();
-        JsonNode names = schema.path("x-enum-varnames");
-        for (int i = 0; i < schema.path("enum").size(); i++) {
-            String value = schema.path("enum").get(i).asString();
-            choices.add(names.has(i) ? value + " (" + names.get(i).asString() + ")" : value);
-        }
-        return "must be one of " + String.join(", ", choices);
-    }
-
     private static String formatMessage(JsonNode schema) {
         return switch (schema.path("format").asString()) {
             case "email" -> "must be a valid e-mail address";
@@ -158,26 +127,5 @@ final class ValidationMessages {
             case "int64" -> rangeMessage(schema, Long.MIN_VALUE, Long.MAX_VALUE);
             default -> "must be in the format " + schema.path("format").asString();
         };
-    }
-
-    /**
-     * A property's schema with its {@code allOf: [$ref]} wrapper and references resolved into one node, so that the
-     * messages see the enum values and bounds wherever the contract declares them.
-     */
-    private static JsonNode flatten(ApiContract contract, JsonNode propertySchema) {
-        JsonNode resolved = contract.resolve(propertySchema);
-        if (!resolved.has("allOf")) {
-            return resolved;
-        }
-        ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        for (JsonNode part : resolved.get("allOf")) {
-            merged.setAll((ObjectNode) flatten(contract, part));
-        }
-        resolved.properties().forEach(entry -> {
-            if (!"allOf".equals(entry.getKey())) {
-                merged.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return merged;
     }
 }

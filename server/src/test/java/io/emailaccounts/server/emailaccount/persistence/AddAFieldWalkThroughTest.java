@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
@@ -46,7 +47,7 @@ class AddAFieldWalkThroughTest {
         assertThat(yaml).as("the property and the filter").hasSize(2);
         assertThat(sql).as("the migration").hasSize(1);
 
-        ObjectNode document = (ObjectNode) ApiContract.load().document().deepCopy();
+        ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
         ObjectNode property = (ObjectNode) YAML.readTree(yaml.get(0));
         String name = property.propertyNames().iterator().next();
         assumeTrue(document.at("/components/schemas/EmailAccountFields/properties/" + name).isMissingNode(),

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
@@ -53,7 +54,7 @@ class EmailAccountRepositoriesTest {
 
         @Bean
         EmailAccountSchema emailAccountSchema() {
-            return EmailAccountSchema.of(ApiContract.load());
+            return EmailAccountSchema.of(ServedContract.load());
         }
 
         @Bean
@@ -208,7 +209,7 @@ class EmailAccountRepositoriesTest {
 
     @Test
     void shouldNameEveryPropertyOfTheContractThatHasNoColumn() {
-        ObjectNode document = (ObjectNode) ApiContract.load().document().deepCopy();
+        ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
         ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties"))
                 .putObject("NicknameForSupport").put("type", "string").put("nullable", true);
         EmailAccountSchema withNewProperty = EmailAccountSchema.of(ApiContract.of(document));

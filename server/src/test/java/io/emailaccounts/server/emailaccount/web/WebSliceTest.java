@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.generated.api.EmailAccountsApiController;
@@ -42,7 +43,7 @@ abstract class WebSliceTest {
              "IncomingServerUsername": "u", "DeleteMessageSettings": 2, "OutgoingServer": "smtp.example.com",
              "OutgoingServerPort": 587, "OutgoingServerUsername": "u", "LastMessageId": 0, "ErrorCount": 0
             """;
-    static final ApiContract CONTRACT = ApiContract.load();
+    static final ApiContract CONTRACT = ServedContract.load();
     static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.emailaccounts.server.contract.ApiContract;
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.error.PropertyViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RequestBodyValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final RequestBodyValidator validator = new RequestBodyValidator(ApiContract.load());
+    private static final RequestBodyValidator validator = new RequestBodyValidator(ServedContract.load());
 
     static ObjectNode validUpdate() {
         return (ObjectNode) JSON.readTree("""

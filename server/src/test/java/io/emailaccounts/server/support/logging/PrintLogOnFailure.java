@@ -8,10 +8,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Prints what was logged during a test, or during a test class's set-up, when it failed, with the failure's stack
- * trace; drops the log when it passed (registered for every test of the module through junit-platform.properties and
+ * trace; drops the log when it passed or was skipped (registered for every test of the module through junit-platform.properties and
  * META-INF/services).
  */
 public class PrintLogOnFailure implements AfterEachCallback, AfterAllCallback {
@@ -40,7 +41,8 @@ public class PrintLogOnFailure implements AfterEachCallback, AfterAllCallback {
 
     private static void report(ExtensionContext context) {
         String log = TestLog.take();
-        context.getExecutionException().ifPresent(failure -> {
+        // A skipped test (an assumption not met, such as a test that needs PostgreSQL) did not fail.
+        context.getExecutionException().filter(failure -> !(failure instanceof TestAbortedException)).ifPresent(failure -> {
             System.out.println("---- " + context.getDisplayName() + " failed; what the server logged while it ran ----");
             System.out.print(log.isEmpty() ? "(nothing)\n" : log);
             System.out.println("---- and how it failed ----");

@@ -33,6 +33,15 @@ public final class SecretCipher {
     }
 
     /** Whether a stored value is in this cipher's form (and not, say, plain text left by an older version). */
+    /**
+     * The most characters the stored form of a secret of at most {@code maxCharacters} characters takes: each may take
+     * four bytes in UTF-8, plus the IV and the tag, in base64, after the prefix.
+     */
+    public static int storedLength(int maxCharacters) {
+        long sealed = 4L * maxCharacters + IV_BYTES + TAG_BITS / 8;
+        return Math.toIntExact(PREFIX.length() + 4 * ((sealed + 2) / 3));
+    }
+
     public static boolean isEncrypted(String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }

@@ -4,12 +4,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -27,7 +26,8 @@ import io.emailaccounts.server.secrets.SecretCipher;
 /**
  * The table {@code email_account} as the contract's fields make it: one column per stored property (named by
  * {@link EmailAccountSchema}) plus {@code version}. Builds the SQL every repository shares, maps rows to records, and
- * at start-up, once the migrations have run, checks that every stored property has its column.
+ * at start-up, once the migrations have run, checks that every stored property has its column, long enough for the
+ * values the contract allows ({@code maxLength}).
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -63,12 +63,15 @@ class EmailAccountTable implements InitializingBean {
         this.versionPosition = columns.size();
     }
 
-    /** A missing column is a start-up report naming the property, not a failure at the first request that needs it. */
+    /**
+     * A missing column, or one too short for the values the contract allows, is a start-up report naming the property
+     * and the migration to write, not a failure at the first request that needs it.
+     */
     @Override
     public void afterPropertiesSet() {
-        Set<String> columns = jdbc.sql("SELECT * FROM " + NAME + " WHERE 1 = 0").query((ResultSetExtractor<Set<String>>) EmailAccountTable::columnNames);
+        Map<String, Integer> columns = jdbc.sql("SELECT * FROM " + NAME + " WHERE 1 = 0").query((ResultSetExtractor<Map<String, Integer>>) EmailAccountTable::columnSizes);
         List<String> missing = schema.fields().stream()
-                .filter(field -> field.stored() && !columns.contains(field.column()))
+                .filter(field -> field.stored() && !columns.containsKey(field.column()))
                 .map(field -> field.name() + " (column " + NAME + "." + field.column() + ")")
                 .toList();
         if (!missing.isEmpty()) {
@@ -76,6 +79,25 @@ class EmailAccountTable implements InitializingBean {
                     + (missing.size() == 1 ? "y " : "ies ") + String.join(", ", missing) + ".",
                     "Add a Flyway migration to server/src/main/resources/db/migration that adds the missing column(s), "
                             + "named after the property in snake_case; or remove the property from api/openapi.yaml.");
+        }
+        List<String> tooShort = new ArrayList<>();
+        List<String> widen = new ArrayList<>();
+        for (EmailAccountField field : schema.fields()) {
+            if (field.stored() && field.maxLength() != null) {
+                int needed = field.secret() ? SecretCipher.storedLength(field.maxLength()) : field.maxLength();
+                int size = columns.get(field.column());
+                if (size < needed) {
+                    tooShort.add(field.name() + " may be " + field.maxLength() + " characters long, but its column " + NAME + "."
+                            + field.column() + " holds " + size + (field.secret() ? " (encrypted, it needs " + needed + ")" : ""));
+                    widen.add("ALTER TABLE " + NAME + " ALTER COLUMN " + field.column() + " SET DATA TYPE VARCHAR(" + needed + ");");
+                }
+            }
+        }
+        if (!tooShort.isEmpty()) {
+            throw new InvalidConfigurationException("The database cannot store every value the contract allows: "
+                    + String.join("; ", tooShort) + ".",
+                    "Add a Flyway migration to server/src/main/resources/db/migration that widens the column(s): "
+                            + String.join(" ", widen));
         }
     }
 
@@ -115,12 +137,13 @@ class EmailAccountTable implements InitializingBean {
         return new EmailAccountRecord(rs.getLong(idPosition), values, rs.getLong(versionPosition));
     }
 
-    private static Set<String> columnNames(ResultSet rs) throws SQLException {
+    /** Each column's size by its name in lower case: the characters a text column holds (its precision). */
+    private static Map<String, Integer> columnSizes(ResultSet rs) throws SQLException {
         ResultSetMetaData metaData = rs.getMetaData();
-        Set<String> names = new HashSet<>();
+        Map<String, Integer> sizes = new HashMap<>();
         for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            names.add(metaData.getColumnName(i).toLowerCase(Locale.ROOT));
+            sizes.put(metaData.getColumnName(i).toLowerCase(Locale.ROOT), metaData.getPrecision(i));
         }
-        return names;
+        return sizes;
     }
 }

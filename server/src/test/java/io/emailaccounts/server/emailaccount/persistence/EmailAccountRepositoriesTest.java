@@ -210,14 +210,43 @@ class EmailAccountRepositoriesTest {
     @Test
     void shouldNameEveryPropertyOfTheContractThatHasNoColumn() {
         ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
-        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties"))
-                .putObject("NicknameForSupport").put("type", "string").put("nullable", true);
+        ObjectNode properties = (ObjectNode) document.at("/components/schemas/EmailAccountFields/properties");
+        assertThat(properties.has("NicknameForSupport")).as("a property the contract does not have").isFalse();
+        properties.putObject("NicknameForSupport").put("type", "string").put("nullable", true);
         EmailAccountSchema withNewProperty = EmailAccountSchema.of(ApiContract.of(document));
 
         assertThatThrownBy(() -> new EmailAccountTable(jdbc, CIPHER, withNewProperty).afterPropertiesSet())
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("The database has no column for the contract's property NicknameForSupport "
                         + "(column email_account.nickname_for_support).");
+    }
+
+    /** A bound the contract raises (a compatible change) needs a wider column: the start-up report says which. */
+    @Test
+    void shouldNameEveryColumnTooShortForTheValuesTheContractAllows() {
+        ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
+        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties/DisplayName")).put("maxLength", 500);
+        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties/GoogleAccessToken")).put("maxLength", 10_000);
+        EmailAccountSchema withLongerValues = EmailAccountSchema.of(ApiContract.of(document));
+
+        assertThatThrownBy(() -> new EmailAccountTable(jdbc, CIPHER, withLongerValues).afterPropertiesSet())
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("DisplayName may be 500 characters long, but its column email_account.display_name holds 255")
+                .hasMessageContaining("GoogleAccessToken may be 10000 characters long, but its column email_account.google_access_token "
+                        + "holds 48000 (encrypted, it needs " + SecretCipher.storedLength(10_000) + ")")
+                .extracting(failure -> ((InvalidConfigurationException) failure).action()).asString()
+                .contains("ALTER TABLE email_account ALTER COLUMN display_name SET DATA TYPE VARCHAR(500);");
+    }
+
+    /** The stored form of the longest secret the contract allows (characters of four bytes each) fits its column. */
+    @Test
+    void shouldStoreTheLongestSecretTheContractAllows() {
+        EmailAccountField secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
+        String stored = CIPHER.encrypt("\uD83D\uDD11".repeat(secret.maxLength()), secret.column());
+        long id = insert(Map.of());
+
+        jdbc.sql("UPDATE email_account SET " + secret.column() + " = :stored WHERE id = :id").param("stored", stored).param("id", id).update();
+        assertThat(stored.length()).isLessThanOrEqualTo(SecretCipher.storedLength(secret.maxLength()));
     }
 
     private static List<Long> idsOf(List<EmailAccountRecord> records) {

@@ -26,8 +26,10 @@ import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountUpdate;
 import io.emailaccounts.client.model.EmailServerType;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
-import io.emailaccounts.contract.ApiContract;
-import io.emailaccounts.server.contract.ServedContract;
+import io.emailaccounts.contract.ContractProperty;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.ExampleBodies;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -91,23 +93,8 @@ class EmailAccountLifecycleTest extends RunningServerTest {
         RawHttp.Response response = asAdmin().get(PATH + "/" + ID);
 
         assertThat(response.status()).isEqualTo(200);
-        // The stored record's values; every other property of the contract reads as null, but the write-only secrets,
-        // which are left out.
-        ObjectNode expected = (ObjectNode) RawHttp.json("""
-                {"Id": 87654321, "UniqueId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "BusinessId": 1001,
-                 "DisplayName": "Stored name", "EmailAddress": "stored@example.com", "IncomingServer": "imap.stored.example",
-                 "IncomingServerType": 1, "IncomingServerPort": 143, "IncomingServerUsername": "stored-user",
-                 "DeleteMessageSettings": 1, "OutgoingServer": "smtp.stored.example", "OutgoingServerPort": 25,
-                 "OutgoingServerUsername": "stored-user", "LastMessageId": 7, "ErrorCount": 3, "Active": true,
-                 "SendNotificationOnNewMessages": true, "NotificationEmailAddress": "notify@example.com",
-                 "IncomingServerSSL": false, "OutgoingServerSSL": false, "ReplyToEmail": "reply@example.com",
-                 "LastCheckTime": "2025-01-01T08:00:00Z",
-                 "CreatedOn": "2025-01-01T00:00:00Z", "UpdatedOn": "2025-01-01T00:00:00Z", "UpdatedBy": "seed",
-                 "IsNew": false, "ToStringText": "Stored name"}
-                """);
-        EmailAccountSchema.of(ServedContract.load()).fields().stream()
-                .filter(field -> !expected.has(field.name()) && !field.secret())
-                .forEach(field -> expected.putNull(field.name()));
+        // Every property of the contract with its stored value, but the write-only secrets, which are left out.
+        ObjectNode expected = EmailAccountRecords.storedRecordAnswered();
         assertThat(response.json()).isEqualTo(expected);
         assertThat(response.body()).doesNotContain("stored-google-token").doesNotContain("stored-office-token");
     }
@@ -128,21 +115,16 @@ class EmailAccountLifecycleTest extends RunningServerTest {
 
     @Test
     void shouldRequireTheEnumFieldsOnCreateAndIgnoreAnId() {
-        RawHttp.Response invalid = asAdmin().send("POST", PATH, "application/json", """
-                {"BusinessId": 1, "DisplayName": "x", "EmailAddress": "x@example.com", "IncomingServer": "i",
-                 "IncomingServerPort": 993, "IncomingServerUsername": "u", "OutgoingServer": "o", "OutgoingServerPort": 587,
-                 "OutgoingServerUsername": "u", "LastMessageId": 0, "ErrorCount": 0}
-                """);
+        ObjectNode withoutEnums = ExampleBodies.requiredFields(EmailAccountSchema.WRITABLE_SCHEMA);
+        withoutEnums.remove(List.of("IncomingServerType", "DeleteMessageSettings"));
+        RawHttp.Response invalid = asAdmin().send("POST", PATH, "application/json", withoutEnums.toString());
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("Message").asString())
                 .isEqualTo("IncomingServerType: is a required field\nDeleteMessageSettings: is a required field");
 
-        RawHttp.Response created = asAdmin().send("POST", PATH, "application/json", """
-                {"Id": 77777777, "BusinessId": 1, "DisplayName": "x", "EmailAddress": "x@example.com", "IncomingServer": "i",
-                 "IncomingServerType": 1, "IncomingServerPort": 993, "IncomingServerUsername": "u", "DeleteMessageSettings": 3,
-                 "OutgoingServer": "o", "OutgoingServerPort": 587, "OutgoingServerUsername": "u", "LastMessageId": 0,
-                 "ErrorCount": 0, "CreatedOn": "1999-01-01T00:00:00Z"}
-                """);
+        ObjectNode withAnId = ExampleBodies.requiredFields(EmailAccountSchema.WRITABLE_SCHEMA)
+                .put("Id", 77777777).put("CreatedOn", "1999-01-01T00:00:00Z");
+        RawHttp.Response created = asAdmin().send("POST", PATH, "application/json", withAnId.toString());
         assertThat(created.status()).isEqualTo(200);
         long id = created.json().get("Value").get("Id").asLong();
         assertThat(id).isNotEqualTo(77777777L);
@@ -156,7 +138,9 @@ class EmailAccountLifecycleTest extends RunningServerTest {
         RawHttp.Response response = asAdmin().send("POST", PATH, "application/json", "{\"DisplayName\": 5}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("Errors")).hasSize(13);
+        assertThat(response.json().get("Errors")).as("one per required field, DisplayName's type among them")
+                .hasSize((int) ExampleBodies.CONTRACT.properties(EmailAccountSchema.WRITABLE_SCHEMA).values().stream()
+                        .filter(ContractProperty::required).count());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM email_account").query(Long.class).single()).isEqualTo(before);
     }
 

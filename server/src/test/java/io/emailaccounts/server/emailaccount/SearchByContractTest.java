@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractProperty;
+import io.emailaccounts.contract.SearchFilter;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
@@ -41,7 +41,9 @@ class SearchByContractTest extends RunningServerTest {
     private static final int RECORDS = 24;
     private static final ApiContract CONTRACT = ServedContract.load();
     private static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
-    private static final Pattern FILTER = Pattern.compile("(from_|to_)?EmailAccount_(\\w+)");
+    /** The record's properties as a read answers them (a later allOf part narrows what a write takes). */
+    private static final Map<String, ContractProperty> RECORD = CONTRACT.properties(EmailAccountSchema.RECORD_SCHEMA);
+    private static final ApiContract.Operation SEARCH = CONTRACT.operation("searchEmailAccounts");
     private static final OffsetDateTime FIRST_TIME = OffsetDateTime.parse("2025-01-15T10:00:00Z");
 
     /** The records as the API reads them, in Id order. */
@@ -67,8 +69,7 @@ class SearchByContractTest extends RunningServerTest {
     @TestFactory
     Stream<DynamicTest> shouldOrderByEveryOrderFieldOfTheContractInBothDirections() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode value : CONTRACT.resolve(searchParameter("orderBy").path("schema")).path("enum")) {
-            String property = value.asString();
+        for (String property : CONTRACT.enumOf(SEARCH.parameter("orderBy").orElseThrow().path("schema")).orElseThrow().valueTexts()) {
             for (boolean descending : new boolean[] {false, true}) {
                 tests.add(DynamicTest.dynamicTest("orderBy=" + property + (descending ? " descending" : " ascending"), () -> {
                     Comparator<JsonNode> order = Comparator.comparing((JsonNode record) -> comparable(property, record.get(property)),
@@ -88,14 +89,9 @@ class SearchByContractTest extends RunningServerTest {
     @TestFactory
     Stream<DynamicTest> shouldApplyEveryFilterOfTheContract() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode reference : searchOperation().path("parameters")) {
-            JsonNode parameter = CONTRACT.resolve(reference);
-            String name = parameter.path("name").asString();
-            Matcher filter = FILTER.matcher(name);
-            if (!filter.matches()) {
-                continue;
-            }
-            String property = parameter.path("x-property").asString(filter.group(2));
+        for (SearchFilter filter : SEARCH.filters()) {
+            String name = filter.parameter();
+            String property = filter.property();
             // Each filter with a value from the middle of the records and one from an end, so that it keeps some, not all.
             for (int recordIndex : new int[] {3, 4}) {
                 tests.add(DynamicTest.dynamicTest(name + " with record " + recordIndex + "'s " + property, () -> {
@@ -110,7 +106,11 @@ class SearchByContractTest extends RunningServerTest {
                             return false;
                         }
                         int comparison = value.compareTo(limit);
-                        return filter.group(1) == null ? comparison == 0 : filter.group(1).equals("from_") ? comparison >= 0 : comparison <= 0;
+                        return switch (filter.bound()) {
+                            case EQUAL -> comparison == 0;
+                            case FROM -> comparison >= 0;
+                            case TO -> comparison <= 0;
+                        };
                     };
                     List<Long> expected = stored.stream().filter(keeps).map(record -> record.get("Id").asLong()).toList();
 
@@ -130,19 +130,6 @@ class SearchByContractTest extends RunningServerTest {
         RawHttp.Response response = asAdmin().get(PATH + "?size=1000&" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("Records").valueStream().map(record -> record.get("Id").asLong()).toList();
-    }
-
-    private static JsonNode searchOperation() {
-        return CONTRACT.document().at("/paths/~1api~1crm~1emailaccounts/get");
-    }
-
-    private static JsonNode searchParameter(String name) {
-        for (JsonNode reference : searchOperation().path("parameters")) {
-            if (CONTRACT.resolve(reference).path("name").asString().equals(name)) {
-                return CONTRACT.resolve(reference);
-            }
-        }
-        throw new AssertionError("The search has no parameter " + name);
     }
 
     /** A property's value as the search orders it; null for none. */
@@ -169,48 +156,23 @@ class SearchByContractTest extends RunningServerTest {
      * lower-case letters and digits of one length, which every database collation orders alike.
      */
     private static Object valueFor(EmailAccountField field, int i) {
-        JsonNode schema = propertySchema(field.name());
-        if (schema.path("nullable").asBoolean(false) && i % 5 == 0) {
+        ContractProperty property = RECORD.get(field.name());
+        if (property.nullable() && i % 5 == 0) {
             return null;
         }
         int k = i % 6;
-        JsonNode type = typeOf(schema);
-        if (type.has("enum")) {
-            JsonNode values = type.get("enum");
-            return field.type().parse(values.get(i % values.size()).asString());
+        if (property.enumeration().isPresent()) {
+            List<String> values = property.enumeration().get().valueTexts();
+            return field.type().parse(values.get(i % values.size()));
         }
         return switch (field.type()) {
-            case INTEGER, LONG, DECIMAL -> field.type().parse(Long.toString(type.path("minimum").asLong(0) + k));
+            case INTEGER, LONG, DECIMAL -> field.type().parse(Long.toString(property.keyword("minimum").asLong(0) + k));
             case BOOLEAN -> i % 2 == 0;
             case DATE -> FIRST_TIME.toLocalDate().plusDays(k);
             case DATE_TIME -> FIRST_TIME.plusSeconds(97L * k).withOffsetSameInstant(ZoneOffset.UTC);
             case UUID -> java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) k});
-            case STRING -> "email".equals(type.path("format").asString()) ? "v" + (char) ('a' + k) + "0" + k + "@example.com"
+            case STRING -> "email".equals(property.format()) ? "v" + (char) ('a' + k) + "0" + k + "@example.com"
                     : "v" + (char) ('a' + k) + "0" + k;
         };
-    }
-
-    /** A property of the record as the last part of its {@code allOf} that declares it says (a read narrows a write). */
-    private static JsonNode propertySchema(String name) {
-        JsonNode record = CONTRACT.document().at("/components/schemas/" + EmailAccountSchema.RECORD_SCHEMA);
-        JsonNode found = null;
-        for (JsonNode part : record.path("allOf")) {
-            JsonNode property = CONTRACT.resolve(part).path("properties").path(name);
-            if (!property.isMissingNode()) {
-                found = property;
-            }
-        }
-        if (found == null) {
-            throw new AssertionError("EmailAccount has no property " + name);
-        }
-        return found;
-    }
-
-    private static JsonNode typeOf(JsonNode property) {
-        JsonNode schema = CONTRACT.resolve(property);
-        while (!schema.has("type") && schema.path("allOf").size() == 1) {
-            schema = CONTRACT.resolve(schema.path("allOf").get(0));
-        }
-        return schema;
     }
 }

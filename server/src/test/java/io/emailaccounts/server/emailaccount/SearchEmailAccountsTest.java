@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 class SearchEmailAccountsTest extends RunningServerTest {
 
+    private static final ApiContract CONTRACT = ServedContract.load();
+
     private static final String PATH = "/api/crm/emailaccounts";
 
     /** Records 1 to 30 of business 1001 or 3003, with varied fields; the reference record is removed. */
@@ -140,11 +142,10 @@ class SearchEmailAccountsTest extends RunningServerTest {
                 "EmailAccount_GoogleAccessToken: is not a filter of this operation",
                 "page: must be 1 or more",
                 "size: must be between 1 and 1000",
-                "orderBy: must be one of " + String.join(", ", ServedContract.load().document()
-                        .at("/components/schemas/EmailAccountOrderField/enum").valueStream().map(JsonNode::asString).toList()),
-                "dir: must be one of 0 (Ascending), 1 (Descending), -1 (AlsoDescending)",
+                "orderBy: must be one of " + CONTRACT.enumNamed("EmailAccountOrderField").describeValues(),
+                "dir: must be one of " + CONTRACT.enumNamed("SortDirection").describeValues(),
                 "EmailAccount_Business: must be a whole number",
-                "EmailAccount_IncomingServerType: must be one of 1 (Imap)",
+                "EmailAccount_IncomingServerType: must be one of " + CONTRACT.enumNamed("EmailServerType").describeValues(),
                 "EmailAccount_Active: must be true or false",
                 "to_EmailAccount_CreatedOn: must be a date and time such as 2025-01-15T10:30:00Z"));
         assertThat(response.json().get("Errors").get(0).get("AttemptedValue").isNull()).as("unknown parameters are not echoed").isTrue();

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.client.ApiErrors;
 import io.emailaccounts.client.ApiException;
 import io.emailaccounts.client.model.ActionResponse;
@@ -172,7 +173,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
                 "DisplayName: is a required field",
                 "EmailAddress: must be a valid e-mail address",
                 "IncomingServer: is a required field",
-                "IncomingServerType: must be one of 1 (Imap)",
+                "IncomingServerType: must be one of " + ServedContract.load().enumNamed("EmailServerType").describeValues(),
                 "IncomingServerPort: must be between 1 and 65535",
                 "DeleteMessageSettings: must be a whole number",
                 "OutgoingServerPort: must be between 1 and 65535",
@@ -226,7 +227,7 @@ class UpdateEmailAccountTest extends RunningServerTest {
         assertRequestLevelError(asAdmin().put(PATH, "[" + requiredFieldsBody() + "]"), "The request body must be a JSON object.");
         assertRequestLevelError(asAdmin().put(PATH, "\"text\""), "The request body must be a JSON object.");
         assertRequestLevelError(asAdmin().put(PATH, ""), "A request body is required.");
-        assertRequestLevelError(asAdmin().put(PATH, requiredFieldsBody() + " {}"), "The request body is not valid JSON (line 6, column 2).");
+        assertRequestLevelError(asAdmin().put(PATH, requiredFieldsBody() + "\n {}"), "The request body is not valid JSON (line 2, column 2).");
         assertRequestLevelError(asAdmin().put(PATH, "{\"Id\": 1, \"Id\": 2}"), "The request body is not valid JSON (line 1, column 15).");
     }
 

@@ -11,6 +11,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.ContractProperty;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
@@ -39,18 +40,12 @@ class WritableFieldsRoundTripTest extends RunningServerTest {
     }
 
     private static List<Field> writableFields() {
-        JsonNode schema = CONTRACT.document().at("/components/schemas/EmailAccountFields");
-        List<String> required = new ArrayList<>();
-        schema.path("required").forEach(name -> required.add(name.asString()));
         List<Field> fields = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            JsonNode declared = property.getValue();
+        for (ContractProperty property : CONTRACT.properties(EmailAccountSchema.WRITABLE_SCHEMA).values()) {
             // An example may sit on the property or on the schema it refers to (the enums).
-            JsonNode example = declared.has("example") ? declared.get("example")
-                    : CONTRACT.resolve(declared.path("allOf").path(0)).path("example");
-            assertThat(example.isMissingNode()).as("%s has an example in the contract", property.getKey()).isFalse();
-            fields.add(new Field(property.getKey(), example, required.contains(property.getKey()),
-                    declared.path("nullable").asBoolean(), declared.path("writeOnly").asBoolean(), declared.get("x-unset-value")));
+            assertThat(property.example()).as("%s has an example in the contract", property.name()).isPresent();
+            fields.add(new Field(property.name(), property.example().get(), property.required(), property.nullable(),
+                    property.writeOnly(), property.unsetValue().orElse(null)));
         }
         return fields;
     }

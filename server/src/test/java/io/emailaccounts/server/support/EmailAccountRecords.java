@@ -10,7 +10,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Puts known records in the database and reads stored rows back, below the API. */
 public final class EmailAccountRecords {
@@ -25,46 +29,68 @@ public final class EmailAccountRecords {
         this.cipher = cipher;
     }
 
-    /** Empties the table and stores record {@link #ID} with every optional field set. */
+    /**
+     * The values record {@link #ID} has after {@link #reset()}, where they differ from the contract's examples: the
+     * values that tell a stored value from one an example body sends.
+     */
+    public static final Map<String, Object> STORED = Map.of(
+            "DisplayName", "Stored name", "NotificationEmailAddress", "notify@example.com",
+            "ReplyToEmail", "reply@example.com", "IncomingServerSSL", false,
+            "GoogleAccessToken", "stored-google-token", "Office365AccessToken", "stored-office-token",
+            "CreatedOn", "2025-01-01T00:00:00Z", "UpdatedOn", "2025-01-01T00:00:00Z", "UpdatedBy", "seed");
+
+    private static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(ExampleBodies.CONTRACT);
+
+    /**
+     * Empties the table and stores record {@link #ID}: every field the contract has, each with its example (optional
+     * fields included), but the {@link #STORED} values.
+     */
     public void reset() {
         jdbc.sql("DELETE FROM email_account").update();
-        jdbc.sql("""
-                INSERT INTO email_account (id, unique_id, business_id, display_name, email_address, incoming_server,
-                    incoming_server_type, incoming_server_port, incoming_server_username, delete_message_settings,
-                    outgoing_server, outgoing_server_port, outgoing_server_username, last_message_id, error_count,
-                    active, send_notification_on_new_messages, notification_email_address, incoming_server_ssl,
-                    outgoing_server_ssl, reply_to_email, last_check_time, google_access_token, office365_access_token,
-                    created_on, updated_on, updated_by)
-                VALUES (:id, :uniqueId, 1001, 'Stored name', 'stored@example.com', 'imap.stored.example',
-                    1, 143, 'stored-user', 1,
-                    'smtp.stored.example', 25, 'stored-user', 7, 3,
-                    TRUE, TRUE, 'notify@example.com', FALSE,
-                    FALSE, 'reply@example.com', :lastCheck, :google, :office,
-                    :created, :created, 'seed')
-                """)
-                .param("id", ID)
-                .param("uniqueId", UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"))
-                .param("lastCheck", OffsetDateTime.parse("2025-01-01T08:00:00Z"))
-                .param("google", cipher.encrypt("stored-google-token", "google_access_token"))
-                .param("office", cipher.encrypt("stored-office-token", "office365_access_token"))
-                .param("created", OffsetDateTime.parse("2025-01-01T00:00:00Z"))
-                .update();
+        ObjectNode record = ExampleBodies.everyField(EmailAccountSchema.WRITABLE_SCHEMA);
+        record.setAll(ExampleBodies.answered(EmailAccountSchema.RECORD_SCHEMA));
+        STORED.forEach((name, value) -> record.set(name, ExampleBodies.JSON.valueToTree(value)));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (EmailAccountField field : SCHEMA.fields()) {
+            JsonNode value = record.path(field.name());
+            if (field.stored() && !value.isMissingNode() && field != SCHEMA.id()) {
+                Object typed = value.isNull() ? null : field.type().parse(value.asString());
+                columns.put(field.column(), field.secret() && typed != null ? cipher.encrypt((String) typed, field.column()) : typed);
+            }
+        }
+        insert(ID, columns);
+    }
+
+    /** The record {@link #ID} as a read answers it after {@link #reset()}. */
+    public static ObjectNode storedRecordAnswered() {
+        ObjectNode record = ExampleBodies.answered(EmailAccountSchema.RECORD_SCHEMA);
+        STORED.forEach((name, value) -> {
+            if (record.has(name)) {
+                record.set(name, ExampleBodies.JSON.valueToTree(value));
+            }
+        });
+        SCHEMA.fields().stream().filter(field -> field.sameAs() != null)
+                .forEach(field -> record.set(field.name(), record.get(field.sameAs())));
+        return record;
     }
 
     /**
-     * Stores one more record with the given Id; {@code columns} overrides the defaults (column name to value).
-     * The defaults are a valid record of business 1001, with a new unique_id.
+     * Stores one more record with the given Id; {@code columns} overrides the defaults (column name to value). The
+     * defaults are the contract's examples of the required fields, with a name, an address and user names of this Id's
+     * own and a new unique_id.
      */
     public void insert(long id, Map<String, Object> columns) {
-        Map<String, Object> values = new LinkedHashMap<>(Map.of(
-                "business_id", 1001L, "display_name", "Inbox " + id, "email_address", "inbox" + id + "@example.com",
-                "incoming_server", "imap.example.com", "incoming_server_type", 1, "incoming_server_port", 993,
-                "incoming_server_username", "user" + id, "delete_message_settings", 1, "outgoing_server", "smtp.example.com",
-                "outgoing_server_port", 587));
-        values.putAll(Map.of("outgoing_server_username", "user" + id, "last_message_id", 0L, "error_count", 0,
+        Map<String, Object> values = new LinkedHashMap<>();
+        ObjectNode required = ExampleBodies.requiredFields(EmailAccountSchema.WRITABLE_SCHEMA);
+        for (EmailAccountField field : SCHEMA.fields()) {
+            if (field.stored() && required.has(field.name())) {
+                values.put(field.column(), field.type().parse(required.get(field.name()).asString()));
+            }
+        }
+        values.putAll(Map.of("display_name", "Inbox " + id, "email_address", "inbox" + id + "@example.com",
+                "incoming_server_username", "user" + id, "outgoing_server_username", "user" + id,
                 "created_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"), "updated_on", OffsetDateTime.parse("2025-01-01T00:00:00Z"),
-                "updated_by", "seed"));
-        values.put("unique_id", UUID.randomUUID());
+                "updated_by", "seed", "unique_id", UUID.randomUUID()));
         values.putAll(columns);
         values.remove("id");
         String names = String.join(", ", values.keySet());
@@ -90,14 +116,11 @@ public final class EmailAccountRecords {
         return row;
     }
 
-    /** A body for PUT that sets every required field of record {@link #ID} and no optional one. */
+    /**
+     * A body for PUT that sets every required field of record {@link #ID} and no optional one: the contract's examples,
+     * but a business and a deletion policy other than the stored ones.
+     */
     public static String requiredFieldsBody() {
-        return """
-                {"Id": 87654321, "BusinessId": 2002, "DisplayName": "Help desk inbox",
-                 "EmailAddress": "helpdesk@example.com", "IncomingServer": "imap.example.com",
-                 "IncomingServerType": 1, "IncomingServerPort": 993, "IncomingServerUsername": "helpdesk@example.com",
-                 "DeleteMessageSettings": 3, "OutgoingServer": "smtp.example.com", "OutgoingServerPort": 587,
-                 "OutgoingServerUsername": "helpdesk@example.com", "LastMessageId": 48211, "ErrorCount": 0}
-                """;
+        return ExampleBodies.requiredFields("EmailAccountUpdate").put("Id", ID).put("BusinessId", 2002).put("DeleteMessageSettings", 3).toString();
     }
 }

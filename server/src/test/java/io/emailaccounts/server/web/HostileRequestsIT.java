@@ -1,6 +1,5 @@
 package io.emailaccounts.server.web;
 
-import static io.emailaccounts.server.support.EmailAccountRecords.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -384,29 +383,13 @@ class HostileRequestsIT {
     /** Each property of the update body, with the schema that holds its type, format and bounds. */
     private static Map<String, JsonNode> bodyProperties() {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
-        collectProperties(CONTRACT.document().at("/components/schemas/EmailAccountUpdate"), properties);
+        CONTRACT.properties("EmailAccountUpdate").forEach((name, property) -> properties.put(name, property.schema()));
         return properties;
-    }
-
-    private static void collectProperties(JsonNode declared, Map<String, JsonNode> properties) {
-        JsonNode schema = CONTRACT.resolve(declared);
-        schema.path("allOf").forEach(part -> collectProperties(part, properties));
-        schema.path("properties").properties().forEach(property -> {
-            ObjectNode flattened = NODES.objectNode();
-            JsonNode type = CONTRACT.resolve(property.getValue());
-            while (!type.has("type") && type.path("allOf").size() == 1) {
-                type = CONTRACT.resolve(type.path("allOf").get(0));
-            }
-            flattened.setAll((ObjectNode) type);
-            flattened.setAll((ObjectNode) CONTRACT.resolve(property.getValue()));
-            properties.put(property.getKey(), flattened);
-        });
     }
 
     private static List<String> queryParameters() {
         List<String> names = new ArrayList<>();
-        CONTRACT.document().at("/paths/~1api~1crm~1emailaccounts/get/parameters")
-                .forEach(parameter -> names.add(CONTRACT.resolve(parameter).path("name").asString()));
+        CONTRACT.operation("searchEmailAccounts").parameters().forEach(parameter -> names.add(parameter.path("name").asString()));
         names.add("Unknown");
         return names;
     }

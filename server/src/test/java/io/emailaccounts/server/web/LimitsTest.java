@@ -20,6 +20,7 @@ import io.emailaccounts.client.model.EmailServerType;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Body size, write rate and failed sign-in limits, with small limits so that they are quick to reach. */
 @TestPropertySource(properties = {
@@ -35,7 +36,7 @@ class LimitsTest extends RunningServerTest {
     private static final String THROTTLED = "Too many failed sign-ins for this user name; try again later.";
 
     private static String updateNamed(String displayName) {
-        return requiredFieldsBody().replace("Help desk inbox", displayName);
+        return ((ObjectNode) RawHttp.json(requiredFieldsBody())).put("DisplayName", displayName).toString();
     }
 
     private static String passwordGrant(String username, String password) {

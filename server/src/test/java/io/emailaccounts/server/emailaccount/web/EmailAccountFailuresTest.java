@@ -52,7 +52,7 @@ class EmailAccountFailuresTest extends WebSliceTest {
         when(service.applyUpdate(anyLong(), any(), any(), any())).thenThrow(new VersionChangedException(5, 9));
 
         MvcResult result = perform(put(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"3\"")
-                .content(REQUIRED_FIELDS + ", \"Id\": 5}"), 412);
+                .content(requiredFields().put("Id", 5).toString()), 412);
 
         assertThat(result.getResponse().getHeader("ETag")).isEqualTo("\"9\"");
         assertEnvelope(result, """
@@ -67,7 +67,7 @@ class EmailAccountFailuresTest extends WebSliceTest {
     void shouldAnswerAnotherBusiness403NamingBusinessId() throws Exception {
         when(service.create(any(), any())).thenThrow(new BusinessForbiddenException(1001));
 
-        assertEnvelope(perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(REQUIRED_FIELDS + "}"), 403), """
+        assertEnvelope(perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(requiredFields().toString()), 403), """
                 {"Status": 403, "Message": "BusinessId: You may not use business 1001.", "Value": null, "WasSuccessful": false,
                  "Errors": [{"AttemptedValue": 1001, "Message": "You may not use business 1001.", "PropertyName": "BusinessId"}]}
                 """);

@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -30,6 +28,8 @@ import org.mockito.Mockito;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.SearchFilter;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
@@ -46,7 +46,6 @@ import tools.jackson.databind.JsonNode;
  */
 class EmailAccountsDelegateTest extends WebSliceTest {
 
-    private static final Pattern FILTER = Pattern.compile("(from_|to_)?EmailAccount_(\\w+)");
 
     private static EmailAccountField field(String name) {
         return SCHEMA.named(name).orElseThrow();
@@ -77,23 +76,21 @@ class EmailAccountsDelegateTest extends WebSliceTest {
     @TestFactory
     Stream<DynamicTest> shouldTurnEveryFilterOfTheContractIntoAConditionOnItsProperty() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode reference : CONTRACT.document().at("/paths/~1api~1crm~1emailaccounts/get/parameters")) {
-            JsonNode parameter = CONTRACT.resolve(reference);
-            Matcher filter = FILTER.matcher(parameter.path("name").asString());
-            if (!filter.matches()) {
-                continue;
-            }
-            JsonNode example = CONTRACT.resolve(parameter.path("schema")).path("example");
-            String property = parameter.path("x-property").asString(filter.group(2));
-            tests.add(DynamicTest.dynamicTest(filter.group(0), () -> {
-                List<SearchCondition> conditions = searchedWith(filter.group(0) + "=" + example.asString()).conditions();
+        ApiContract.Operation search = CONTRACT.operation("searchEmailAccounts");
+        for (SearchFilter filter : search.filters()) {
+            JsonNode example = CONTRACT.flattened(search.parameter(filter.parameter()).orElseThrow().path("schema")).path("example");
+            String property = filter.property();
+            tests.add(DynamicTest.dynamicTest(filter.parameter(), () -> {
+                List<SearchCondition> conditions = searchedWith(filter.parameter() + "=" + example.asString()).conditions();
 
                 assertThat(conditions).isNotEmpty().allSatisfy(condition -> assertThat(condition.field().name()).isEqualTo(property));
                 // A time given to the minute (2025-01-15T10:30) stands for that whole minute.
                 boolean wholeMinute = example.asString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
-                SearchCondition.Operator expected = filter.group(1) == null ? SearchCondition.Operator.EQUALS
-                        : filter.group(1).equals("from_") ? SearchCondition.Operator.AT_LEAST
-                        : wholeMinute ? SearchCondition.Operator.BEFORE : SearchCondition.Operator.AT_MOST;
+                SearchCondition.Operator expected = switch (filter.bound()) {
+                    case EQUAL -> SearchCondition.Operator.EQUALS;
+                    case FROM -> SearchCondition.Operator.AT_LEAST;
+                    case TO -> wholeMinute ? SearchCondition.Operator.BEFORE : SearchCondition.Operator.AT_MOST;
+                };
                 if (conditions.size() == 1) {
                     assertThat(conditions.get(0).operator()).isEqualTo(expected);
                 } else {
@@ -166,9 +163,9 @@ class EmailAccountsDelegateTest extends WebSliceTest {
     void shouldWriteTheFieldsABodyHoldsClearTheNullOnesAndKeepSecretsSentAsNull() throws Exception {
         when(service.create(any(), any())).thenReturn(new ChangeReceipt(12, Instant.parse("2025-01-15T10:30:00Z"), "admin@example.com", 1));
 
-        MvcResult result = mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(REQUIRED_FIELDS
-                        + ", \"ReplyToEmail\": null, \"Active\": true, \"LastCheckTime\": \"2025-01-15T12:00:00+02:00\","
-                        + " \"GoogleAccessToken\": null, \"Office365AccessToken\": \"\"}"))
+        MvcResult result = mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(requiredFields()
+                        .putNull("ReplyToEmail").put("Active", true).put("LastCheckTime", "2025-01-15T12:00:00+02:00")
+                        .putNull("GoogleAccessToken").put("Office365AccessToken", "").toString()))
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
@@ -191,7 +188,7 @@ class EmailAccountsDelegateTest extends WebSliceTest {
         when(service.applyUpdate(anyLong(), any(), any(), any())).thenReturn(new ChangeReceipt(5, Instant.now(), "admin@example.com", 8));
 
         MvcResult result = mvc.perform(put(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"6\", \"7\"")
-                .content(REQUIRED_FIELDS + ", \"Id\": 5}")).andReturn();
+                .content(requiredFields().put("Id", 5).toString())).andReturn();
 
         assertThat(result.getResponse().getHeader("ETag")).isEqualTo("\"8\"");
         verify(service).applyUpdate(eq(5L), any(), any(), eq(Optional.of(java.util.Set.of(6L, 7L))));
@@ -200,7 +197,7 @@ class EmailAccountsDelegateTest extends WebSliceTest {
     @Test
     void shouldNotCallTheServiceForABodyTheContractRefuses() throws Exception {
         MvcResult result = mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON)
-                .content(REQUIRED_FIELDS.replace("\"IncomingServerPort\": 993", "\"IncomingServerPort\": 0") + "}")).andReturn();
+                .content(requiredFields().put("IncomingServerPort", 0).toString())).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(answer(result).get("Errors").get(0).get("PropertyName").asString()).isEqualTo("IncomingServerPort");

@@ -15,14 +15,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.generated.api.EmailAccountsApiController;
+import io.emailaccounts.server.support.ExampleBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The web layer of the EmailAccounts feature without a server, security or database: the generated controller, the
@@ -37,12 +39,10 @@ abstract class WebSliceTest {
 
     static final String PATH = "/api/crm/emailaccounts";
     /** The required fields of a create; close it with "}" or add more. */
-    static final String REQUIRED_FIELDS = """
-            {"BusinessId": 1001, "DisplayName": "Inbox", "EmailAddress": "inbox@example.com",
-             "IncomingServer": "imap.example.com", "IncomingServerType": 1, "IncomingServerPort": 993,
-             "IncomingServerUsername": "u", "DeleteMessageSettings": 2, "OutgoingServer": "smtp.example.com",
-             "OutgoingServerPort": 587, "OutgoingServerUsername": "u", "LastMessageId": 0, "ErrorCount": 0
-            """;
+    /** A valid create: the required fields, each with its example in the contract. */
+    static ObjectNode requiredFields() {
+        return ExampleBodies.requiredFields(EmailAccountSchema.WRITABLE_SCHEMA);
+    }
     static final ApiContract CONTRACT = ServedContract.load();
     static final EmailAccountSchema SCHEMA = EmailAccountSchema.of(CONTRACT);
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.support.ExampleBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,15 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
 class RequestBodyValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final RequestBodyValidator validator = new RequestBodyValidator(ServedContract.load());
+    private static final ApiContract CONTRACT = ServedContract.load();
+    private static final RequestBodyValidator validator = new RequestBodyValidator(CONTRACT);
 
+    /** A valid update: the required fields, each with its example in the contract. */
     static ObjectNode validUpdate() {
-        return (ObjectNode) JSON.readTree("""
-                {"Id": 87654321, "BusinessId": 1001, "DisplayName": "Help desk", "EmailAddress": "helpdesk@example.com",
-                 "IncomingServer": "imap.example.com", "IncomingServerType": 1, "IncomingServerPort": 993,
-                 "IncomingServerUsername": "helpdesk", "DeleteMessageSettings": 2, "OutgoingServer": "smtp.example.com",
-                 "OutgoingServerPort": 587, "OutgoingServerUsername": "helpdesk", "LastMessageId": 0, "ErrorCount": 0}
-                """);
+        return ExampleBodies.requiredFields("EmailAccountUpdate");
     }
 
     private static List<PropertyViolation> validate(JsonNode body) {
@@ -86,9 +84,9 @@ class RequestBodyValidatorTest {
                         tuple("BusinessId", "must be a whole number"),
                         tuple("DisplayName", "must be at most 255 characters long"),
                         tuple("EmailAddress", "must be a valid e-mail address"),
-                        tuple("IncomingServerType", "must be one of 1 (Imap)"),
+                        tuple("IncomingServerType", "must be one of " + CONTRACT.enumNamed("EmailServerType").describeValues()),
                         tuple("IncomingServerPort", "must be between 1 and 65535"),
-                        tuple("DeleteMessageSettings", "must be one of 1 (DontDelete), 2 (DeleteOnReceive), 3 (DeleteWhenDeleting)"),
+                        tuple("DeleteMessageSettings", "must be one of " + CONTRACT.enumNamed("MessageDeletionPolicy").describeValues()),
                         tuple("ErrorCount", "must be 0 or more"),
                         tuple("Active", "must be true or false"),
                         tuple("LastCheckTime", "must be a date-time in ISO 8601 format with an offset, such as 2025-01-15T10:30:00Z"));

@@ -2,7 +2,6 @@ package io.emailaccounts.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import io.emailaccounts.client.api.EmailAccountsApi.APISearchEmailAccountsRequest;
+import io.emailaccounts.contract.ApiContract;
 
 /**
  * The search's query builder is generated from the contract: every parameter the contract gives the search operation
@@ -67,17 +63,10 @@ class SearchQueryTest {
         assertThat(parameters).containsEntry("page", "3").containsEntry("size", "50");
     }
 
-    private static Set<String> searchParametersOfTheContract() throws IOException {
-        JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(CONTRACT.toFile());
+    private static Set<String> searchParametersOfTheContract() {
         Set<String> names = new TreeSet<>();
-        contract.path("paths").forEach(path -> path.forEach(operation -> {
-            if ("searchEmailAccounts".equals(operation.path("operationId").asText())) {
-                operation.path("parameters").forEach(parameter -> {
-                    JsonNode resolved = parameter.has("$ref") ? contract.at(parameter.get("$ref").asText().substring(1)) : parameter;
-                    names.add(resolved.path("name").asText());
-                });
-            }
-        }));
+        ApiContract.read(CONTRACT).operation("searchEmailAccounts").parameters()
+                .forEach(parameter -> names.add(parameter.path("name").asString()));
         assertThat(names).as("the search parameters of %s", CONTRACT).isNotEmpty();
         return names;
     }

@@ -36,6 +36,8 @@ public final class ApiContract {
     public static final String REQUIRED_ROLE_WHEN_PRESENT = "x-required-role-when-present";
     /** {@code x-sent-back-from}: a body schema that may carry the properties of the record it was read as. */
     public static final String SENT_BACK_FROM = "x-sent-back-from";
+    /** {@code x-codeSamples}: the code samples of an operation the reference shows, by language. */
+    public static final String CODE_SAMPLES = "x-codeSamples";
     /** {@code x-rules-stated-before}: a schema whose oneOf only states rules the released contract gave in words. */
     public static final String RULES_STATED_BEFORE = "x-rules-stated-before";
 
@@ -299,6 +301,17 @@ public final class ApiContract {
         /** The search filters among its query parameters, in document order. */
         public List<SearchFilter> filters() {
             return parameters.stream().map(SearchFilter::of).flatMap(Optional::stream).toList();
+        }
+
+        /** The sources of its code samples ({@code x-codeSamples}) in a language ({@code Java}, {@code Shell}, ...). */
+        public List<String> codeSamples(String language) {
+            List<String> sources = new ArrayList<>();
+            node.path(CODE_SAMPLES).forEach(sample -> {
+                if (sample.path("lang").asString().equals(language)) {
+                    sources.add(sample.path("source").asString());
+                }
+            });
+            return sources;
         }
 
         /** The parameter of that name, if it has one. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RunningServerTest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The TypeScript client's own tests (client/typescript/test, run with Node's test runner) against this server on a
@@ -33,20 +32,18 @@ class TypeScriptClientIT extends RunningServerTest {
     private static Path referenceSamples() throws IOException {
         Path directory = Files.createTempDirectory("typescript-samples");
         for (ApiContract.Operation operation : ServedContract.load().operations()) {
-            for (JsonNode sample : operation.node().path("x-codeSamples")) {
-                if (sample.path("lang").asString().equals("TypeScript")) {
-                    Files.writeString(directory.resolve(operation.operationId() + ".ts"), """
-                            import {
-                                AuthenticationApi, createConfiguration, CreateTokenGrantTypeEnum, dateTime, EmailAccount,
-                                EmailAccountList, EmailAccountsApi, EmailServerType, HOSTED_BASE_URL, MessageDeletionPolicy,
-                                propertyErrors, ResponseError,
-                            } from '@emailaccounts/client';
+            for (String sample : operation.codeSamples("TypeScript")) {
+                Files.writeString(directory.resolve(operation.operationId() + ".ts"), """
+                        import {
+                            AuthenticationApi, createConfiguration, CreateTokenGrantTypeEnum, dateTime, EmailAccount,
+                            EmailAccountList, EmailAccountsApi, EmailServerType, HOSTED_BASE_URL, MessageDeletionPolicy,
+                            propertyErrors, ResponseError,
+                        } from '@emailaccounts/client';
 
-                            export async function sample(password: string): Promise<void> {
-                            %s
-                            }
-                            """.formatted(sample.path("source").asString()));
-                }
+                        export async function sample(password: string): Promise<void> {
+                        %s
+                        }
+                        """.formatted(sample));
             }
         }
         return directory;

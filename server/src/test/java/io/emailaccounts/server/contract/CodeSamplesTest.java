@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.support.JavaSnippets;
 import io.emailaccounts.server.support.RunningServerTest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The code samples the reference shows (x-codeSamples in the contract): the Java ones compile, the curl ones run
@@ -34,26 +33,22 @@ class CodeSamplesTest extends RunningServerTest {
     @Test
     void shouldCompileEveryJavaSample() {
         int compiled = 0;
-        for (JsonNode path : contract.document().path("paths")) {
-            for (JsonNode operation : path) {
-                for (JsonNode sample : operation.path("x-codeSamples")) {
-                    if (sample.path("lang").asString().equals("Java")) {
-                        String className = "Sample_" + operation.path("operationId").asString();
-                        JavaSnippets.compile(work, className, """
-                                import java.util.*;
-                                import io.emailaccounts.client.*;
-                                import io.emailaccounts.client.api.*;
-                                import io.emailaccounts.client.model.*;
+        for (ApiContract.Operation operation : contract.operations()) {
+            for (String sample : operation.codeSamples("Java")) {
+                String className = "Sample_" + operation.operationId();
+                JavaSnippets.compile(work, className, """
+                        import java.util.*;
+                        import io.emailaccounts.client.*;
+                        import io.emailaccounts.client.api.*;
+                        import io.emailaccounts.client.model.*;
 
-                                class %s {
-                                    static void run(String password) throws Exception {
-                                %s
-                                    }
-                                }
-                                """.formatted(className, sample.path("source").asString()));
-                        compiled++;
-                    }
-                }
+                        class %s {
+                            static void run(String password) throws Exception {
+                        %s
+                            }
+                        }
+                        """.formatted(className, sample));
+                compiled++;
             }
         }
         assertThat(compiled).isGreaterThanOrEqualTo(2);
@@ -66,16 +61,11 @@ class CodeSamplesTest extends RunningServerTest {
     @Test
     void shouldRunEveryCurlSampleAgainstTheServer() throws IOException, InterruptedException {
         int run = 0;
-        for (JsonNode path : contract.document().path("paths")) {
-            for (JsonNode operation : path) {
-                for (JsonNode sample : operation.path("x-codeSamples")) {
-                    if (sample.path("lang").asString().equals("Shell")) {
-                        List<String> statuses = runCurl(sample.path("source").asString().replace(HOSTED, baseUrl()));
-                        assertThat(statuses).as("%s: %s", operation.path("operationId").asString(), sample.path("source").asString())
-                                .isNotEmpty().allMatch(status -> status.startsWith("2"));
-                        run++;
-                    }
-                }
+        for (ApiContract.Operation operation : contract.operations()) {
+            for (String sample : operation.codeSamples("Shell")) {
+                List<String> statuses = runCurl(sample.replace(HOSTED, baseUrl()));
+                assertThat(statuses).as("%s: %s", operation.operationId(), sample).isNotEmpty().allMatch(status -> status.startsWith("2"));
+                run++;
             }
         }
         assertThat(run).isEqualTo(contract.operations().size());

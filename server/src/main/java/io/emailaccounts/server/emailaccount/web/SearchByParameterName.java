@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.Map;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,6 +15,15 @@ import io.emailaccounts.server.generated.api.EmailAccountsApiDelegate;
  * contract as a positional argument, so its signature changes whenever the contract gains a filter; a hand-written
  * override would stop compiling. This delegate answers the search from the request's parameters by name instead
  * (the contract has checked them before), and passes every other operation to {@link EmailAccountsDelegate}.
+ *
+ * <p>Why not one generated object for the filters: the spring generator has no parameter object for a server
+ * ({@code x-group-parameters}, which the contract sets, is honoured by the client generators only), and an exploded
+ * object query parameter ({@code style: form} with a schema of all the filters) is bound by Spring's data binder by
+ * Java property names ({@code emailAccountDisplayName}), not by the contract's ({@code EmailAccount_DisplayName}); it
+ * would also change the contract's shape (the reference would show one object instead of each filter) and both
+ * clients' search methods, a break for their callers. A delegate template of our own would mean keeping a copy of
+ * the generator's template in step with each generator release. So the search reads its parameters by name, once
+ * more, which costs a look-up in a map.
  */
 public final class SearchByParameterName implements InvocationHandler {
 

@@ -29,14 +29,13 @@ public final class RequestBodyValidator {
     /** Compiles every object schema of the contract once, so that no request pays for it. */
     public RequestBodyValidator(ApiContract contract) {
         SchemaRegistry registry = SchemaRegistry.withDialect(OpenApiFormats.dialect());
-        for (Map.Entry<String, JsonNode> component : contract.document().path("components").path("schemas").properties()) {
-            JsonNode definition = component.getValue();
-            if ("object".equals(definition.path("type").asString()) || definition.has("allOf")) {
+        for (String name : contract.schemaNames()) {
+            if ("object".equals(contract.flattened(contract.schema(name)).path("type").asString())) {
                 Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + ServedContract.CLASSPATH_LOCATION
-                        + "#/components/schemas/" + component.getKey()));
+                        + "#/components/schemas/" + name));
                 schema.initializeValidators();
-                schemas.put(component.getKey(), new SchemaCheck(schema, new ValidationMessages(contract.properties(definition))));
-                knownProperties.put(component.getKey(), contract.knownProperties(component.getKey()));
+                schemas.put(name, new SchemaCheck(schema, new ValidationMessages(contract.properties(name))));
+                knownProperties.put(name, contract.knownProperties(name));
             }
         }
     }

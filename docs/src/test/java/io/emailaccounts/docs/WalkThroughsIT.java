@@ -95,10 +95,10 @@ class WalkThroughsIT {
         copyTheRepository();
         for (Edit edit : edits) {
             Path file = COPY.resolve(edit.file());
-            if (edit.place() == null) {
-                assertThat(file).as("%s: %s is a new file", edit.walkThrough(), edit.file()).doesNotExist();
+            // A designer who has followed a walk-through and builds: what is made already is not made twice.
+            if (edit.place() == null && !Files.exists(file)) {
                 Files.writeString(file, edit.text());
-            } else {
+            } else if (edit.place() != null && !YamlEdit.isApplied(Files.readString(file), edit.place(), edit.text())) {
                 try {
                     Files.writeString(file, YamlEdit.apply(Files.readString(file), edit.place(), edit.text()));
                 } catch (IllegalArgumentException e) {

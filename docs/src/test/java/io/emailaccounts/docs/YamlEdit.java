@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
 /**
  * Adds a YAML snippet to a YAML document as a person does, in its text: at a place named by its keys
  * ({@code components.schemas.EmailAccountFields.properties}), the snippet's entries go at the end of the mapping
@@ -16,6 +19,39 @@ import java.util.regex.Pattern;
 final class YamlEdit {
 
     private YamlEdit() {
+    }
+
+    /**
+     * Whether the document has the snippet at the place already: every entry of a mapping, every item of a list (an
+     * item that is a mapping is there when a mapping of the list holds all of it), every value equal.
+     */
+    static boolean isApplied(String document, String place, String snippet) {
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        JsonNode target = yaml.readTree(document);
+        for (String key : place.split("\\.")) {
+            target = target.path(key);
+        }
+        return contains(target, yaml.readTree(snippet.stripIndent()));
+    }
+
+    private static boolean contains(JsonNode target, JsonNode part) {
+        if (part.isObject()) {
+            for (String name : part.propertyNames()) {
+                if (!target.has(name) || !contains(target.get(name), part.get(name))) {
+                    return false;
+                }
+            }
+            return target.isObject();
+        }
+        if (part.isArray()) {
+            for (JsonNode item : part) {
+                if (target.valueStream().noneMatch(candidate -> contains(candidate, item))) {
+                    return false;
+                }
+            }
+            return target.isArray();
+        }
+        return target.asString().equals(part.asString()) && target.isMissingNode() == part.isMissingNode();
     }
 
     /** A place in the document: the key's line (-1 for the root), and the lines of its value. */

@@ -77,6 +77,19 @@ class YamlEditTest {
         assertThat(parsed(edited).at("/paths/~1api~1things/get/parameters/1/name").asString()).isEqualTo("Colour");
     }
 
+    /** A designer who followed a walk-through and builds: its blocks are found in the document already. */
+    @Test
+    void shouldTellAnEditAlreadyMadeFromOneNotYetMade() {
+        String property = "Colour:\n  type: string\n";
+        String edited = YamlEdit.apply(DOCUMENT, "components.schemas.Thing.properties", property);
+
+        assertThat(YamlEdit.isApplied(DOCUMENT, "components.schemas.Thing.properties", property)).isFalse();
+        assertThat(YamlEdit.isApplied(edited, "components.schemas.Thing.properties", property)).isTrue();
+        assertThat(YamlEdit.isApplied(DOCUMENT, "components.schemas.Kind", "enum:\n  - 1\n")).isTrue();
+        assertThat(YamlEdit.isApplied(DOCUMENT, "components.schemas.Kind", "enum:\n  - 2\n")).isFalse();
+        assertThat(YamlEdit.isApplied(DOCUMENT, "paths./api/things.get.parameters", "- $ref: '#/components/parameters/Page'\n")).isTrue();
+    }
+
     @Test
     void shouldNameWhatItCannotDo() {
         assertThatThrownBy(() -> YamlEdit.apply(DOCUMENT, "components.schemas.Gadget.properties", "A: 1"))

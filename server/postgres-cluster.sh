@@ -1,6 +1,8 @@
 # Sourced by the scripts that need a PostgreSQL server: starts a throwaway cluster (Debian's postgresql package,
 # installed when missing) with a database "emailaccounts", user postgres without a password, on 127.0.0.1:$port, and
-# removes it when the sourcing script exits. Sets: bindir, port, pg_work.
+# removes it when the sourcing script exits (stop_postgres). Sets: bindir, port, pg_work.
+# The tests' cluster does not sync to disk (fsync=off: a throwaway cluster need not survive a power cut); set
+# PG_SETTINGS to start it with other settings, such as PG_SETTINGS="" for PostgreSQL's durable defaults (the benchmark).
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [[ -z "$bindir" ]]; then
     echo "Installing Debian's postgresql package ..."
@@ -26,7 +28,7 @@ for attempt in 1 2 3 4 5; do
     rm -f "$pg_work/server.log"
     port=$(( 20000 + RANDOM % 12000 ))
     if as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w \
-        -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+        -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 ${PG_SETTINGS--c fsync=off}" start >/dev/null; then
         started=yes
         break
     fi

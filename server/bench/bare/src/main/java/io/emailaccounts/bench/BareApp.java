@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the EmailAccounts server would cost with nothing of its own on the path: the same PUT (a JSON body read,
  * the success envelope answered) and the same GET (a record answered), on the same stack. With
- * {@code --bench.durable=true} each PUT also updates one row of an H2 file that writes every commit before it answers
- * (WRITE_DELAY=0), as the server's embedded database does.
+ * {@code --bench.durable=true} each PUT also updates one row of the database, one commit per request (an H2 file that
+ * writes every commit before it answers, WRITE_DELAY=0, as the server's embedded database does; or PostgreSQL), and
+ * each GET reads that row.
  */
 @SpringBootApplication
 @RestController
@@ -34,7 +35,9 @@ public class BareApp {
         if (durable) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS email_account (id BIGINT PRIMARY KEY, display_name VARCHAR(255), "
                     + "version BIGINT NOT NULL)");
-            jdbc.execute("MERGE INTO email_account KEY (id) VALUES (87654321, 'Help desk inbox', 1)");
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM email_account WHERE id = 87654321", Long.class) == 0) {
+                jdbc.update("INSERT INTO email_account (id, display_name, version) VALUES (87654321, 'Help desk inbox', 1)");
+            }
         }
     }
 
@@ -69,7 +72,9 @@ public class BareApp {
         record.put("Id", id);
         record.put("UniqueId", "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
         record.put("BusinessId", 1001);
-        record.put("DisplayName", "Help desk inbox");
+        record.put("DisplayName", durable
+                ? jdbc.queryForObject("SELECT display_name FROM email_account WHERE id = ?", String.class, id)
+                : "Help desk inbox");
         record.put("EmailAddress", "helpdesk@example.com");
         record.put("IncomingServer", "imap.example.com");
         record.put("IncomingServerType", 1);

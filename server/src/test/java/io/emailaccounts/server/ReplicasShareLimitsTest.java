@@ -56,8 +56,16 @@ class ReplicasShareLimitsTest {
                     EmailAccountRecords.requiredFieldsBody()).status());
         }
 
-        assertThat(statuses).as("6 writes a minute, whichever replica takes them").filteredOn(status -> status == 200).hasSize(6);
-        assertThat(statuses).filteredOn(status -> status != 200).hasSize(6).containsOnly(429);
+        // Each replica settles its writes with the shared bucket after one unsettled write (1 % of 6, at least one):
+        // between two settlements one replica may accept one write the other has already used up, never more.
+        assertThat(statuses).as("6 writes a minute, whichever replica takes them (at most one more, unsettled)")
+                .filteredOn(status -> status == 200).hasSizeBetween(6, 7);
+        assertThat(statuses).filteredOn(status -> status != 200).hasSizeGreaterThanOrEqualTo(5).containsOnly(429);
+
+        // A replica that stops settles what it has not yet: the one started after it allows nothing more either.
+        replicas.remove(1).close();
+        assertThat(replica().send("POST", PATH, "application/json", EmailAccountRecords.requiredFieldsBody()).status())
+                .as("a write on a replica started after another stopped, the limit used up").isEqualTo(429);
     }
 
     @Test

@@ -36,13 +36,15 @@ class WebConfiguration implements WebMvcConfigurer {
     private final EmailAccountsProperties properties;
     private final ObjectProvider<DatabaseKind> databaseKind;
     private final ObjectProvider<DataSource> dataSource;
+    private final ObjectProvider<WriteRateLimiter> writeRateLimiter;
 
     WebConfiguration(ApiContract contract, EmailAccountsProperties properties, ObjectProvider<DatabaseKind> databaseKind,
-                     ObjectProvider<DataSource> dataSource) {
+                     ObjectProvider<DataSource> dataSource, ObjectProvider<WriteRateLimiter> writeRateLimiter) {
         this.parameterValidator = new RequestParameterValidator(contract);
         this.properties = properties;
         this.databaseKind = databaseKind;
         this.dataSource = dataSource;
+        this.writeRateLimiter = writeRateLimiter;
     }
 
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
@@ -93,15 +95,23 @@ class WebConfiguration implements WebMvcConfigurer {
         return new RequestBodyValidator(contract);
     }
 
+    /**
+     * The write limit: in memory for one process on the embedded database; in the database where replicas share it. A
+     * bean, so that a stopping server settles with the database what it has not yet ({@link WriteRateLimiter#close()}).
+     */
+    @Bean
+    WriteRateLimiter writeRateLimiter() {
+        int writesPerMinute = properties.rateLimit().writesPerMinute();
+        DatabaseKind database = databaseKind.getIfAvailable();
+        return database == null || database.isEmbedded()
+                ? new WriteRateLimiter(writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
+                : new WriteRateLimiter(writesPerMinute, dataSource.getObject());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (properties.rateLimit().enabled()) {
-            int writesPerMinute = properties.rateLimit().writesPerMinute();
-            // In memory for one process on the embedded database; in the database where replicas share it.
-            DatabaseKind database = databaseKind.getIfAvailable();
-            registry.addInterceptor(database == null || database.isEmbedded()
-                    ? new WriteRateLimiter(writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
-                    : new WriteRateLimiter(writesPerMinute, dataSource.getObject()));
+            registry.addInterceptor(writeRateLimiter.getObject());
         }
         registry.addInterceptor(new ContractParameterInterceptor(parameterValidator));
         registry.addInterceptor(new StrictHandling());

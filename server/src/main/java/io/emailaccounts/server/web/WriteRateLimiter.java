@@ -23,7 +23,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
@@ -33,13 +36,24 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * time until the next write is allowed, before anything is read or stored. The buckets are kept in memory (one
  * process, the embedded database) or in the database (PostgreSQL: every replica takes from the same bucket, so N
  * replicas together allow what one allows, and a restart forgets nothing).
+ *
+ * <p>In the database, a bucket is not read and written under a row lock for every write, which would serialise all of
+ * one user's writes on one row and cost a transaction each: each replica takes writes from its own copy of the
+ * bucket and settles them with the database (one transaction, Bucket4j's delaying optimization, which also joins the
+ * requests that arrive together) once it has taken {@link #unsynchronized(int) 1 %} of the limit (at least one write)
+ * or a second has passed. The price, stated in the README: between two settlements, each replica may accept that many
+ * writes beyond what the shared bucket allows, and a replica killed (not stopped) forgets at most that many; a replica
+ * that stops settles first ({@link #close()}).
  */
-final class WriteRateLimiter implements HandlerInterceptor {
+final class WriteRateLimiter implements HandlerInterceptor, AutoCloseable {
 
     private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
+    /** The longest a replica takes writes from its copy of a bucket before it settles them with the database. */
+    static final Duration MAX_UNSYNCHRONIZED_TIME = Duration.ofSeconds(1);
 
     private final int writesPerMinute;
     private final Function<String, Bucket> buckets;
+    private final Runnable settle;
 
     /** Buckets in memory, timed by {@code time}. */
     WriteRateLimiter(int writesPerMinute, TimeMeter time) {
@@ -48,9 +62,10 @@ final class WriteRateLimiter implements HandlerInterceptor {
         Cache<String, Bucket> inMemory = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD).build();
         this.buckets = username -> inMemory.get(username, ignored -> Bucket.builder()
                 .addLimit(limit(writesPerMinute)).withCustomTimePrecision(time).build());
+        this.settle = () -> { };
     }
 
-    /** Buckets in the table {@code rate_limit_bucket} of a PostgreSQL database, each read and written under a row lock. */
+    /** Buckets in the table {@code rate_limit_bucket} of a PostgreSQL database, shared by every replica. */
     WriteRateLimiter(int writesPerMinute, DataSource postgresql) {
         this.writesPerMinute = checked(writesPerMinute);
         PostgreSQLSelectForUpdateBasedProxyManager<String> shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgresql)
@@ -58,8 +73,32 @@ final class WriteRateLimiter implements HandlerInterceptor {
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state")
                 .build();
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit(writesPerMinute)).build();
+        DelayParameters delay = new DelayParameters(unsynchronized(writesPerMinute), MAX_UNSYNCHRONIZED_TIME);
+        // One proxy per user, kept: its copy of the bucket and the writes it has not settled yet live in it. One left
+        // alone for a refill period is settled as it goes.
+        Cache<String, BucketProxy> proxies = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD)
+                .<String, BucketProxy>removalListener((username, proxy, cause) -> {
+                    if (proxy != null) {
+                        proxy.getOptimizationController().syncImmediately();
+                    }
+                })
+                .build();
         // The limit is part of the key: a changed setting starts new buckets rather than inheriting the old ones.
-        this.buckets = username -> shared.builder().build(username + "/" + writesPerMinute, () -> configuration);
+        this.buckets = username -> proxies.get(username, ignored -> shared.builder()
+                .withOptimization(Optimizations.delaying(delay))
+                .build(username + "/" + writesPerMinute, () -> configuration));
+        this.settle = () -> proxies.asMap().values().forEach(proxy -> proxy.getOptimizationController().syncImmediately());
+    }
+
+    /** How many writes a replica may take from its copy of a bucket before it settles them: 1 % of the limit, at least one. */
+    static long unsynchronized(int writesPerMinute) {
+        return Math.max(1, writesPerMinute / 100);
+    }
+
+    /** Settles with the database the writes this replica has taken and not settled yet (at a clean stop). */
+    @Override
+    public void close() {
+        settle.run();
     }
 
     private static int checked(int writesPerMinute) {

@@ -7,9 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,17 +23,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failures, and a restart forgets none. Each question is one statement; rows older than the window are deleted as the
  * key fails again, and all expired rows now and then. A failure is committed on its own, whatever becomes of the
  * transaction the sign-in happens in (the token endpoint's is rolled back when the password is wrong).
+ *
+ * <p>A key found without failures is taken as such for {@link #CLEAN_FOR} without asking the database again, so that a
+ * user signing in with every request (HTTP Basic) costs no query per request; a failure this replica records ends that
+ * at once. A failure recorded by another replica is seen here at most that long after: the throttle starts that much
+ * later on this replica, which the README states.
  */
 final class DatabaseFailureLog implements FailureLog {
 
     /** Every this many failures, the expired rows of every key are deleted. */
     private static final long SWEEP_EVERY = 1_000;
+    /** How long a key found without failures is taken as such. */
+    static final Duration CLEAN_FOR = Duration.ofSeconds(1);
+    /** Bounds memory when many different names sign in. */
+    private static final long MAX_CLEAN_KEYS = 100_000;
 
     private final JdbcClient jdbc;
     private final Duration window;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final AtomicLong recorded = new AtomicLong();
+    /** The keys found without failures within {@link #CLEAN_FOR}. */
+    private final Cache<String, Boolean> clean;
 
     DatabaseFailureLog(JdbcClient jdbc, PlatformTransactionManager transactions, Duration window, Clock clock) {
         this.jdbc = jdbc;
@@ -37,16 +52,24 @@ final class DatabaseFailureLog implements FailureLog {
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clean = Caffeine.newBuilder().expireAfterWrite(CLEAN_FOR).maximumSize(MAX_CLEAN_KEYS)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override
     public Optional<Duration> refusedFor(String key, int max) {
+        if (clean.getIfPresent(key) != null) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         // The newest max failures in the window: when there are max, attempts wait for the oldest of them to leave it.
         List<OffsetDateTime> newest = jdbc.sql("SELECT failed_at FROM login_failure WHERE throttle_key = :key AND failed_at > :since "
                         + "ORDER BY failed_at DESC LIMIT :max")
                 .param("key", key).param("since", utc(now.minus(window))).param("max", max)
                 .query(OffsetDateTime.class).list();
+        if (newest.isEmpty()) {
+            clean.put(key, Boolean.TRUE);
+        }
         if (newest.size() < max) {
             return Optional.empty();
         }
@@ -56,6 +79,7 @@ final class DatabaseFailureLog implements FailureLog {
 
     @Override
     public int record(String key, int max) {
+        clean.invalidate(key);
         return ownTransaction.execute(status -> recordNow(key, max));
     }
 
@@ -75,8 +99,12 @@ final class DatabaseFailureLog implements FailureLog {
 
     @Override
     public void forget(String key) {
-        ownTransaction.executeWithoutResult(status ->
-                jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key").param("key", key).update());
+        // A key found without failures a moment ago has nothing to forget.
+        if (clean.getIfPresent(key) == null) {
+            ownTransaction.executeWithoutResult(status ->
+                    jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key").param("key", key).update());
+            clean.put(key, Boolean.TRUE);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

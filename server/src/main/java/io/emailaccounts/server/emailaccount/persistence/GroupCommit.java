@@ -14,6 +14,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     <li>A change's caller is answered only after the commit that holds it.</li>
  *     <li>A change runs after those queued before it and sees what they wrote: two updates of one record with the
  *     same expected version in one batch succeed once, and the second finds the version changed.</li>
- *     <li>A change that fails by the rules (an exception that is not the database's) must have written nothing; it
- *     fails alone and the others are committed.</li>
+ *     <li>A change that fails by the rules (an exception that is not the database's) fails alone and the others are
+ *     committed; whatever it wrote before it failed is undone (each change of a batch runs after a savepoint of its
+ *     own, rolled back to when it fails).</li>
  *     <li>When a statement fails, the batch is rolled back and each of its changes runs again in a transaction of its
  *     own, so that only the changes that fail on their own fail.</li>
  *     <li>When the commit itself fails, whether the changes were written is not known: each change of the batch
@@ -112,7 +116,7 @@ public class GroupCommit implements DisposableBean {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> batch.forEach(Change::runInBatch));
+            transactions.executeWithoutResult(status -> batch.forEach(change -> change.runInBatch(status)));
         } catch (StatementFailed e) {
             // The batch is rolled back: each change again, on its own.
             batch.forEach(change -> change.runAlone(transactions));
@@ -127,7 +131,7 @@ public class GroupCommit implements DisposableBean {
     /** A statement of a batch failed, which rolls the batch back. */
     private static final class StatementFailed extends RuntimeException {
 
-        StatementFailed(DataAccessException cause) {
+        StatementFailed(RuntimeException cause) {
             super(cause);
         }
     }
@@ -145,8 +149,12 @@ public class GroupCommit implements DisposableBean {
             this.change = change;
         }
 
-        /** Runs in the batch's transaction; a database failure fails the batch, any other the change alone. */
-        void runInBatch() {
+        /**
+         * Runs in the batch's transaction, after a savepoint; a database failure fails the batch, any other the change
+         * alone, undone back to its savepoint.
+         */
+        void runInBatch(TransactionStatus batch) {
+            Object savepoint = savepoint(batch);
             try {
                 result = change.get();
                 refusal = null;
@@ -154,6 +162,25 @@ public class GroupCommit implements DisposableBean {
                 throw new StatementFailed(e);
             } catch (RuntimeException e) {
                 refusal = e;
+                try {
+                    batch.rollbackToSavepoint(savepoint);
+                } catch (TransactionException undoFailed) {
+                    throw new StatementFailed(new TransactionSystemException("Cannot undo a refused change", undoFailed));
+                }
+                return;
+            }
+            try {
+                batch.releaseSavepoint(savepoint);
+            } catch (TransactionException releaseFailed) {
+                throw new StatementFailed(new TransactionSystemException("Cannot release a change's savepoint", releaseFailed));
+            }
+        }
+
+        private static Object savepoint(TransactionStatus batch) {
+            try {
+                return batch.createSavepoint();
+            } catch (TransactionException e) {
+                throw new StatementFailed(new TransactionSystemException("Cannot start a change's savepoint", e));
             }
         }
 

@@ -64,6 +64,25 @@ class GroupCommitTest {
         assertThat(texts()).containsExactly("busy", "second");
     }
 
+    /** What a refused change wrote before a rule refused it is undone; the others of its batch are committed. */
+    @Test
+    void shouldUndoWhatARefusedChangeWroteBeforeItWasRefused() throws Exception {
+        List<CompletableFuture<Integer>> batch = whileTheWriterIsBusy(() -> List.of(
+                submit(() -> insert(1, "one")),
+                submit(() -> {
+                    insert(2, "half-done");
+                    throw new IllegalStateException("refused after writing");
+                }),
+                submit(() -> insert(3, "three"))));
+
+        assertThat(batch.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(batch.get(1)).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                .havingRootCause().withMessage("refused after writing");
+        assertThat(batch.get(2).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(transactions.commits).as("one commit for the batch").hasValue(2);
+        assertThat(texts()).containsExactly("busy", "one", "three");
+    }
+
     @Test
     void shouldRefuseAChangeThatBreaksARuleAloneAndCommitTheOthers() throws Exception {
         List<CompletableFuture<Integer>> batch = whileTheWriterIsBusy(() -> List.of(

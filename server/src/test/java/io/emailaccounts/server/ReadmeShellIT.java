@@ -1,16 +1,11 @@
 package io.emailaccounts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.PackagedServer;
 
 /**
  * The README's requests, run as a newcomer runs them: the packaged server started with the README's command in an
@@ -40,12 +35,9 @@ class ReadmeShellIT {
     void shouldRunTheReadmesRequestsAsWritten() throws Exception {
         List<String> blocks = firstRequestBlocks();
         assertThat(blocks).as("shell blocks of First requests").hasSizeGreaterThanOrEqualTo(4);
-        int port = freePort();
-        Process server = startServerAsTheReadmeSays(port);
-        try {
-            awaitHealthy(server, port);
+        try (PackagedServer server = PackagedServer.start(folder)) {
             for (String block : blocks) {
-                List<Integer> statuses = runInBash(block.replace(README_BASE_URL, "http://localhost:" + port));
+                List<Integer> statuses = runInBash(block.replace(README_BASE_URL, server.baseUrl()));
                 assertThat(statuses).as("HTTP statuses of:%n%s", block).isNotEmpty();
                 if (block.contains("\"IncomingServerPort\": 70000")) {
                     assertThat(statuses).as("the README's example of a refused request").containsExactly(400);
@@ -53,10 +45,6 @@ class ReadmeShellIT {
                     assertThat(statuses).as("HTTP statuses of:%n%s", block).allMatch(status -> status >= 200 && status < 300);
                 }
             }
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-            server.destroyForcibly();
         }
     }
 
@@ -72,34 +60,6 @@ class ReadmeShellIT {
             blocks.add(block.group(1));
         }
         return blocks;
-    }
-
-    /** The README's run command, from the packaged jar, in an empty folder: {@code java @server/jvm.options -jar ...}. */
-    private Process startServerAsTheReadmeSays(int port) throws IOException {
-        Path jar = ROOT.resolve("server/target/emailaccounts-server.jar");
-        assertThat(jar).as("the packaged server (mvn package)").exists();
-        return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "@" + ROOT.resolve("server/jvm.options"), "-jar", jar.toString(), "--server.port=" + port)
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile())
-                .start();
-    }
-
-    private void awaitHealthy(Process server, int port) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                fail("The server stopped while starting:%n%s", Files.readString(folder.resolve("server.log")));
-            }
-            try {
-                if (new RawHttp("http://localhost:" + port).get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notListeningYet) {
-                // keep waiting
-            }
-            Thread.sleep(200);
-        }
-        fail("The server did not start within 90 s:%n%s", Files.readString(folder.resolve("server.log")));
     }
 
     /**
@@ -133,9 +93,4 @@ class ReadmeShellIT {
         return statuses;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.emailaccounts.server.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,17 +15,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.LoggerContext;
+
 /**
  * One structured line per request on the logger {@code io.emailaccounts.access} (INFO), as logfmt:
  * {@code method=PUT path=/api/crm/emailaccounts status=200 duration_ms=3.2 user=admin@example.com}. The path is the
  * operation's template ({@code /api/crm/emailaccounts/{id}}), never the request's own path and query, and nothing of
  * a body or a header is logged, so no secret can reach it. {@link #outermost()} times and logs every request, refused
  * ones included; {@link #userRecorder()}, inside the security filters, notes who was signed in.
+ *
+ * <p>The lines are written by logback's {@link AsyncAppender} ({@link #writeAsynchronously()}): a request thread hands
+ * its line over and goes on, one thread formats and writes them to where the log goes (the console, a file), and a
+ * clean stop writes every line still queued. The queue never drops a line; when it is full, a request waits.
  */
 final class AccessLog {
 
-    private static final Logger log = LoggerFactory.getLogger("io.emailaccounts.access");
+    static final String LOGGER = "io.emailaccounts.access";
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final String USER = AccessLog.class.getName() + ".user";
+    private static final String ASYNC_APPENDER = "ACCESS_LOG_ASYNC";
+    private static final int QUEUE = 8192;
 
     private AccessLog() {
     }
@@ -46,12 +55,42 @@ final class AccessLog {
                 } finally {
                     Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
                     Object user = request.getAttribute(USER);
-                    log.info("method={} path={} status={} duration_ms={} user={}", request.getMethod(),
-                            template == null ? "-" : template, response.getStatus(),
-                            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), user == null ? "-" : user);
+                    long tenthsOfMs = (System.nanoTime() - start + 50_000) / 100_000;
+                    log.info("method={} path={} status={} duration_ms={}.{} user={}", request.getMethod(),
+                            template == null ? "-" : template, response.getStatus(), tenthsOfMs / 10, tenthsOfMs % 10,
+                            user == null ? "-" : user);
                 }
             }
         };
+    }
+
+    /**
+     * Sends the access log's lines through an {@link AsyncAppender} to the appenders the log is configured with (its
+     * root's), instead of writing them on the request thread. Done once per logging configuration (again when it is
+     * replaced); nothing happens when logback is not the logging system.
+     */
+    static void writeAsynchronously() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger access = context.getLogger(LOGGER);
+        if (access.getAppender(ASYNC_APPENDER) != null) {
+            return;
+        }
+        AsyncAppender async = new AsyncAppender();
+        async.setName(ASYNC_APPENDER);
+        async.setContext(context);
+        async.setQueueSize(QUEUE);
+        async.setDiscardingThreshold(0);
+        async.setNeverBlock(false);
+        async.setMaxFlushTime(10_000);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(async::addAppender);
+        if (!async.iteratorForAppenders().hasNext()) {
+            return;
+        }
+        async.start();
+        access.addAppender(async);
+        access.setAdditive(false);
     }
 
     static OncePerRequestFilter userRecorder() {

@@ -50,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> accessLog() {
+        AccessLog.writeAsynchronously();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(AccessLog.outermost());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -81,6 +81,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint(failures))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearerTokens)))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))

@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     <li>A change runs after those queued before it and sees what they wrote: two updates of one record with the
  *     same expected version in one batch succeed once, and the second finds the version changed.</li>
  *     <li>A change that fails by the rules (an exception that is not the database's) fails alone and the others are
- *     committed; whatever it wrote before it failed is undone (each change of a batch runs after a savepoint of its
- *     own, rolled back to when it fails).</li>
+ *     committed; whatever it wrote before it failed is undone. A batch first runs without savepoints (each costs
+ *     PostgreSQL a round trip and a subtransaction); when a change of it is refused, the batch is rolled back and runs
+ *     again, each change after a savepoint of its own, rolled back to when the change is refused.</li>
  *     <li>When a statement fails, the batch is rolled back and each of its changes runs again in a transaction of its
  *     own, so that only the changes that fail on their own fail.</li>
  *     <li>When the commit itself fails, whether the changes were written is not known: each change of the batch
@@ -116,7 +117,10 @@ public class GroupCommit implements DisposableBean {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> batch.forEach(change -> change.runInBatch(status)));
+            Boolean refused = transactions.execute(status -> runUntilRefused(batch, status));
+            if (Boolean.TRUE.equals(refused)) {
+                transactions.executeWithoutResult(status -> batch.forEach(change -> change.runAfterSavepoint(status)));
+            }
         } catch (StatementFailed e) {
             // The batch is rolled back: each change again, on its own.
             batch.forEach(change -> change.runAlone(transactions));
@@ -126,6 +130,17 @@ public class GroupCommit implements DisposableBean {
             return;
         }
         batch.forEach(Change::answer);
+    }
+
+    /** Runs the changes in order until one is refused, which rolls back what they wrote: then {@code true}. */
+    private static boolean runUntilRefused(List<Change<?>> batch, TransactionStatus status) {
+        for (Change<?> change : batch) {
+            if (!change.run()) {
+                status.setRollbackOnly();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A statement of a batch failed, which rolls the batch back. */
@@ -150,30 +165,34 @@ public class GroupCommit implements DisposableBean {
         }
 
         /**
-         * Runs in the batch's transaction, after a savepoint; a database failure fails the batch, any other the change
-         * alone, undone back to its savepoint.
+         * Runs in the batch's transaction; a database failure fails the batch.
+         *
+         * @return whether the change was done: {@code false} when it was refused, whatever it wrote still in place
          */
-        void runInBatch(TransactionStatus batch) {
-            Object savepoint = savepoint(batch);
+        boolean run() {
             try {
                 result = change.get();
                 refusal = null;
+                return true;
             } catch (DataAccessException e) {
                 throw new StatementFailed(e);
             } catch (RuntimeException e) {
                 refusal = e;
+                return false;
+            }
+        }
+
+        /** Runs in the batch's transaction after a savepoint, rolled back to when the change is refused. */
+        void runAfterSavepoint(TransactionStatus batch) {
+            Object savepoint = savepoint(batch);
+            if (!run()) {
                 try {
                     batch.rollbackToSavepoint(savepoint);
                 } catch (TransactionException undoFailed) {
                     throw new StatementFailed(new TransactionSystemException("Cannot undo a refused change", undoFailed));
                 }
-                return;
             }
-            try {
-                batch.releaseSavepoint(savepoint);
-            } catch (TransactionException releaseFailed) {
-                throw new StatementFailed(new TransactionSystemException("Cannot release a change's savepoint", releaseFailed));
-            }
+            // A kept savepoint is not released: the commit ends it, and a release would cost PostgreSQL a round trip.
         }
 
         private static Object savepoint(TransactionStatus batch) {

@@ -2,6 +2,9 @@ package io.emailaccounts.server.emailaccount.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.TransactionSystemException;
@@ -25,8 +31,9 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 /** Changes that arrive together are committed together, each answered after its commit, and fail only alone. */
 class GroupCommitTest {
 
-    private final SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final AtomicInteger savepoints = new AtomicInteger();
+    private final DataSource dataSource = countingSavepoints(new SimpleDriverDataSource(new org.h2.Driver(),
+            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final CountingTransactions transactions = new CountingTransactions();
     private GroupCommit writes;
@@ -50,6 +57,7 @@ class GroupCommitTest {
 
         assertThat(batch).allSatisfy(answer -> assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(1));
         assertThat(transactions.commits).as("the busy change's commit, then the three's").hasValue(2);
+        assertThat(savepoints).as("no change refused, no savepoint taken").hasValue(0);
         assertThat(texts()).containsExactly("busy", "one", "two", "three");
     }
 
@@ -80,6 +88,8 @@ class GroupCommitTest {
                 .havingRootCause().withMessage("refused after writing");
         assertThat(batch.get(2).get(5, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(transactions.commits).as("one commit for the batch").hasValue(2);
+        assertThat(transactions.rollbacks).as("the batch's first run, up to the refusal").hasValue(1);
+        assertThat(savepoints).as("then the batch again, a savepoint before each change").hasValue(3);
         assertThat(texts()).containsExactly("busy", "one", "three");
     }
 
@@ -239,6 +249,27 @@ class GroupCommitTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The data source, counting the savepoints set on its connections. */
+    private DataSource countingSavepoints(DataSource target) {
+        return new DelegatingDataSource(target) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, arguments) -> {
+                            if (method.getName().equals("setSavepoint")) {
+                                savepoints.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(connection, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     /** Counts commits and rollbacks, and can fail one commit. */

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks every JSON body bound to a generated model against that model's schema in the contract before Jackson binds
  * it, so that a client learns every broken rule at once (binding would stop at the first wrong type); with
  * {@code Prefer: handling=strict}, properties the contract does not know are broken rules too ({@link StrictHandling}).
- * A body sent without a length is read no further than the size limit.
+ * A body sent without a length is read no further than the size limit. The body is parsed once: the tree checked here
+ * is what {@link ParsedBodyConverter} binds.
  */
 @ControllerAdvice
 class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
@@ -71,7 +72,7 @@ class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }
-        return new ReadBody(body, input.getHeaders());
+        return new ParsedBody(body, tree, input.getHeaders());
     }
 
     @Override
@@ -109,8 +110,11 @@ class ContractRequestBodyAdvice extends RequestBodyAdviceAdapter {
         return new RequestValidationException(PropertyViolation.ofRequest("A request body is required."));
     }
 
-    /** The body as it was read, handed on to the message converter. */
-    private record ReadBody(byte[] bytes, HttpHeaders headers) implements HttpInputMessage {
+    /**
+     * The body as it was read and parsed, handed on to the message converter: {@link ParsedBodyConverter} binds the tree;
+     * any other converter reads the bytes.
+     */
+    record ParsedBody(byte[] bytes, JsonNode tree, HttpHeaders headers) implements HttpInputMessage {
 
         @Override
         public InputStream getBody() {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -28,6 +29,7 @@ import io.emailaccounts.contract.ApiContract;
 import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -89,6 +91,12 @@ class WebConfiguration implements WebMvcConfigurer {
     JsonMapperBuilderCustomizer undefinedIsAbsent() {
         return builder -> builder.withConfigOverride(JsonNullable.class, override -> override.setInclude(
                 JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS)));
+    }
+
+    /** The JSON converter: Spring Boot's, except that a body checked against the contract is not parsed again. */
+    @Bean
+    JacksonJsonHttpMessageConverter jsonConverter(JsonMapper jsonMapper) {
+        return new ParsedBodyConverter(jsonMapper);
     }
 
     @Bean

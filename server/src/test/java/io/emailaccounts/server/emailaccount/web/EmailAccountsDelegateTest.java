@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.contract.SearchFilter;
@@ -38,6 +40,7 @@ import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
 import io.emailaccounts.server.emailaccount.service.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.service.EmailAccountWrite;
 import io.emailaccounts.server.emailaccount.service.SearchResult;
+import io.emailaccounts.server.generated.model.EmailAccountUpdate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +48,9 @@ import tools.jackson.databind.JsonNode;
  * the whole path is tried on a real port by the suites under {@code io.emailaccounts.server.emailaccount}.
  */
 class EmailAccountsDelegateTest extends WebSliceTest {
+
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
 
 
     private static EmailAccountField field(String name) {
@@ -202,5 +208,14 @@ class EmailAccountsDelegateTest extends WebSliceTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(answer(result).get("Errors").get(0).get("PropertyName").asString()).isEqualTo("IncomingServerPort");
         verifyNoInteractions(service);
+    }
+
+    @Test
+    void shouldBindABodyFromTheTreeTheContractCheckParsed() {
+        assertThat(handlerAdapter.getMessageConverters())
+                .filteredOn(converter -> converter.canRead(EmailAccountUpdate.class, MediaType.APPLICATION_JSON))
+                .first()
+                .extracting(converter -> converter.getClass().getSimpleName())
+                .isEqualTo("ParsedBodyConverter");
     }
 }

@@ -48,7 +48,7 @@ if [[ "$database" == postgresql ]]; then
     start_server "${datasource[@]}"   # creates the schema
     insert_select "generate_series(1, $records) AS x" "gen_random_uuid()" \
         | "$bindir/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -d emailaccounts
-    "$bindir/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -d emailaccounts -c "ANALYZE email_account"
+    "$bindir/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -d emailaccounts -c "VACUUM ANALYZE email_account"
 else
     datasource=(--spring.datasource.url="jdbc:h2:file:$work/db")
     start_server "${datasource[@]}"   # creates the schema

@@ -12,8 +12,9 @@ if [[ -z "$bindir" ]]; then
     bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 fi
 
-# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
-as_owner() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user (its tools run from /, since
+# they cannot enter a private working directory such as a fresh clone under mktemp).
+as_owner() { if [[ "$(id -u)" == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 pg_work=$(mktemp -d)
 stop_postgres() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_work"; }

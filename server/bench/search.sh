@@ -37,7 +37,7 @@ start_server() {
 
 if [[ "$database" == postgresql ]]; then
     bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-    as_owner() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+    as_owner() { if [[ "$(id -u)" == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
     pg_port=$(( 20000 + RANDOM % 20000 ))
     [[ "$(id -u)" == 0 ]] && chown postgres "$work"
     as_owner "$bindir/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null

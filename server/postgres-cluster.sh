@@ -1,6 +1,7 @@
 # Sourced by the scripts that need a PostgreSQL server: starts a throwaway cluster (Debian's postgresql package,
 # installed when missing) with a database "emailaccounts", user postgres without a password, on 127.0.0.1:$port, and
-# removes it when the sourcing script exits (stop_postgres). Sets: bindir, port, pg_work.
+# removes it when the sourcing script exits (stop_postgres). Sets: bindir, port, pg_work; stop_postgres_server and
+# start_postgres_server stop and start it again (an outage).
 # The tests' cluster does not sync to disk (fsync=off: a throwaway cluster need not survive a power cut); set
 # PG_SETTINGS to start it with other settings, such as PG_SETTINGS="" for PostgreSQL's durable defaults (the benchmark).
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -17,6 +18,13 @@ fi
 as_owner() { if [[ "$(id -u)" == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 pg_work=$(mktemp -d)
+# start_postgres_server / stop_postgres_server: the cluster's server started on $port, and stopped as a restarting
+# database stops (fast: open sessions are ended), its data kept.
+start_postgres_server() {
+    as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w \
+        -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 ${PG_SETTINGS--c fsync=off}" start >/dev/null
+}
+stop_postgres_server() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m fast -w stop >/dev/null; }
 stop_postgres() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_work"; }
 trap stop_postgres EXIT
 [[ "$(id -u)" == 0 ]] && chown postgres "$pg_work"
@@ -28,8 +36,7 @@ started=
 for attempt in 1 2 3 4 5; do
     rm -f "$pg_work/server.log"
     port=$(( 20000 + RANDOM % 12000 ))
-    if as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w \
-        -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 ${PG_SETTINGS--c fsync=off}" start >/dev/null; then
+    if start_postgres_server; then
         started=yes
         break
     fi

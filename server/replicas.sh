@@ -6,7 +6,11 @@
 #   bash server/replicas.sh test   the failover test CI runs: writes and reads spread over both replicas; one
 #                                  replica killed (SIGKILL) in the middle of a burst of writes, with no acknowledged
 #                                  write lost and the service answering through the other; then restarted and back
-#                                  in rotation
+#                                  in rotation; then a rolling restart of both replicas (SIGTERM, start again, one
+#                                  after the other) under steady reads, updates and creates through the balancer,
+#                                  with no failed request, no connection error and every acknowledged create kept;
+#                                  then PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503
+#                                  envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept
 # After `mvn -q -DskipTests package`. The administrator is admin@example.com, password replicas-secret.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +20,7 @@ jvm_options="$PWD/server/jvm.options"
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -q -DskipTests package first" >&2; exit 1; }
 command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
 command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+[[ "$mode" != test ]] || command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 source server/postgres-cluster.sh
 work=$(mktemp -d)
@@ -33,6 +38,9 @@ trap stop_all EXIT
 password=replicas-secret
 balancer_port=8090
 declare -A ports=([a]=18091 [b]=18092)
+# The balancer checks readiness every 500 ms and takes a replica out after two failures: a stopping replica serves on
+# for twice that (the default, 10 s, is sized for checks every 2-3 s).
+drain=2s
 
 # start_replica NAME: the jar as the README's production start runs it, on the shared database.
 start_replica() {
@@ -43,8 +51,8 @@ start_replica() {
         --emailaccounts.security.token-signing-key="$(head -c 32 /dev/zero | tr '\0' 'k' | base64)" \
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
         --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="{noop}$password" \
-        --emailaccounts.users[0].administrator=true --emailaccounts.rate-limit.writes-per-minute=100000 \
-        --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
+        --emailaccounts.users[0].administrator=true --emailaccounts.rate-limit.writes-per-minute=1000000000 \
+        --emailaccounts.shutdown.drain="$drain" --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
     pids[$name]=$!
 }
 
@@ -100,7 +108,11 @@ if [[ "$mode" != test ]]; then
     exit 0
 fi
 
-fail() { echo "FAILED: $*" >&2; exit 1; }
+fail() {
+    echo "FAILED: $*" >&2
+    grep -h -B1 -A12 " ERROR " "$work"/[ab].log 2>/dev/null | head -60 >&2 || true
+    exit 1
+}
 # served NAME: the API requests the replica answered, from its access log (the balancer's health checks left out).
 served() { grep -c 'io.emailaccounts.access.*path=/api' "$work/$1.log" || true; }
 body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "failover@example.com",
@@ -157,4 +169,112 @@ sleep 2  # two health checks in a row put it back in rotation
 before=$(served a)
 for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
 (( $(served a) > before )) || fail "replica a is not back in rotation"
-echo "Failover test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart"
+
+# restart NAME: SIGTERM (as an orchestrator stops it), the process exits by itself; started again, ready, in rotation.
+restart() {
+    local started
+    started=$(date +%s)
+    kill -TERM "${pids[$1]}"
+    wait "${pids[$1]}" 2>/dev/null || true
+    echo "  replica $1 stopped by itself in $(( $(date +%s) - started )) s"
+    grep -q 'Stopping: readiness is DOWN' "$work/$1.log" || fail "replica $1 did not drain before stopping"
+    start_replica "$1"
+    ready "$1"
+    sleep 2  # two health checks in a row put it back in rotation
+}
+
+echo "Rolling restart of both replicas under load (reads, updates and creates through the balancer) ..."
+id=$(head -1 "$work/acknowledged")
+token=$(curl -sf -X POST "http://127.0.0.1:$balancer_port/api/token" -d grant_type=password -d username=admin@example.com \
+    -d "password=$password" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+printf '{"Id": %s, %s' "$id" "${body#\{}" > "$work/update.json"
+load_seconds=90
+load() {  # load NAME METHOD URL BODY-FILE: 3 connections for $load_seconds s; wrk's summary line
+    METHOD=$2 AUTHORIZATION="Bearer $token" BODY_FILE=$4 \
+        wrk -t1 -c3 -d${load_seconds}s --timeout 10s -s server/bench/report.lua "$3" | tail -1 > "$work/load-$1"
+}
+load reads GET "$api/$id" "" & reads=$!
+load updates PUT "$api" "$work/update.json" & updates=$!
+rm -f "$work"/acknowledged-rolling "$work"/refused-rolling
+( while [[ ! -f "$work/stop-creates" ]]; do burst rolling 1; done ) & creates=$!
+load_started=$(date +%s)
+sleep 5
+restart a
+restart b
+(( $(date +%s) - load_started < load_seconds )) || fail "the restarts outlasted the load; lengthen it"
+touch "$work/stop-creates"
+wait "$creates" "$reads" "$updates"
+for name in reads updates; do
+    read -r _ requests _ _ _ _ _ _ _ non2xx _ errors < "$work/load-$name" || fail "no summary of the $name"
+    echo "  $name: $requests requests, $non2xx not 2xx, $errors connection errors"
+    (( non2xx == 0 && errors == 0 && requests > 0 )) || fail "the $name failed during the rolling restart"
+done
+[[ ! -s "$work/refused-rolling" ]] || fail "creates failed during the rolling restart: $(sort "$work/refused-rolling" | uniq -c | tr '\n' ' ')"
+created=$(wc -l < "$work/acknowledged-rolling")
+while read -r id; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$id")
+    [[ "$status" == 200 ]] || fail "create $id, acknowledged during the rolling restart, answers $status"
+done < "$work/acknowledged-rolling"
+echo "  creates: $created acknowledged, none refused, every one kept"
+echo "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a ..."
+direct="http://127.0.0.1:${ports[a]}"
+record=$(head -1 "$work/acknowledged")
+# outage_stream: a create, then a read of the first record, until told to stop; per answer a line "status seconds",
+# the Id of each acknowledged create, and each answer that is neither 200 nor a 503 envelope with Retry-After.
+outage_stream() {
+    local answer status seconds headers="$work/outage-headers"
+    while [[ ! -f "$work/stop-outage" ]]; do
+        for path in "/api/crm/emailaccounts" "/api/crm/emailaccounts/$record"; do
+            if [[ "$path" == */$record ]]; then
+                answer=$(curl -s -m 10 -D "$headers" -u "admin@example.com:$password" -w '\n%{http_code} %{time_total}' \
+                    "$direct$path" || true)
+            else
+                answer=$(curl -s -m 10 -D "$headers" -u "admin@example.com:$password" -H 'Content-Type: application/json' \
+                    -d "$body" -w '\n%{http_code} %{time_total}' "$direct$path" || true)
+            fi
+            read -r status seconds <<< "${answer##*$'\n'}"
+            echo "$status $seconds" >> "$work/outage-answers"
+            if [[ "$status" == 200 && "$path" != */$record ]]; then
+                sed -nE 's/.*"Value":\{"Id":([0-9]+)\}.*/\1/p' <<< "$answer" >> "$work/acknowledged-outage"
+            elif [[ "$status" == 503 ]] && grep -qi '^Retry-After: [1-9]' "$headers" \
+                    && grep -q '"WasSuccessful":false' <<< "$answer"; then
+                :
+            elif [[ "$status" != 200 ]]; then
+                echo "$status after ${seconds}s: ${answer%$'\n'*}" >> "$work/outage-wrong"
+            fi
+        done
+    done
+}
+# readiness_watch: replica a's readiness every half second; 000 when it did not answer within 5 s.
+readiness_watch() {
+    while [[ ! -f "$work/stop-outage" ]]; do
+        curl -s -m 5 -o /dev/null -w '%{http_code}\n' "$direct/actuator/health/readiness" >> "$work/outage-readiness" || true
+        sleep 0.5
+    done
+}
+outage_stream & stream=$!
+readiness_watch & watch=$!
+sleep 3
+stop_postgres_server
+sleep 6
+start_postgres_server
+sleep 8
+touch "$work/stop-outage"
+wait "$stream" "$watch"
+answers=$(wc -l < "$work/outage-answers")
+unavailable=$(grep -c '^503 ' "$work/outage-answers" || true)
+slowest=$(sort -k2 -g "$work/outage-answers" | tail -1 | cut -d' ' -f2)
+echo "  $answers answers: $((answers - unavailable)) 200, $unavailable 503; the slowest took ${slowest} s"
+[[ ! -s "$work/outage-wrong" ]] || fail "answers other than 200 or a 503 envelope with Retry-After: $(head -3 "$work/outage-wrong")"
+(( unavailable > 0 )) || fail "no request was answered 503 while PostgreSQL was down"
+awk -v s="$slowest" 'BEGIN {exit !(s < 5)}' || fail "an answer took ${slowest} s during the outage"
+readiness=$(uniq "$work/outage-readiness" | tr '\n' ' ')
+echo "  readiness: $readiness"
+[[ "$readiness" =~ ^200\ 503\ 200\ $ ]] || fail "readiness was not UP, then DOWN (503, answered promptly), then UP: $readiness"
+tail -4 "$work/outage-answers" | grep -qv '^200 ' && fail "replica a did not serve again after PostgreSQL came back"
+while read -r created_id; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$created_id")
+    [[ "$status" == 200 ]] || fail "create $created_id, acknowledged around the outage, answers $status"
+done < "$work/acknowledged-outage"
+echo "  $(wc -l < "$work/acknowledged-outage") creates acknowledged around the outage, every one kept; replica a serves again without a restart"
+echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL outage answered 503 and survived"

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param secrets          how secrets are kept at rest
  * @param rateLimit        how many writes a user may make
  * @param loginThrottle    how failed sign-ins slow a user name down
+ * @param shutdown         how a stopping server leaves a balancer's rotation
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -29,7 +30,8 @@ public record EmailAccountsProperties(
         @DefaultValue Security security,
         @DefaultValue Secrets secrets,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue Shutdown shutdown) {
 
     /**
      * One user.
@@ -67,6 +69,31 @@ public record EmailAccountsProperties(
      */
     public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("100") int maxFailuresPerName,
                                 @DefaultValue("5m") Duration window) {
+    }
+
+    /**
+     * @param drain how long a stopping server goes on serving after its readiness turned DOWN, before it stops taking
+     *              requests: at least as long as a balancer needs to take it out of rotation (checks every 2 s, two
+     *              failures in a row: 4 s; Kubernetes: the endpoint's removal reaching every node, a few seconds).
+     *              Unset: {@value #DEFAULT_DRAIN_SECONDS} s on a production database, none on the embedded
+     *              development one (no balancer fronts it, and Ctrl-C should stop it at once). The requests in flight
+     *              then have {@code spring.lifecycle.timeout-per-shutdown-phase} to finish.
+     */
+    public record Shutdown(Duration drain) {
+
+        public static final long DEFAULT_DRAIN_SECONDS = 10;
+
+        public Shutdown {
+            if (drain != null && drain.isNegative()) {
+                throw new InvalidConfigurationException("emailaccounts.shutdown.drain is " + drain + ".",
+                        "Set emailaccounts.shutdown.drain to 0s or more.");
+            }
+        }
+
+        /** The drain period: the one set, else the default for the database. */
+        public Duration drain(boolean embeddedDatabase) {
+            return drain != null ? drain : embeddedDatabase ? Duration.ZERO : Duration.ofSeconds(DEFAULT_DRAIN_SECONDS);
+        }
     }
 
     /** The directory of the embedded development setup's generated files (credentials, keys). */

@@ -2,12 +2,16 @@ package io.emailaccounts.server.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.micrometer.core.instrument.Metrics;
+
+import io.emailaccounts.server.error.DatabaseUnavailable;
 
 /** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}, per user name and client address. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -20,8 +24,25 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
     }
 
+    /**
+     * @throws InternalAuthenticationServiceException when the throttle's database is out of reach (answered 503, as
+     *                                                every request that needs the database then is)
+     */
     @Override
     public Authentication authenticate(Authentication attempt) {
+        try {
+            return throttled(attempt);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                throw new InternalAuthenticationServiceException("The sign-in throttle's database is out of reach", e);
+            }
+            throw e;
+        }
+    }
+
+    private Authentication throttled(Authentication attempt) {
         String username = attempt.getName();
         String address = clientAddress(attempt);
         try {

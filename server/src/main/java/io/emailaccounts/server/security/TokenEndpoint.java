@@ -5,6 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -50,8 +51,8 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-        } catch (LoginThrottledException e) {
-            throw e; // 429, like every other throttled sign-in
+        } catch (LoginThrottledException | InternalAuthenticationServiceException e) {
+            throw e; // 429 like every other throttled sign-in; 503 when the throttle's database is out of reach
         } catch (AuthenticationException e) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, WRONG_CREDENTIALS);
         }

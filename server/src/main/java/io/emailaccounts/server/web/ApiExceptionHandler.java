@@ -42,6 +42,8 @@ import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
+import io.emailaccounts.server.error.CommitOutcomeUnknownException;
+import io.emailaccounts.server.error.DatabaseUnavailable;
 import io.emailaccounts.server.error.ErrorEnvelopes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -58,6 +60,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String REALM = "realm=\"EmailAccounts\"";
+    /** How long a client should wait before it tries again while the database is out of reach. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 2;
 
     private final long maxBodyBytes;
 
@@ -104,8 +108,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return retryLater(e.getMessage(), e.retryAfter());
     }
 
+    /** The commit of a write failed without saying whether it took place. */
     @ExceptionHandler
-    ResponseEntity<Object> onUnauthenticated(AuthenticationException e) {
+    ResponseEntity<Object> onCommitOutcomeUnknown(CommitOutcomeUnknownException e, HttpServletRequest request) {
+        log.warn("The database did not confirm the commit of {} {}: {}", request.getMethod(), request.getRequestURI(),
+                rootMessage(e));
+        return unavailable("The database did not confirm the commit: the change may or may not have been written. "
+                + "Read the record before sending the request again.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onUnauthenticated(AuthenticationException e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return onDatabaseUnavailable(e, request);
+        }
         HttpHeaders headers = new HttpHeaders();
         String message;
         if (e instanceof InvalidBearerTokenException
@@ -134,6 +150,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> onUnexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return onDatabaseUnavailable(e, request);
+        }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorEnvelopes.response(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY,
                 "The server failed to process the request; it has been logged.");
@@ -186,6 +205,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return JsonNodeFactory.instance.stringNode(mediaType.getContentType().toString());
         }
         return null;
+    }
+
+    /**
+     * The database cannot be reached: 503 at once (the connection pool waits at most
+     * {@code spring.datasource.hikari.connection-timeout} for a connection), a line in the log without a stack trace
+     * (an outage would fill the log with them), and nothing written.
+     */
+    private static ResponseEntity<Object> onDatabaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("The database is out of reach for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        return unavailable("The database cannot be reached at the moment; nothing was changed. Try again after the "
+                + "Retry-After delay.");
+    }
+
+    private static ResponseEntity<Object> unavailable(String message) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        return ErrorEnvelopes.response(HttpStatus.SERVICE_UNAVAILABLE, headers, message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client that waits that long gets through. */

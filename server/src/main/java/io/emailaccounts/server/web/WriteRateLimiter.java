@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.micrometer.core.instrument.Metrics;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -125,7 +127,14 @@ final class WriteRateLimiter implements HandlerInterceptor, AutoCloseable {
 
     /** Takes one write from the user's allowance, or says how long to wait for the next one. */
     void acquire(String username) {
-        ConsumptionProbe probe = buckets.apply(username).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.apply(username).tryConsumeAndReturnRemaining(1);
+        } catch (BucketExceptions.BucketExecutionException e) {
+            // Bucket4j reports its store's failure so, often as the failed rollback after it (the cause lost); the store
+            // is the database, whose only failure in practice is being out of reach: 503, as every request needing it.
+            throw new DataAccessResourceFailureException("The write limit's database is out of reach", e);
+        }
         if (!probe.isConsumed()) {
             Metrics.counter("emailaccounts.limit.refusals", "limit", "writes").increment();
             throw new TooManyRequestsException("Too many changes: at most " + writesPerMinute

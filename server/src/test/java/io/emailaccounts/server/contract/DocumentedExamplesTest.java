@@ -19,6 +19,7 @@ import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.contract.ContractExamples;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.support.FailingDatabase;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import io.emailaccounts.server.support.StandaloneServer;
@@ -47,6 +48,8 @@ class DocumentedExamplesTest extends RunningServerTest {
 
     /** A server with the limits operators get by default, for the 429 examples, and a database it cannot use (500). */
     private static ConfigurableApplicationContext limited;
+    /** A server whose database fails on demand, for the 503 examples. */
+    private static ConfigurableApplicationContext failing;
 
     /** How an example is brought about, and the properties that change with every request. */
     private record Replay(Supplier<RawHttp.Response> request, Set<String> changing) {
@@ -61,12 +64,17 @@ class DocumentedExamplesTest extends RunningServerTest {
         // Broken on purpose, for the 500 example: every read of a record fails (its log shows a BadSqlGrammarException,
         // "Table EMAIL_ACCOUNT not found"), which no rule foresees. It says nothing of the migrations.
         limited.getBean(JdbcClient.class).sql("DROP TABLE email_account").update();
+        failing = StandaloneServer.start("--spring.datasource.url=jdbc:h2:mem:documented-outage;DB_CLOSE_DELAY=-1",
+                "--spring.main.sources=" + FailingDatabase.class.getName());
     }
 
     @AfterAll
     static void stopTheLimitedServer() {
         if (limited != null) {
             limited.close();
+        }
+        if (failing != null) {
+            failing.close();
         }
     }
 
@@ -135,7 +143,20 @@ class DocumentedExamplesTest extends RunningServerTest {
             return answer;
         }));
         replays.put("InternalError", Replay.of(() -> StandaloneServer.asAdmin(limited).get(PATH + "/1")));
+        replays.put("ServiceUnavailable unavailable", Replay.of(() -> whileTheDatabase(FailingDatabase.Failure.UNREACHABLE,
+                () -> StandaloneServer.asAdmin(failing).put(PATH, requestExample("PUT " + PATH)))));
+        replays.put("ServiceUnavailable outcomeUnknown", Replay.of(() -> whileTheDatabase(FailingDatabase.Failure.COMMIT_LOST,
+                () -> StandaloneServer.asAdmin(failing).send("POST", PATH, "application/json", requestExample("POST " + PATH)))));
         return replays;
+    }
+
+    private static RawHttp.Response whileTheDatabase(FailingDatabase.Failure failure, Supplier<RawHttp.Response> request) {
+        FailingDatabase.failing(failure);
+        try {
+            return request.get();
+        } finally {
+            FailingDatabase.failing(FailingDatabase.Failure.NONE);
+        }
     }
 
     /** Every example of an answer in the contract: of an operation, or of a shared response (by its name). */

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,10 +15,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import io.emailaccounts.server.error.CommitOutcomeUnknownException;
 
 /**
  * Commits the changes that arrive together in one transaction, as a database's own group commit does with its log:
@@ -34,8 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     again, each change after a savepoint of its own, rolled back to when the change is refused.</li>
  *     <li>When a statement fails, the batch is rolled back and each of its changes runs again in a transaction of its
  *     own, so that only the changes that fail on their own fail.</li>
+ *     <li>When the transaction cannot begin (the database is out of reach), each change fails with that failure, and
+ *     nothing was written.</li>
  *     <li>When the commit itself fails, whether the changes were written is not known: each change of the batch
- *     fails with the commit's failure, and none is tried again (which could write it twice).</li>
+ *     fails with a {@link CommitOutcomeUnknownException}, and none is tried again (which could write it twice).</li>
  * </ul>
  */
 @Component
@@ -46,12 +51,12 @@ public class GroupCommit implements DisposableBean {
     static final int MAX_BATCH = 64;
 
     private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
     private final Thread writer;
     private volatile boolean stopping;
 
     GroupCommit(PlatformTransactionManager transactionManager) {
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager;
         this.writer = new Thread(this::writeUntilStopped, "group-commit");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -113,23 +118,56 @@ public class GroupCommit implements DisposableBean {
 
     private void commit(List<Change<?>> batch) {
         if (batch.size() == 1) {
-            batch.get(0).runAlone(transactions);
+            batch.get(0).runAlone(this);
             return;
         }
         try {
-            Boolean refused = transactions.execute(status -> runUntilRefused(batch, status));
-            if (Boolean.TRUE.equals(refused)) {
-                transactions.executeWithoutResult(status -> batch.forEach(change -> change.runAfterSavepoint(status)));
+            if (inTransaction(status -> runUntilRefused(batch, status))) {
+                inTransaction(status -> {
+                    batch.forEach(change -> change.runAfterSavepoint(status));
+                    return null;
+                });
             }
         } catch (StatementFailed e) {
             // The batch is rolled back: each change again, on its own.
-            batch.forEach(change -> change.runAlone(transactions));
+            batch.forEach(change -> change.runAlone(this));
             return;
         } catch (RuntimeException commitFailed) {
             batch.forEach(change -> change.fail(commitFailed));
             return;
         }
         batch.forEach(Change::answer);
+    }
+
+    /**
+     * Runs the work in a transaction of its own and commits it, or rolls it back when the work failed or marked it so.
+     *
+     * @throws CommitOutcomeUnknownException when the commit failed: what the work wrote may or may not be written
+     * @throws RuntimeException              what beginning the transaction or the work threw: nothing was written
+     */
+    private <T> T inTransaction(Function<TransactionStatus, T> work) {
+        TransactionStatus status = transactions.getTransaction(TransactionDefinition.withDefaults());
+        T result;
+        try {
+            result = work.apply(status);
+        } catch (RuntimeException | Error e) {
+            try {
+                transactions.rollback(status);
+            } catch (RuntimeException | Error rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        if (status.isRollbackOnly()) {
+            transactions.rollback(status);
+            return result;
+        }
+        try {
+            transactions.commit(status);
+        } catch (RuntimeException e) {
+            throw new CommitOutcomeUnknownException(e);
+        }
+        return result;
     }
 
     /** Runs the changes in order until one is refused, which rolls back what they wrote: then {@code true}. */
@@ -212,9 +250,9 @@ public class GroupCommit implements DisposableBean {
             }
         }
 
-        void runAlone(TransactionTemplate transactions) {
+        void runAlone(GroupCommit writer) {
             try {
-                answer.complete(transactions.execute(status -> change.get()));
+                answer.complete(writer.inTransaction(status -> change.get()));
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
             }

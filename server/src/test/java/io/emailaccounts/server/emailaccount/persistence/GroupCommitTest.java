@@ -25,8 +25,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+
+import io.emailaccounts.server.error.CommitOutcomeUnknownException;
 
 /** Changes that arrive together are committed together, each answered after its commit, and fail only alone. */
 class GroupCommitTest {
@@ -131,7 +135,22 @@ class GroupCommitTest {
         });
 
         assertThat(batch).allSatisfy(answer -> assertThat(answer).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                .havingCause().as("the caller learns that the outcome is unknown").isInstanceOf(CommitOutcomeUnknownException.class)
                 .havingRootCause().isInstanceOf(TransactionSystemException.class).withMessage("the disk is full, once"));
+        assertThat(texts()).containsExactly("busy");
+        assertThat(writes.write(() -> insert(3, "three"))).as("the writer goes on").isEqualTo(1);
+    }
+
+    /** A transaction that cannot begin wrote nothing: its changes fail with that failure, not an unknown outcome. */
+    @Test
+    void shouldFailEveryChangeOfABatchWhoseTransactionCannotBeginAsNotWritten() throws Exception {
+        List<CompletableFuture<Integer>> batch = whileTheWriterIsBusy(() -> {
+            transactions.failBeginAfter(0);  // the busy change's transaction has begun already
+            return List.of(submit(() -> insert(1, "one")), submit(() -> insert(2, "two")));
+        });
+
+        assertThat(batch).allSatisfy(answer -> assertThat(answer).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                .havingCause().isInstanceOf(CannotCreateTransactionException.class).withMessage("the database is down, once"));
         assertThat(texts()).containsExactly("busy");
         assertThat(writes.write(() -> insert(3, "three"))).as("the writer goes on").isEqualTo(1);
     }
@@ -272,12 +291,13 @@ class GroupCommitTest {
         };
     }
 
-    /** Counts commits and rollbacks, and can fail one commit. */
+    /** Counts commits and rollbacks, and can fail one commit or one transaction's beginning. */
     private final class CountingTransactions extends DataSourceTransactionManager {
 
         final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger rollbacks = new AtomicInteger();
         private final AtomicInteger commitsBeforeFailure = new AtomicInteger(-1);
+        private final AtomicInteger beginsBeforeFailure = new AtomicInteger(-1);
 
         CountingTransactions() {
             super(dataSource);
@@ -286,6 +306,19 @@ class GroupCommitTest {
         /** Lets this many commits pass, then fails the next one. */
         void failCommitAfter(int commits) {
             commitsBeforeFailure.set(commits);
+        }
+
+        /** Lets this many transactions begin, then fails the next one's beginning. */
+        void failBeginAfter(int begins) {
+            beginsBeforeFailure.set(begins);
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            if (beginsBeforeFailure.getAndDecrement() == 0) {
+                throw new CannotCreateTransactionException("the database is down, once");
+            }
+            super.doBegin(transaction, definition);
         }
 
         @Override

@@ -10,7 +10,9 @@
 #                                  after the other) under steady reads, updates and creates through the balancer,
 #                                  with no failed request, no connection error and every acknowledged create kept;
 #                                  then PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503
-#                                  envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept
+#                                  envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept;
+#                                  then a pg_dump under writes, restored into an empty database and served by a server
+#                                  with the same keys: every create acknowledged before the backup is there
 # After `mvn -q -DskipTests package`. The administrator is admin@example.com, password replicas-secret.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,17 +39,17 @@ trap stop_all EXIT
 
 password=replicas-secret
 balancer_port=8090
-declare -A ports=([a]=18091 [b]=18092)
+declare -A ports=([a]=18091 [b]=18092 [restored]=18093)
 # The balancer checks readiness every 500 ms and takes a replica out after two failures: a stopping replica serves on
 # for twice that (the default, 10 s, is sized for checks every 2-3 s).
 drain=2s
 
-# start_replica NAME: the jar as the README's production start runs it, on the shared database.
+# start_replica NAME [DATABASE]: the jar as the README's production start runs it, on the shared database.
 start_replica() {
-    local name=$1
+    local name=$1 database=${2:-emailaccounts}
     mkdir -p "$work/$name"
     (cd "$work/$name" && exec java @"$jvm_options" -jar "$jar" --server.port="${ports[$name]}" \
-        --spring.datasource.url="jdbc:postgresql://127.0.0.1:$port/emailaccounts" --spring.datasource.username=postgres \
+        --spring.datasource.url="jdbc:postgresql://127.0.0.1:$port/$database" --spring.datasource.username=postgres \
         --emailaccounts.security.token-signing-key="$(head -c 32 /dev/zero | tr '\0' 'k' | base64)" \
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
         --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="{noop}$password" \
@@ -118,7 +120,8 @@ served() { grep -c 'io.emailaccounts.access.*path=/api' "$work/$1.log" || true; 
 body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "failover@example.com",
        "IncomingServer": "imap.example.com", "IncomingServerType": 1, "IncomingServerPort": 993,
        "IncomingServerUsername": "failover", "DeleteMessageSettings": 1, "OutgoingServer": "smtp.example.com",
-       "OutgoingServerPort": 587, "OutgoingServerUsername": "failover", "LastMessageId": 0, "ErrorCount": 0}'
+       "OutgoingServerPort": 587, "OutgoingServerUsername": "failover", "LastMessageId": 0, "ErrorCount": 0,
+       "GoogleAccessToken": "a-secret-sealed-with-the-encryption-key"}'
 
 # burst WRITER COUNT: creates through the balancer; the Id of each acknowledged create, the status of each other one.
 burst() {
@@ -277,4 +280,25 @@ while read -r created_id; do
     [[ "$status" == 200 ]] || fail "create $created_id, acknowledged around the outage, answers $status"
 done < "$work/acknowledged-outage"
 echo "  $(wc -l < "$work/acknowledged-outage") creates acknowledged around the outage, every one kept; replica a serves again without a restart"
-echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL outage answered 503 and survived"
+echo "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database ..."
+sort -u "$work"/acknowledged-* > "$work/before-backup"
+rm -f "$work/stop-creates"
+( while [[ ! -f "$work/stop-creates" ]]; do burst backup 1; done ) & creates=$!
+sleep 1
+"$bindir/pg_dump" -h 127.0.0.1 -p "$port" -U postgres -Fc -f "$work/emailaccounts.dump" emailaccounts
+touch "$work/stop-creates"
+wait "$creates"
+"$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE restored"
+"$bindir/pg_restore" -h 127.0.0.1 -p "$port" -U postgres --no-owner -d restored "$work/emailaccounts.dump"
+# The same keys: the server refuses to start on secrets its encryption key cannot read.
+start_replica restored restored
+ready restored
+sealed=$("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d restored -tA \
+    -c "SELECT count(*) FROM email_account WHERE google_access_token LIKE 'v1:%'")
+while read -r created_id; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts/$created_id")
+    [[ "$status" == 200 ]] || fail "create $created_id, acknowledged before the backup began, answers $status from the restored database"
+done < "$work/before-backup"
+(( sealed > 0 )) || fail "no sealed secret in the restored database"
+echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
+echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL outage answered 503 and survived; a backup under writes restored"

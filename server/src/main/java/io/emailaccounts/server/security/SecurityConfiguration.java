@@ -90,6 +90,8 @@ class SecurityConfiguration {
                     operations.configure(authorize);
                     // Metrics say how the service is used: for administrators only.
                     authorize.requestMatchers("/actuator/prometheus").hasAuthority(Authorities.FULL_ADMINISTRATOR);
+                    // A backup copies every record: for administrators only.
+                    authorize.requestMatchers("/actuator/backup").hasAuthority(Authorities.FULL_ADMINISTRATOR);
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                             .requestMatchers("/", "/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
                             .permitAll()

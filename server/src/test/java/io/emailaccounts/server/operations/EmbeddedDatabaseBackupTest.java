@@ -1,0 +1,119 @@
+package io.emailaccounts.server.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.StandaloneServer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The embedded database's online backup: taken while writes go on, restored into an empty directory, read back by a
+ * server started there with the same keys: every record acknowledged before the backup began, its secrets included.
+ */
+class EmbeddedDatabaseBackupTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    /** A user who may sign in, without the administrator's rights. */
+    private static final String READER = "reader@example.com";
+
+    @TempDir
+    Path running;
+    @TempDir
+    Path restored;
+
+    @Test
+    void shouldRestoreEveryWriteAcknowledgedBeforeTheBackupSecretsIncluded() throws Exception {
+        Map<Long, String> acknowledged = new LinkedHashMap<>();
+        String backup;
+        ConfigurableApplicationContext server = StandaloneServer.start(
+                "--spring.datasource.url=jdbc:h2:file:" + running.resolve("data/emailaccounts"),
+                "--emailaccounts.backup.directory=" + running.resolve("backups"),
+                "--emailaccounts.users[1].username=" + READER, "--emailaccounts.users[1].password={noop}" + READER);
+        try {
+            RawHttp admin = StandaloneServer.asAdmin(server);
+            for (int i = 0; i < 20; i++) {
+                acknowledged.put(create(admin, "token-" + i), "token-" + i);
+            }
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger during = new AtomicInteger();
+            Thread writer = new Thread(() -> {
+                while (writing.get()) {
+                    create(admin, "during-" + during.incrementAndGet());
+                }
+            });
+            writer.start();
+            while (during.get() < 5) {
+                Thread.onSpinWait();
+            }
+            RawHttp.Response answer = admin.send("POST", "/actuator/backup", null, null);
+            writing.set(false);
+            writer.join();
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            backup = answer.json().get("file").asString();
+            assertThat(Path.of(backup)).startsWith(running.resolve("backups")).isRegularFile();
+            assertThat(StandaloneServer.http(server).basicAuth(READER, READER)
+                    .send("POST", "/actuator/backup", null, null).status()).as("an administrator's only").isEqualTo(403);
+        } finally {
+            server.close();
+        }
+
+        unzip(Path.of(backup), restored.resolve("data"));
+        ConfigurableApplicationContext again = StandaloneServer.start(
+                "--spring.datasource.url=jdbc:h2:file:" + restored.resolve("data/emailaccounts"));
+        try {
+            RawHttp admin = StandaloneServer.asAdmin(again);
+            SecretCipher cipher = again.getBean(SecretCipher.class);
+            JdbcClient jdbc = again.getBean(JdbcClient.class);
+            List<String> secrets = new ArrayList<>();
+            acknowledged.forEach((id, token) -> {
+                assertThat(admin.get(PATH + "/" + id).status()).as("record " + id).isEqualTo(200);
+                String stored = jdbc.sql("SELECT google_access_token FROM email_account WHERE id = ?").param(id)
+                        .query(String.class).single();
+                secrets.add(cipher.decrypt(stored, "google_access_token"));
+            });
+            assertThat(secrets).containsExactlyElementsOf(acknowledged.values());
+        } finally {
+            again.close();
+        }
+    }
+
+    private static long create(RawHttp admin, String token) {
+        ObjectNode body = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        body.remove("Id");
+        body.put("GoogleAccessToken", token);
+        RawHttp.Response answer = admin.send("POST", PATH, "application/json", body.toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("Value").get("Id").asLong();
+    }
+
+    private static void unzip(Path zip, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path target = directory.resolve(entry.getName()).normalize();
+                assertThat(target).startsWithRaw(directory);
+                Files.copy(entries, target);
+            }
+        }
+    }
+}

@@ -75,8 +75,8 @@ public record EmailAccountsProperties(
      * @param drain how long a stopping server goes on serving after its readiness turned DOWN, before it stops taking
      *              requests: at least as long as a balancer needs to take it out of rotation (checks every 2 s, two
      *              failures in a row: 4 s; Kubernetes: the endpoint's removal reaching every node, a few seconds).
-     *              Unset: {@value #DEFAULT_DRAIN_SECONDS} s on a production database, none on the embedded
-     *              development one (no balancer fronts it, and Ctrl-C should stop it at once). The requests in flight
+     *              Unset: {@value #DEFAULT_DRAIN_SECONDS} s in production mode, none in development mode (no
+     *              balancer fronts it, and Ctrl-C should stop it at once). The requests in flight
      *              then have {@code spring.lifecycle.timeout-per-shutdown-phase} to finish.
      */
     public record Shutdown(Duration drain) {
@@ -90,9 +90,9 @@ public record EmailAccountsProperties(
             }
         }
 
-        /** The drain period: the one set, else the default for the database. */
-        public Duration drain(boolean embeddedDatabase) {
-            return drain != null ? drain : embeddedDatabase ? Duration.ZERO : Duration.ofSeconds(DEFAULT_DRAIN_SECONDS);
+        /** The drain period: the one set, else the default for the mode. */
+        public Duration drain(boolean development) {
+            return drain != null ? drain : development ? Duration.ZERO : Duration.ofSeconds(DEFAULT_DRAIN_SECONDS);
         }
     }
 

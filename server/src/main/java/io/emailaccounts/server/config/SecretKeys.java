@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's keys (token signing, secrets at rest): base64 of at least 32 random bytes, set by the operator. Only the
- * embedded development setup makes one itself, kept beside its data; anywhere else a missing key stops start-up.
+ * development mode makes one itself, kept beside its data; in production mode a missing key stops start-up.
  */
 public final class SecretKeys {
 
@@ -23,13 +23,13 @@ public final class SecretKeys {
     /**
      * @param property          the setting's name, for messages
      * @param configured        its value, base64; null or blank when unset
-     * @param embeddedDatabase  whether this is the embedded development setup
+     * @param development       whether the server runs in development mode
      * @param developmentFile   where the development setup keeps a key it made
      */
-    public static byte[] resolve(String property, String configured, boolean embeddedDatabase, Path developmentFile) {
+    public static byte[] resolve(String property, String configured, boolean development, Path developmentFile) {
         String base64 = configured;
         if (base64 == null || base64.isBlank()) {
-            if (!embeddedDatabase) {
+            if (!development) {
                 throw new InvalidConfigurationException(property + " is not set. Set it to base64 of " + MIN_BYTES
                         + " random bytes, for example the output of: openssl rand -base64 " + MIN_BYTES);
             }
@@ -38,7 +38,7 @@ public final class SecretKeys {
                 new SecureRandom().nextBytes(key);
                 return Base64.getEncoder().encodeToString(key);
             });
-            log.info("{} is not set: using the development key kept in {} (embedded database only)", property,
+            log.info("{} is not set: using the development key kept in {} (development mode only)", property,
                     developmentFile.toAbsolutePath().normalize());
         }
         byte[] key;

@@ -32,7 +32,7 @@ final class ConfiguredUsers {
     private ConfiguredUsers() {
     }
 
-    static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean embeddedDatabase,
+    static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean development,
                                            Set<String> knownRoles, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -67,7 +67,7 @@ final class ConfiguredUsers {
             users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles(), user.businesses()));
         }
         if (users.isEmpty()) {
-            if (!embeddedDatabase) {
+            if (!development) {
                 throw new InvalidConfigurationException("No users are configured. Set emailaccounts.users[0].username, "
                         + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
                         + "(or .roles); see the README.");
@@ -75,7 +75,7 @@ final class ConfiguredUsers {
             DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
             users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), null));
             log.warn("No users are configured: the development administrator {} can sign in with the password kept in {} "
-                    + "(embedded database only; configure emailaccounts.users for anything else)",
+                    + "(development mode only; configure emailaccounts.users for anything else)",
                     admin.username(), properties.devCredentialsFile().toAbsolutePath().normalize());
         }
         return new InMemoryUserDetailsManager(users);

@@ -39,8 +39,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.config.SecretKeys;
 import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 
@@ -115,9 +115,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    InMemoryUserDetailsManager users(EmailAccountsProperties properties, DatabaseKind databaseKind,
+    InMemoryUserDetailsManager users(EmailAccountsProperties properties, RunMode runMode,
                                      OperationAuthorization operations, PasswordEncoder passwordEncoder) {
-        return ConfiguredUsers.load(properties, databaseKind.isEmbedded(), operations.roles(), passwordEncoder);
+        return ConfiguredUsers.load(properties, runMode.isDevelopment(), operations.roles(), passwordEncoder);
     }
 
     /**
@@ -126,12 +126,12 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
-                                                EmailAccountsProperties properties, DatabaseKind databaseKind,
+                                                EmailAccountsProperties properties, RunMode runMode,
                                                 JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         EmailAccountsProperties.LoginThrottle settings = properties.loginThrottle();
-        LoginThrottle throttle = databaseKind.isEmbedded()
+        LoginThrottle throttle = runMode.keepsLimitsInMemory()
                 ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(), Ticker.systemTicker())
                 : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(),
                         new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
@@ -139,9 +139,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecretKey tokenSigningKey(EmailAccountsProperties properties, DatabaseKind databaseKind) {
+    SecretKey tokenSigningKey(EmailAccountsProperties properties, RunMode runMode) {
         return new SecretKeySpec(SecretKeys.resolve("emailaccounts.security.token-signing-key",
-                properties.security().tokenSigningKey(), databaseKind.isEmbedded(),
+                properties.security().tokenSigningKey(), runMode.isDevelopment(),
                 properties.developmentDirectory().resolve("token-signing-key")), "HmacSHA256");
     }
 

@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.RunMode;
 
 /**
  * The first step of a stop: the replica says it is not ready ({@code /actuator/health/readiness} answers 503) and
@@ -31,9 +31,9 @@ class ShutdownDrain implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean stopped;
 
-    ShutdownDrain(ApplicationEventPublisher events, EmailAccountsProperties properties, DatabaseKind databaseKind) {
+    ShutdownDrain(ApplicationEventPublisher events, EmailAccountsProperties properties, RunMode runMode) {
         this.events = events;
-        this.drain = properties.shutdown().drain(databaseKind.isEmbedded());
+        this.drain = properties.shutdown().drain(runMode.isDevelopment());
     }
 
     /** At start-up Spring Boot says when the server is ready; a context started again after a stop is ready again. */

@@ -23,9 +23,9 @@ import org.openapitools.jackson.nullable.JsonNullable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.emailaccounts.server.config.DatabaseKind;
-import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.RunMode;
 import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
@@ -36,15 +36,15 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final RequestParameterValidator parameterValidator;
     private final EmailAccountsProperties properties;
-    private final ObjectProvider<DatabaseKind> databaseKind;
+    private final ObjectProvider<RunMode> runMode;
     private final ObjectProvider<DataSource> dataSource;
     private final ObjectProvider<WriteRateLimiter> writeRateLimiter;
 
-    WebConfiguration(ApiContract contract, EmailAccountsProperties properties, ObjectProvider<DatabaseKind> databaseKind,
+    WebConfiguration(ApiContract contract, EmailAccountsProperties properties, ObjectProvider<RunMode> runMode,
                      ObjectProvider<DataSource> dataSource, ObjectProvider<WriteRateLimiter> writeRateLimiter) {
         this.parameterValidator = new RequestParameterValidator(contract);
         this.properties = properties;
-        this.databaseKind = databaseKind;
+        this.runMode = runMode;
         this.dataSource = dataSource;
         this.writeRateLimiter = writeRateLimiter;
     }
@@ -111,8 +111,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     WriteRateLimiter writeRateLimiter() {
         int writesPerMinute = properties.rateLimit().writesPerMinute();
-        DatabaseKind database = databaseKind.getIfAvailable();
-        return database == null || database.isEmbedded()
+        RunMode mode = runMode.getIfAvailable();
+        return mode == null || mode.keepsLimitsInMemory()
                 ? new WriteRateLimiter(writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
                 : new WriteRateLimiter(writesPerMinute, dataSource.getObject());
     }

@@ -13,8 +13,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.emailaccounts.server.config.DatabaseKind;
 import io.emailaccounts.server.config.EmailAccountsProperties;
+import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
@@ -33,9 +33,9 @@ class DemoData implements ApplicationRunner {
     private final EmailAccountSchema schema;
     private final Clock clock;
 
-    DemoData(EmailAccountsProperties properties, DatabaseKind databaseKind, EmailAccountRepository repository,
+    DemoData(EmailAccountsProperties properties, RunMode runMode, EmailAccountRepository repository,
              EmailAccountSchema schema, Clock clock) {
-        this.enabled = properties.demoData() != null ? properties.demoData() : databaseKind.isEmbedded();
+        this.enabled = properties.demoData() != null ? properties.demoData() : runMode.isDevelopment();
         this.repository = repository;
         this.schema = schema;
         this.clock = clock;

@@ -123,6 +123,15 @@ body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "fai
        "OutgoingServerPort": 587, "OutgoingServerUsername": "failover", "LastMessageId": 0, "ErrorCount": 0,
        "GoogleAccessToken": "a-secret-sealed-with-the-encryption-key"}'
 
+# all_kept IDS-FILE WHEN [API]: every Id in the file answers 200 (through the balancer unless API is given).
+all_kept() {
+    local id status
+    while read -r id; do
+        status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "${3:-$api}/$id")
+        [[ "$status" == 200 ]] || fail "record $id, acknowledged $2, answers $status"
+    done < "$1"
+}
+
 # burst WRITER COUNT: creates through the balancer; the Id of each acknowledged create, the status of each other one.
 burst() {
     local answer status
@@ -159,10 +168,7 @@ refused=$( (cat "$work"/refused-[12] 2>/dev/null || true) | wc -l)
 echo "  $acknowledged writes acknowledged, $refused not (in flight on the killed replica)"
 (( refused <= 4 )) || fail "$refused writes were refused or lost in flight: $(sort "$work"/refused-[12] | uniq -c | tr '\n' ' ')"
 (( $(served b) > killed_at + 50 )) || fail "replica b did not take over the writes"
-while read -r id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$id")
-    [[ "$status" == 200 ]] || fail "acknowledged write $id answers $status"
-done < "$work/acknowledged"
+all_kept "$work/acknowledged" "during the failover"
 echo "  every acknowledged write is there"
 
 echo "Restarting replica a ..."
@@ -214,10 +220,7 @@ for name in reads updates; do
 done
 [[ ! -s "$work/refused-rolling" ]] || fail "creates failed during the rolling restart: $(sort "$work/refused-rolling" | uniq -c | tr '\n' ' ')"
 created=$(wc -l < "$work/acknowledged-rolling")
-while read -r id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$id")
-    [[ "$status" == 200 ]] || fail "create $id, acknowledged during the rolling restart, answers $status"
-done < "$work/acknowledged-rolling"
+all_kept "$work/acknowledged-rolling" "during the rolling restart"
 echo "  creates: $created acknowledged, none refused, every one kept"
 echo "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a ..."
 direct="http://127.0.0.1:${ports[a]}"
@@ -275,10 +278,7 @@ readiness=$(uniq "$work/outage-readiness" | tr '\n' ' ')
 echo "  readiness: $readiness"
 [[ "$readiness" =~ ^200\ 503\ 200\ $ ]] || fail "readiness was not UP, then DOWN (503, answered promptly), then UP: $readiness"
 tail -4 "$work/outage-answers" | grep -qv '^200 ' && fail "replica a did not serve again after PostgreSQL came back"
-while read -r created_id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "$api/$created_id")
-    [[ "$status" == 200 ]] || fail "create $created_id, acknowledged around the outage, answers $status"
-done < "$work/acknowledged-outage"
+all_kept "$work/acknowledged-outage" "around the outage"
 echo "  $(wc -l < "$work/acknowledged-outage") creates acknowledged around the outage, every one kept; replica a serves again without a restart"
 echo "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database ..."
 sort -u "$work"/acknowledged-* > "$work/before-backup"
@@ -295,10 +295,8 @@ start_replica restored restored
 ready restored
 sealed=$("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d restored -tA \
     -c "SELECT count(*) FROM email_account WHERE google_access_token LIKE 'v1:%'")
-while read -r created_id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts/$created_id")
-    [[ "$status" == 200 ]] || fail "create $created_id, acknowledged before the backup began, answers $status from the restored database"
-done < "$work/before-backup"
+all_kept "$work/before-backup" "before the backup began, from the restored database" \
+    "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"
 echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
 echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL outage answered 503 and survived; a backup under writes restored"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,7 +24,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldReportAnUnreachableThrottleDatabaseAsAnAuthenticationServiceFailure() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new UnreachableFailureLog()));
+                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))));
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(InternalAuthenticationServiceException.class)
@@ -33,45 +34,28 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldLetAnyOtherFailureOfTheThrottleThrough() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new BrokenFailureLog()));
+                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))));
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static final class UnreachableFailureLog implements FailureLog {
+    /** A failure log whose every call fails so. */
+    private record FailingFailureLog(Supplier<RuntimeException> failure) implements FailureLog {
 
         @Override
         public Optional<Duration> refusedFor(String key, int max) {
-            throw new DataAccessResourceFailureException("Connection refused");
+            throw failure.get();
         }
 
         @Override
         public int record(String key, int max) {
-            throw new DataAccessResourceFailureException("Connection refused");
+            throw failure.get();
         }
 
         @Override
         public void forget(String key) {
-            throw new DataAccessResourceFailureException("Connection refused");
-        }
-    }
-
-    private static final class BrokenFailureLog implements FailureLog {
-
-        @Override
-        public Optional<Duration> refusedFor(String key, int max) {
-            throw new IllegalStateException("a bug");
-        }
-
-        @Override
-        public int record(String key, int max) {
-            throw new IllegalStateException("a bug");
-        }
-
-        @Override
-        public void forget(String key) {
-            throw new IllegalStateException("a bug");
+            throw failure.get();
         }
     }
 }

@@ -1,7 +1,8 @@
 # Sourced by the scripts that need a PostgreSQL server: starts a throwaway cluster (Debian's postgresql package,
 # installed when missing) with a database "emailaccounts", user postgres without a password, on 127.0.0.1:$port, and
 # removes it when the sourcing script exits (stop_postgres). Sets: bindir, port, pg_work; stop_postgres_server and
-# start_postgres_server stop and start it again (an outage).
+# start_postgres_server stop and start it again (an outage); pause_postgres_server and resume_postgres_server freeze
+# and thaw it (a partition: connections stay open, nothing answers).
 # The tests' cluster does not sync to disk (fsync=off: a throwaway cluster need not survive a power cut); set
 # PG_SETTINGS to start it with other settings, such as PG_SETTINGS="" for PostgreSQL's durable defaults (the benchmark).
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -25,7 +26,20 @@ start_postgres_server() {
         -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 ${PG_SETTINGS--c fsync=off}" start >/dev/null
 }
 stop_postgres_server() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m fast -w stop >/dev/null; }
-stop_postgres() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_work"; }
+# pause_postgres_server / resume_postgres_server: every process of the cluster stopped (SIGSTOP), the server first so
+# that it starts no new session, then continued (SIGCONT) in the reverse order: what a client meets when the network
+# to the database is cut or its host freezes, with no connection closed and no error, only silence.
+cluster_processes() {
+    local server
+    server=$(head -1 "$pg_work/data/postmaster.pid")
+    echo "$server" $(pgrep -P "$server" || true)
+}
+pause_postgres_server() { kill -STOP $(cluster_processes); }
+resume_postgres_server() { kill -CONT $(cluster_processes | tr ' ' '\n' | tac); }
+stop_postgres() {
+    [[ -f "$pg_work/data/postmaster.pid" ]] && kill -CONT $(cluster_processes) 2>/dev/null || true
+    as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_work"
+}
 trap stop_postgres EXIT
 [[ "$(id -u)" == 0 ]] && chown postgres "$pg_work"
 as_owner "$bindir/initdb" -D "$pg_work/data" -U postgres --auth=trust -E UTF8 >/dev/null

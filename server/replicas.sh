@@ -11,6 +11,8 @@
 #                                  with no failed request, no connection error and every acknowledged create kept;
 #                                  then PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503
 #                                  envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept;
+#                                  then PostgreSQL frozen for 10 s (SIGSTOP: a partition, connections open and
+#                                  silent): the same, each answer within 8 s;
 #                                  then a pg_dump under writes, restored into an empty database and served by a server
 #                                  with the same keys: every create acknowledged before the backup is there
 # After `mvn -q -DskipTests package`. The administrator is admin@example.com, password replicas-secret.
@@ -222,7 +224,6 @@ done
 created=$(wc -l < "$work/acknowledged-rolling")
 all_kept "$work/acknowledged-rolling" "during the rolling restart"
 echo "  creates: $created acknowledged, none refused, every one kept"
-echo "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a ..."
 direct="http://127.0.0.1:${ports[a]}"
 record=$(head -1 "$work/acknowledged")
 # outage_stream: a create, then a read of the first record, until told to stop; per answer a line "status seconds",
@@ -232,16 +233,16 @@ outage_stream() {
     while [[ ! -f "$work/stop-outage" ]]; do
         for path in "/api/crm/emailaccounts" "/api/crm/emailaccounts/$record"; do
             if [[ "$path" == */$record ]]; then
-                answer=$(curl -s -m 10 -D "$headers" -u "admin@example.com:$password" -w '\n%{http_code} %{time_total}' \
+                answer=$(curl -s -m 20 -D "$headers" -u "admin@example.com:$password" -w '\n%{http_code} %{time_total}' \
                     "$direct$path" || true)
             else
-                answer=$(curl -s -m 10 -D "$headers" -u "admin@example.com:$password" -H 'Content-Type: application/json' \
+                answer=$(curl -s -m 20 -D "$headers" -u "admin@example.com:$password" -H 'Content-Type: application/json' \
                     -d "$body" -w '\n%{http_code} %{time_total}' "$direct$path" || true)
             fi
             read -r status seconds <<< "${answer##*$'\n'}"
             echo "$status $seconds" >> "$work/outage-answers"
             if [[ "$status" == 200 && "$path" != */$record ]]; then
-                sed -nE 's/.*"Value":\{"Id":([0-9]+)\}.*/\1/p' <<< "$answer" >> "$work/acknowledged-outage"
+                sed -nE 's/.*"Value":\{"Id":([0-9]+)\}.*/\1/p' <<< "$answer" >> "$work/acknowledged-$outage"
             elif [[ "$status" == 503 ]] && grep -qi '^Retry-After: [1-9]' "$headers" \
                     && grep -q '"WasSuccessful":false' <<< "$answer"; then
                 :
@@ -251,35 +252,51 @@ outage_stream() {
         done
     done
 }
-# readiness_watch: replica a's readiness every half second; 000 when it did not answer within 5 s.
+# readiness_watch: replica a's readiness every half second, and how long each answer took; 000 when it did not
+# answer within 5 s.
 readiness_watch() {
     while [[ ! -f "$work/stop-outage" ]]; do
-        curl -s -m 5 -o /dev/null -w '%{http_code}\n' "$direct/actuator/health/readiness" >> "$work/outage-readiness" || true
+        curl -s -m 5 -o /dev/null -w '%{http_code} %{time_total}\n' "$direct/actuator/health/readiness" \
+            >> "$work/outage-readiness" || true
         sleep 0.5
     done
 }
-outage_stream & stream=$!
-readiness_watch & watch=$!
-sleep 3
-stop_postgres_server
-sleep 6
-start_postgres_server
-sleep 8
-touch "$work/stop-outage"
-wait "$stream" "$watch"
-answers=$(wc -l < "$work/outage-answers")
-unavailable=$(grep -c '^503 ' "$work/outage-answers" || true)
-slowest=$(sort -k2 -g "$work/outage-answers" | tail -1 | cut -d' ' -f2)
-echo "  $answers answers: $((answers - unavailable)) 200, $unavailable 503; the slowest took ${slowest} s"
-[[ ! -s "$work/outage-wrong" ]] || fail "answers other than 200 or a 503 envelope with Retry-After: $(head -3 "$work/outage-wrong")"
-(( unavailable > 0 )) || fail "no request was answered 503 while PostgreSQL was down"
-awk -v s="$slowest" 'BEGIN {exit !(s < 5)}' || fail "an answer took ${slowest} s during the outage"
-readiness=$(uniq "$work/outage-readiness" | tr '\n' ' ')
-echo "  readiness: $readiness"
-[[ "$readiness" =~ ^200\ 503\ 200\ $ ]] || fail "readiness was not UP, then DOWN (503, answered promptly), then UP: $readiness"
-tail -4 "$work/outage-answers" | grep -qv '^200 ' && fail "replica a did not serve again after PostgreSQL came back"
-all_kept "$work/acknowledged-outage" "around the outage"
-echo "  $(wc -l < "$work/acknowledged-outage") creates acknowledged around the outage, every one kept; replica a serves again without a restart"
+# outage NAME CUT RESTORE SECONDS BOUND: creates and reads sent straight to replica a, PostgreSQL cut off by CUT for
+# SECONDS s and given back by RESTORE: only 200 or a 503 envelope with Retry-After, each within BOUND s; readiness UP,
+# then DOWN (answered within 3 s), then UP; replica a serves again without a restart; every acknowledged create kept.
+outage() {
+    outage=$1
+    local cut=$2 restore=$3 seconds=$4 bound=$5 answers unavailable slowest readiness slowest_probe
+    rm -f "$work/stop-outage" "$work"/outage-*
+    outage_stream & stream=$!
+    readiness_watch & watch=$!
+    sleep 3
+    $cut
+    sleep "$seconds"
+    $restore
+    sleep 8
+    touch "$work/stop-outage"
+    wait "$stream" "$watch"
+    answers=$(wc -l < "$work/outage-answers")
+    unavailable=$(grep -c '^503 ' "$work/outage-answers" || true)
+    slowest=$(sort -k2 -g "$work/outage-answers" | tail -1 | cut -d' ' -f2)
+    echo "  $answers answers: $((answers - unavailable)) 200, $unavailable 503; the slowest took ${slowest} s"
+    [[ ! -s "$work/outage-wrong" ]] || fail "answers other than 200 or a 503 envelope with Retry-After: $(head -3 "$work/outage-wrong")"
+    (( unavailable > 0 )) || fail "no request was answered 503 while PostgreSQL was $outage"
+    awk -v s="$slowest" -v b="$bound" 'BEGIN {exit !(s < b)}' || fail "an answer took ${slowest} s while PostgreSQL was $outage"
+    readiness=$(cut -d' ' -f1 "$work/outage-readiness" | uniq | tr '\n' ' ')
+    slowest_probe=$(sort -k2 -g "$work/outage-readiness" | tail -1 | cut -d' ' -f2)
+    echo "  readiness: $readiness(the slowest answer took ${slowest_probe} s)"
+    [[ "$readiness" =~ ^200\ 503\ 200\ $ ]] || fail "readiness was not UP, then DOWN (503), then UP: $readiness"
+    awk -v s="$slowest_probe" 'BEGIN {exit !(s < 3)}' || fail "a readiness probe took ${slowest_probe} s"
+    tail -4 "$work/outage-answers" | grep -qv '^200 ' && fail "replica a did not serve again after PostgreSQL came back"
+    all_kept "$work/acknowledged-$outage" "while PostgreSQL was $outage"
+    echo "  $(wc -l < "$work/acknowledged-$outage") creates acknowledged around it, every one kept; replica a serves again without a restart"
+}
+echo "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a ..."
+outage stopped stop_postgres_server start_postgres_server 6 5
+echo "Cutting PostgreSQL off (frozen: connections open, no answer) for 10 s under the same load ..."
+outage frozen pause_postgres_server resume_postgres_server 10 8
 echo "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database ..."
 sort -u "$work"/acknowledged-* > "$work/before-backup"
 rm -f "$work/stop-creates"
@@ -299,4 +316,4 @@ all_kept "$work/before-backup" "before the backup began, from the restored datab
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"
 echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
-echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL outage answered 503 and survived; a backup under writes restored"
+echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored"

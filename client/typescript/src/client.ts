@@ -62,7 +62,7 @@ export function createConfiguration(options: ClientOptions): Configuration {
 
 function authorizationOf(auth: Auth, unauthenticated: () => Configuration): (() => Promise<string>) | undefined {
     if ('basic' in auth) {
-        const credentials = Buffer.from(`${auth.basic.username}:${auth.basic.password}`, 'utf8').toString('base64');
+        const credentials = base64(`${auth.basic.username}:${auth.basic.password}`);
         return async () => `Basic ${credentials}`;
     }
     if ('bearer' in auth) {
@@ -117,23 +117,81 @@ class PasswordGrantTokens {
     }
 }
 
+/** Base64 of the text's UTF-8 bytes, with what browsers and Node.js both have (no Buffer). */
+function base64(text: string): string {
+    let binary = '';
+    for (const byte of new TextEncoder().encode(text)) {
+        binary += String.fromCharCode(byte);
+    }
+    return btoa(binary);
+}
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const IDEMPOTENCY_KEY = 'Idempotency-Key';
+/** The hosted service ignores Idempotency-Key: a create sent to it again could make a second record. */
+const HOSTED_HOST = 'spaces.nexudus.com';
 const FIRST_BACKOFF_MS = 500;
 
-/** Sends again when the server asks for it (429; 503 for a repeatable request; 409 with Retry-After) or the connection failed. */
+/** A random UUID (version 4): the Web Crypto API's where it has one (secure contexts), else from its random bytes. */
+export function randomKey(): string {
+    const crypto = globalThis.crypto;
+    if (typeof crypto?.randomUUID === 'function') {
+        return crypto.randomUUID();
+    }
+    const bytes = new Uint8Array(16);
+    if (typeof crypto?.getRandomValues === 'function') {
+        crypto.getRandomValues(bytes);
+    } else {
+        bytes.forEach((_, i) => (bytes[i] = Math.floor(Math.random() * 256)));
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A create (a POST of the API, not a token request) gets an Idempotency-Key unless the caller gave one: the same for
+ * every attempt, so that the server makes the record once however often it is sent.
+ */
+function withIdempotencyKey(method: string, init: RequestInit | undefined): RequestInit | undefined {
+    const headers = new Headers(init?.headers);
+    if (method !== 'POST' || headers.has(IDEMPOTENCY_KEY)
+        || (headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')
+        || init?.body instanceof URLSearchParams) {
+        return init;
+    }
+    headers.set(IDEMPOTENCY_KEY, randomKey());
+    return { ...init, headers };
+}
+
+/** A read, an update, a delete, or a create with its Idempotency-Key to a server that honours it (not the hosted service). */
+function mayRepeat(method: string, url: string, init: RequestInit | undefined): boolean {
+    return IDEMPOTENT.has(method)
+        || (new Headers(init?.headers).has(IDEMPOTENCY_KEY) && new URL(url).hostname.toLowerCase() !== HOSTED_HOST);
+}
+
+/**
+ * Sends again when the server asks for it (429; a 409 with Retry-After; 503 for a request that may be repeated) or the
+ * network failed: any request when the connection could not be opened, one that may be repeated after any other
+ * failure (a connection reset or closed before the answer).
+ */
 function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     const maxRetries = options.maxRetries ?? 3;
     const maxWait = options.maxRetryWaitMs ?? 30_000;
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
     const backoff = (retry: number) => Math.min(FIRST_BACKOFF_MS * 2 ** retry, maxWait);
-    return async (input, init) => {
-        const method = (init?.method ?? 'GET').toUpperCase();
+    return async (input, original) => {
+        const method = (original?.method ?? 'GET').toUpperCase();
+        const init = withIdempotencyKey(method, original);
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const repeatable = mayRepeat(method, url, init);
         for (let retry = 0; ; retry++) {
             let response: Response;
             try {
                 response = await fetchApi(input, init);
             } catch (failure) {
-                if (retry >= maxRetries || !(IDEMPOTENT.has(method) || notConnected(failure))) {
+                if (retry >= maxRetries || !(repeatable || notConnected(failure))) {
                     throw failure;
                 }
                 await sleep(backoff(retry));
@@ -141,7 +199,7 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
             }
             const retryAfter = response.headers.get('Retry-After');
             const again = response.status === 429 || (response.status === 409 && retryAfter !== null)
-                || (response.status === 503 && IDEMPOTENT.has(method));
+                || (response.status === 503 && repeatable);
             if (!again || retry >= maxRetries) {
                 return response;
             }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
     createConfiguration, dateTime, EmailAccount, EmailAccountList, EmailAccountsApi, EmailServerType, errorEnvelope,
-    MessageDeletionPolicy, propertyErrors, ResponseError, SortDirection,
+    HOSTED_BASE_URL, MessageDeletionPolicy, propertyErrors, ResponseError, SortDirection,
 } from '../src';
 
 const HOSTED = path.resolve(__dirname, '../../../../src/test/resources/hosted');
@@ -131,8 +131,13 @@ test('waits as Retry-After says on 429 and on the throttling 409, and sends a re
     assert.equal(requests.length, 4);
 });
 
-test('does not send a create again after a 503, and hands back a wait longer than allowed', async () => {
-    const api = await client();
+test('does not send a create to the hosted service again after a 503 (it ignores the key), and hands back a wait longer than allowed', async () => {
+    await client();
+    const stub = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = new EmailAccountsApi(createConfiguration({
+        baseUrl: HOSTED_BASE_URL, auth: { basic: { username: 'a', password: 'b' } }, sleep: async ms => { waits.push(ms); },
+        fetch: (input, init) => fetch(String(input).replace(HOSTED_BASE_URL, stub), init),
+    }));
     answers.push({ status: 503 }, { status: 429, headers: { 'Retry-After': '3600' } });
 
     const created = await api.createEmailAccount({ emailAccountFields: {} as any }).then(() => undefined, error => error);

@@ -57,6 +57,20 @@ test('the token grant signs in, and a wrong password is a typed OAuth error', as
     assert.ok(await withToken.searchEmailAccounts({ size: 1 }));
 });
 
+test('a create sent again with its key is made once and answered as the first time; another body under it is a 422', async () => {
+    const idempotencyKey = `typescript-${Date.now()}-${Math.random()}`;
+
+    const first = await emailAccounts.createEmailAccountRaw({ emailAccountFields: { ...fields('Sent twice'), businessId: business + 1 }, idempotencyKey });
+    const again = await emailAccounts.createEmailAccountRaw({ emailAccountFields: { ...fields('Sent twice'), businessId: business + 1 }, idempotencyKey });
+    const other = await refusal(emailAccounts.createEmailAccount({ emailAccountFields: { ...fields('Another body'), businessId: business + 1 }, idempotencyKey }));
+
+    assert.equal(first.raw.headers.get('Idempotent-Replayed'), null);
+    assert.equal(again.raw.headers.get('Idempotent-Replayed'), 'true');
+    assert.deepEqual(await again.value(), await first.value());
+    assert.equal(other.response.status, 422);
+    assert.deepEqual(Object.keys(await propertyErrors(other)), ['Idempotency-Key']);
+});
+
 test('create, get, update with If-Match, delete', async () => {
     const created = await emailAccounts.createEmailAccount({ emailAccountFields: fields('Help desk') });
     const id = created.value!.id;

@@ -18,11 +18,16 @@ import java.util.Objects;
  * <p>A request is sent again, at most {@link #maxRetries()} times, when the server answers
  * <ul>
  *   <li>429 Too Many Requests, or 409 Conflict with a {@code Retry-After} header (the hosted service's throttling
- *       answer): the server did nothing, so every request is retried, creates included;</li>
- *   <li>503 Service Unavailable: only requests that are safe to repeat (GET, PUT, DELETE), never a create.</li>
+ *       answer; this project's server's answer to a create whose key is still being processed): the server did
+ *       nothing, so every request is retried, creates included;</li>
+ *   <li>503 Service Unavailable: requests that are safe to repeat: GET, PUT, DELETE, and a create, which carries an
+ *       {@code Idempotency-Key} (a fresh one unless you pass your own), so that the server makes its record once and
+ *       answers a repeat with the first answer.</li>
  * </ul>
  * A connection that could not be opened is retried for every request (nothing was sent); any other network failure
- * only for requests that are safe to repeat. The client waits as long as {@code Retry-After} says, or else 0.5 s,
+ * (a connection reset or closed before the answer, a timeout) for the requests that are safe to repeat. The hosted
+ * service ({@code spaces.nexudus.com}) does not honour {@code Idempotency-Key}: there a create is not sent again after
+ * a 503 or a lost answer, which could make a second record. The client waits as long as {@code Retry-After} says, or else 0.5 s,
  * 1 s, 2 s, ... between attempts; when the server asks for a longer wait than {@link #maxRetryWait()}, the answer is
  * handed to the caller at once (as an {@link ApiException} with the status and {@code Retry-After}).
  */

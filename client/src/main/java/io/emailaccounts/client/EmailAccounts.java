@@ -17,6 +17,7 @@ import io.emailaccounts.client.api.EmailAccountsApi;
 import io.emailaccounts.client.api.EmailAccountsApi.APISearchEmailAccountsRequest;
 import io.emailaccounts.client.model.ActionResponse;
 import io.emailaccounts.client.model.EmailAccount;
+import io.emailaccounts.client.model.EmailAccountFields;
 import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountUpdate;
 
@@ -65,6 +66,23 @@ public final class EmailAccounts {
     /** The generated API, for the writes (create, update, delete) and anything else. */
     public EmailAccountsApi api() {
         return api;
+    }
+
+    /**
+     * Creates a record. Safe to repeat: the client sends it with a fresh {@code Idempotency-Key} and, when the answer
+     * is lost, sends it again with the same key; the server makes the record once.
+     */
+    public ActionResponse create(EmailAccountFields fields) throws ApiException {
+        return api.createEmailAccount(fields, null);
+    }
+
+    /**
+     * Creates a record with your own {@code Idempotency-Key} (a UUID, 1 to 255 printable ASCII characters): sent again
+     * with the same key and fields within 24 hours, even by another process, it answers the first answer and makes no
+     * second record.
+     */
+    public ActionResponse create(EmailAccountFields fields, String idempotencyKey) throws ApiException {
+        return api.createEmailAccount(fields, idempotencyKey);
     }
 
     /** The record with this Id; empty when there is none (the API answered 404). */

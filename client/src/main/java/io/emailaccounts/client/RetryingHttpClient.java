@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -24,15 +25,20 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * An {@link HttpClient} that sends a request again when the server asks for it (429, 503, the hosted service's 409
- * with {@code Retry-After}) or the network failed, as {@link ClientOptions} describes. The generated API classes send
- * every request through it; a 2xx answer that says it failed is reported as a failure ({@link FailureFlag}).
- * Asynchronous sends are passed through unchanged (the generated client does not use them).
+ * An {@link HttpClient} that sends a request again when the server asks for it (429, 503, a 409 with
+ * {@code Retry-After}) or the network failed, as {@link ClientOptions} describes. A create (a POST of the API, not a
+ * token request) gets an {@code Idempotency-Key} of its own unless the caller gave one, kept for every attempt, so
+ * that it can be sent again when its answer was lost. The generated API classes send every request through it; a 2xx
+ * answer that says it failed is reported as a failure ({@link FailureFlag}). Asynchronous sends are passed through
+ * unchanged (the generated client does not use them).
  */
 final class RetryingHttpClient extends HttpClient {
 
     /** Methods whose request may be repeated without doing the work twice. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The hosted service ignores {@code Idempotency-Key}: a create sent to it again could make a second record. */
+    private static final String HOSTED_HOST = "spaces.nexudus.com";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final HttpClient delegate;
@@ -46,7 +52,7 @@ final class RetryingHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest original, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        HttpRequest request = withPreferences(original);
+        HttpRequest request = withIdempotencyKey(withPreferences(original));
         for (int retry = 0; ; retry++) {
             HttpResponse<T> response;
             try {
@@ -67,7 +73,18 @@ final class RetryingHttpClient extends HttpClient {
         }
     }
 
-    /** How long to wait before sending the request again, or empty when its answer is final. */
+    /**
+     * A create gets a fresh key (a random UUID) unless the caller gave one: the same for every attempt, so that the
+     * server makes the record once however often it is sent. A token request (form-encoded, OAuth 2) gets none.
+     */
+    static HttpRequest withIdempotencyKey(HttpRequest request) {
+        if (!request.method().equals("POST") || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent()
+                || request.headers().firstValue("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded")) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header(IDEMPOTENCY_KEY, UUID.randomUUID().toString()).build();
+    }
+
     /**
      * A write (a request with a body) asks for strict handling when the options say so: a property the server does
      * not know is then refused instead of ignored (RFC 7240; a server that does not know the preference ignores it).
@@ -86,7 +103,7 @@ final class RetryingHttpClient extends HttpClient {
         boolean again = switch (response.statusCode()) {
             case 429 -> true;
             case 409 -> retryAfter.isPresent();
-            case 503 -> isIdempotent(request);
+            case 503 -> mayRepeat(request);
             default -> false;
         };
         if (!again) {
@@ -98,11 +115,16 @@ final class RetryingHttpClient extends HttpClient {
 
     /** Nothing reached the server when the connection could not be opened; otherwise only a repeatable request. */
     private static boolean mayResendAfter(IOException failure, HttpRequest request) {
-        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException || isIdempotent(request);
+        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException || mayRepeat(request);
     }
 
-    private static boolean isIdempotent(HttpRequest request) {
-        return IDEMPOTENT.contains(request.method());
+    /**
+     * Whether sending the request again cannot do its work twice: a read, an update or a delete, or a create with its
+     * {@code Idempotency-Key} to a server that honours it (this project's server, not the hosted service).
+     */
+    static boolean mayRepeat(HttpRequest request) {
+        return IDEMPOTENT.contains(request.method())
+                || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent() && !HOSTED_HOST.equalsIgnoreCase(request.uri().getHost());
     }
 
     private Duration backoff(int retry) {

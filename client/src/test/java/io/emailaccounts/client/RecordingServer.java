@@ -28,6 +28,9 @@ final class RecordingServer implements AutoCloseable {
     private record Answer(int status, String body, Map<String, String> headers, Duration delay) {
     }
 
+    /** Reads the request and closes the connection without an answer, as a server that died mid-request. */
+    private static final int NO_ANSWER = -1;
+
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
@@ -46,6 +49,10 @@ final class RecordingServer implements AutoCloseable {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         Map.copyOf(exchange.getRequestHeaders()), body));
                 answer = answers.isEmpty() ? new Answer(500, "", Map.of(), Duration.ZERO) : answers.poll();
+            }
+            if (answer.status() == NO_ANSWER) {
+                exchange.close();
+                return;
             }
             if (!answer.delay().isZero()) {
                 try {
@@ -70,6 +77,12 @@ final class RecordingServer implements AutoCloseable {
 
     synchronized RecordingServer answer(int status, String body, Map<String, String> headers) {
         answers.add(new Answer(status, body, headers, Duration.ZERO));
+        return this;
+    }
+
+    /** Reads the next request and closes the connection without answering: the answer is lost. */
+    synchronized RecordingServer loseAnswer() {
+        answers.add(new Answer(NO_ANSWER, "", Map.of(), Duration.ZERO));
         return this;
     }
 

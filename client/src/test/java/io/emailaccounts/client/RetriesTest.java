@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +77,7 @@ class RetriesTest {
     void shouldRetryACreateRefusedWithTooManyRequests() throws ApiException {
         server.answer(429, envelope(429), Map.of("Retry-After", "1")).answer(200, ACTION);
 
-        api(options).createEmailAccount(fields());
+        api(options).createEmailAccount(fields(), null);
 
         assertThat(server.requests()).extracting(RecordingServer.Request::method).containsExactly("POST", "POST");
     }
@@ -83,7 +86,7 @@ class RetriesTest {
     void shouldRetryTheHostedServicesThrottlingConflict() throws ApiException {
         server.answer(409, envelope(409), Map.of("Retry-After", "3")).answer(200, ACTION);
 
-        api(options).createEmailAccount(fields());
+        api(options).createEmailAccount(fields(), null);
 
         assertThat(server.requests()).hasSize(2);
         assertThat(waits).containsExactly(Duration.ofSeconds(3));
@@ -110,14 +113,69 @@ class RetriesTest {
     }
 
     @Test
-    void shouldNeverRepeatACreateTheServerMayHaveDone() {
-        server.answer(503, envelope(503)).answer(200, ACTION);
+    void shouldSendEveryCreateWithAFreshKeyOfItsOwn() throws ApiException {
+        server.answer(200, ACTION).answer(200, ACTION);
 
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> api(options).createEmailAccount(fields()));
+        new EmailAccounts(NexudusClients.basicAuth(server.baseUrl(), "a", "b", options)).create(fields());
+        api(options).createEmailAccount(fields(), null);
 
-        assertThat(refused.getCode()).isEqualTo(503);
-        assertThat(server.requests()).hasSize(1);
-        assertThat(waits).isEmpty();
+        List<String> keys = server.requests().stream().map(request -> request.header("Idempotency-Key")).toList();
+        assertThat(keys).allSatisfy(key -> assertThat(UUID.fromString(key)).isNotNull()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldSendTheCallersOwnKey() throws ApiException {
+        server.answer(200, ACTION);
+
+        new EmailAccounts(NexudusClients.basicAuth(server.baseUrl(), "a", "b", options)).create(fields(), "order-4711-inbox");
+
+        assertThat(server.requests().get(0).header("Idempotency-Key")).isEqualTo("order-4711-inbox");
+    }
+
+    @Test
+    void shouldSendACreateAgainWithTheSameKeyWhenItsAnswerWasLost() throws ApiException {
+        server.loseAnswer().answer(200, ACTION);
+
+        long id = api(options).createEmailAccount(fields(), null).getValue().getId();
+
+        assertThat(id).isEqualTo(7);
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(1).header("Idempotency-Key")).isEqualTo(server.requests().get(0).header("Idempotency-Key"));
+        assertThat(server.requests().get(1).body()).isEqualTo(server.requests().get(0).body());
+    }
+
+    @Test
+    void shouldSendACreateAgainWithTheSameKeyAfterAnUnavailableServerOrAKeyInProgress() throws ApiException {
+        server.answer(503, envelope(503), Map.of("Retry-After", "2")).answer(409, envelope(409), Map.of("Retry-After", "1"))
+                .answer(200, ACTION);
+
+        api(options).createEmailAccount(fields(), "order-4711-inbox");
+
+        assertThat(server.requests()).extracting(request -> request.header("Idempotency-Key")).containsOnly("order-4711-inbox").hasSize(3);
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldNotRepeatACreateToTheHostedServiceWhichIgnoresTheKey() {
+        HttpRequest hostedCreate = HttpRequest.newBuilder(URI.create(NexudusClients.HOSTED_BASE_URL + "/api/crm/emailaccounts"))
+                .header("Idempotency-Key", "k").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest ownCreate = HttpRequest.newBuilder(URI.create("https://emailaccounts.example.com/api/crm/emailaccounts"))
+                .header("Idempotency-Key", "k").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest hostedUpdate = HttpRequest.newBuilder(URI.create(NexudusClients.HOSTED_BASE_URL + "/api/crm/emailaccounts"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        assertThat(RetryingHttpClient.mayRepeat(hostedCreate)).isFalse();
+        assertThat(RetryingHttpClient.mayRepeat(ownCreate)).isTrue();
+        assertThat(RetryingHttpClient.mayRepeat(hostedUpdate)).isTrue();
+    }
+
+    @Test
+    void shouldGiveATokenRequestNoKey() {
+        HttpRequest token = HttpRequest.newBuilder(URI.create("http://localhost/api/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password")).build();
+
+        assertThat(RetryingHttpClient.withIdempotencyKey(token).headers().firstValue("Idempotency-Key")).isEmpty();
     }
 
     @Test
@@ -178,7 +236,7 @@ class RetriesTest {
         EmailAccountsApi unreachable = new EmailAccountsApi(
                 NexudusClients.basicAuth("http://127.0.0.1:" + closedPort, "a", "b", options.withMaxRetries(2)));
 
-        ApiException failed = catchThrowableOfType(ApiException.class, () -> unreachable.createEmailAccount(fields()));
+        ApiException failed = catchThrowableOfType(ApiException.class, () -> unreachable.createEmailAccount(fields(), null));
 
         assertThat(failed).hasCauseInstanceOf(java.net.ConnectException.class);
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));

@@ -50,7 +50,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The designer's promise, proved: the README's walk-throughs of changing the API (add an optional field, add a value
  * to an enum, deprecate a property), followed as they are written. The repository is copied to
  * {@code target/walk-through/repo}, every YAML and SQL block of the walk-throughs is applied where the sentence before
- * it says ("under {@code components.schemas.EmailAccountFields.properties}", "{@code .../V8__....sql}"), and the copy
+ * it says ("under {@code components.schemas.EmailAccountFields.properties}", "{@code .../V9__....sql}"), and the copy
  * is built as the README's {@code mvn verify} builds it, its slow suites left out ({@code mvn package}: the contract's
  * lint and gate, the reference rendered, both clients and the server's whole suite on H2). The copy's server is then
  * started as the README runs it and each change is tried over HTTP, in both clients and in the reference. The build's

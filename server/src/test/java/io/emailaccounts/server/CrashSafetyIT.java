@@ -1,6 +1,7 @@
 package io.emailaccounts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.FailingDatabase;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -50,11 +53,21 @@ class CrashSafetyIT {
         private final String baseUrl;
 
         ServerProcess(String name) throws IOException {
+            this(name, List.of(), List.of());
+        }
+
+        /**
+         * @param options   more options of the JVM
+         * @param arguments more arguments of the server
+         */
+        ServerProcess(String name, List<String> options, List<String> arguments) throws IOException {
             int port = freePort();
             log = workingDirectory.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx256m", "-cp", serverClasspath(), EmailAccountsServerApplication.class.getName(),
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m"));
+            command.addAll(options);
+            command.addAll(List.of("-cp", serverClasspath(), EmailAccountsServerApplication.class.getName(),
                     "--server.port=" + port, "--emailaccounts.rate-limit.enabled=false"));
+            command.addAll(arguments);
             String database = System.getProperty("test.datasource.url");
             if (database != null) {
                 command.addAll(List.of("--spring.datasource.url=" + database,
@@ -166,6 +179,37 @@ class CrashSafetyIT {
         }
     }
 
+    /**
+     * A create with an Idempotency-Key is committed, and the server is killed before it answers; the client, with no
+     * answer, sends it again to the restarted server: the stored answer comes back, and there is one record.
+     */
+    @Test
+    void shouldAnswerACreateSentAgainAfterAKillBetweenCommitAndAnswerWithItsStoredAnswer() throws Exception {
+        Path trigger = workingDirectory.resolve("kill-after-the-next-commit");
+        String body = createBody("Committed, never answered");
+        String key = "crash-" + System.nanoTime();
+        try (ServerProcess first = new ServerProcess("killed-after-commit",
+                List.of("-Dfailing-database=KILLED_AFTER_COMMIT", "-Dfailing-database.trigger=" + trigger),
+                List.of("--spring.main.sources=" + FailingDatabase.class.getName()))) {
+            RawHttp http = first.http().header("Idempotency-Key", key);
+            Files.createFile(trigger);
+            assertThatThrownBy(() -> http.send("POST", PATH, "application/json", body))
+                    .as("no answer: the process was killed after the commit").isInstanceOf(UncheckedIOException.class);
+            assertThat(first.process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+        }
+
+        try (ServerProcess second = new ServerProcess("restarted")) {
+            RawHttp.Response again = second.http().header("Idempotency-Key", key).send("POST", PATH, "application/json", body);
+
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            long id = again.json().get("Value").get("Id").asLong();
+            JsonNode found = second.http().get(PATH + "?EmailAccount_DisplayName=" + "Committed%2C%20never%20answered").json();
+            assertThat(found.get("TotalItems").asLong()).as("records made by the create and its repeat").isEqualTo(1);
+            assertThat(found.get("Records").get(0).get("Id").asLong()).isEqualTo(id);
+        }
+    }
+
     /** Creates records and updates its own record in turn until the server goes away. */
     private static void burst(RawHttp http, int writer, long ownRecord, Acknowledged acknowledged) {
         AtomicLong counter = new AtomicLong();
@@ -200,10 +244,22 @@ class CrashSafetyIT {
         return body.toString();
     }
 
-    /** The server's own classes and dependencies, without the test classes (and their test-only configuration). */
-    private static String serverClasspath() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
+    /**
+     * The server's own classes and dependencies, without the test classes (and their test-only configuration), but for
+     * {@link FailingDatabase}'s, copied aside.
+     */
+    private String serverClasspath() throws IOException {
+        Path hooks = workingDirectory.resolve("hooks");
+        Path testClasses = Path.of(FailingDatabase.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes = testClasses.resolve(FailingDatabase.class.getPackageName().replace('.', '/'));
+        Files.createDirectories(hooks.resolve(testClasses.relativize(classes)));
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(FailingDatabase.class.getSimpleName())).toList()) {
+                Files.copy(file, hooks.resolve(testClasses.relativize(file)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return Stream.concat(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(entry -> !entry.endsWith("test-classes")), Stream.of(hooks.toString()))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit        how many writes a user may make
  * @param loginThrottle    how failed sign-ins slow a user name down
  * @param shutdown         how a stopping server leaves a balancer's rotation
+ * @param idempotency      how long a create's Idempotency-Key is remembered
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -31,7 +32,8 @@ public record EmailAccountsProperties(
         @DefaultValue Secrets secrets,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue LoginThrottle loginThrottle,
-        @DefaultValue Shutdown shutdown) {
+        @DefaultValue Shutdown shutdown,
+        @DefaultValue Idempotency idempotency) {
 
     /**
      * One user.
@@ -93,6 +95,21 @@ public record EmailAccountsProperties(
         /** The drain period: the one set, else the default for the mode. */
         public Duration drain(boolean development) {
             return drain != null ? drain : development ? Duration.ZERO : Duration.ofSeconds(DEFAULT_DRAIN_SECONDS);
+        }
+    }
+
+    /**
+     * @param retention how long a create's {@code Idempotency-Key} is remembered with its answer: a create sent again
+     *                  with the key within this time gets the first answer; afterwards the key is forgotten (swept
+     *                  every few minutes) and may be used anew
+     */
+    public record Idempotency(@DefaultValue("24h") Duration retention) {
+
+        public Idempotency {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new InvalidConfigurationException("emailaccounts.idempotency.retention is " + retention + ".",
+                        "Set emailaccounts.idempotency.retention to a positive duration, such as 24h.");
+            }
         }
     }
 

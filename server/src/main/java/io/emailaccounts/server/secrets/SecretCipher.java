@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +25,7 @@ public final class SecretCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec fingerprintKey;
     private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(byte[] key) {
@@ -30,6 +33,26 @@ public final class SecretCipher {
             throw new IllegalArgumentException("An AES-256 key has 32 bytes, not " + key.length);
         }
         this.key = new SecretKeySpec(key, "AES");
+        this.fingerprintKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "fingerprints"), "HmacSHA256");
+    }
+
+    /**
+     * A fingerprint of a text that may hold secrets (a request's body): equal for equal texts, and without the key no
+     * help in guessing the text, not even a short password in it (HMAC-SHA256 under a key derived from this cipher's),
+     * where a plain hash could be tried against every likely password. 64 hexadecimal digits.
+     */
+    public String fingerprint(String text) {
+        return HexFormat.of().formatHex(hmac(fingerprintKey, text));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /** Whether a stored value is in this cipher's form (and not, say, plain text left by an older version). */

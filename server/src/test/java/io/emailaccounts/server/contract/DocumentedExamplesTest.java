@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.assertj.core.api.SoftAssertions;
@@ -147,6 +149,31 @@ class DocumentedExamplesTest extends RunningServerTest {
                 () -> StandaloneServer.asAdmin(failing).put(PATH, requestExample("PUT " + PATH)))));
         replays.put("ServiceUnavailable outcomeUnknown", Replay.of(() -> whileTheDatabase(FailingDatabase.Failure.COMMIT_LOST,
                 () -> StandaloneServer.asAdmin(failing).send("POST", PATH, "application/json", requestExample("POST " + PATH)))));
+        replays.put("ValidationFailed idempotencyKey", Replay.of(() -> asAdmin().header("Idempotency-Key", "\"\"")
+                .send("POST", PATH, "application/json", requestExample("POST " + PATH))));
+        replays.put("IdempotencyKeyReused", Replay.of(() -> {
+            String key = UUID.randomUUID().toString();
+            asAdmin().header("Idempotency-Key", key).send("POST", PATH, "application/json", requestExample("POST " + PATH));
+            return asAdmin().header("Idempotency-Key", key).send("POST", PATH, "application/json",
+                    withBody(body -> body.remove("Id")));
+        }));
+        replays.put("IdempotencyKeyInFlight", Replay.of(() -> {
+            String key = UUID.randomUUID().toString();
+            Supplier<RawHttp.Response> create = () -> StandaloneServer.asAdmin(failing).header("Idempotency-Key", key)
+                    .send("POST", PATH, "application/json", requestExample("POST " + PATH));
+            FailingDatabase.failing(FailingDatabase.Failure.COMMIT_HELD);
+            CompletableFuture<RawHttp.Response> first = CompletableFuture.supplyAsync(create);
+            try {
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                while (FailingDatabase.heldCommits() == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                return create.get();
+            } finally {
+                FailingDatabase.failing(FailingDatabase.Failure.NONE);
+                first.join();
+            }
+        }));
         return replays;
     }
 

@@ -57,7 +57,7 @@ class EmailAccountLifecycleTest extends RunningServerTest {
     void shouldCreateReadUpdateSearchAndDeleteThroughTheClient() throws ApiException {
         EmailAccounts emailAccounts = emailAccounts();
 
-        ActionResponse created = emailAccounts.api().createEmailAccount(salesInbox());
+        ActionResponse created = emailAccounts.create(salesInbox());
         long id = created.getValue().getId();
         assertThat(created.getMessage()).isEqualTo("EmailAccount was successfully created.");
         assertThat(created.getWasSuccessful()).isTrue();

@@ -34,7 +34,7 @@ class ConfiguredUsersTest {
                 new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO),
                 new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600),
                 new EmailAccountsProperties.LoginThrottle(10, 100, Duration.ofMinutes(5)),
-                new EmailAccountsProperties.Shutdown(null));
+                new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)));
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class EmailAccountRecords {
      * fields included), but the {@link #STORED} values.
      */
     public void reset() {
+        jdbc.sql("DELETE FROM idempotency_key").update();
         jdbc.sql("DELETE FROM email_account").update();
         ObjectNode record = ExampleBodies.everyField(EmailAccountSchema.WRITABLE_SCHEMA);
         record.setAll(ExampleBodies.answered(EmailAccountSchema.RECORD_SCHEMA));

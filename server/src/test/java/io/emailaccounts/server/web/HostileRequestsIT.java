@@ -117,6 +117,16 @@ class HostileRequestsIT {
         assertThat(ContractConformance.drainProblems()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileKeys")
+    void shouldRefuseHostileIdempotencyKeysNamingTheHeaderAndChangeNothing(String key) {
+        RawHttp.Response response = StandaloneServer.asAdmin(server).header("Idempotency-Key", key)
+                .send("POST", PATH, "application/json", validBody().toString());
+
+        assertRefusedAndNothingChanged(response, "Idempotency-Key: " + key);
+        assertThat(response.json().get("Errors").get(0).get("PropertyName").asString()).isEqualTo("Idempotency-Key");
+    }
+
     /**
      * The boundary a generated deep nesting once hit: a field's value nested just under the parser's limit (500) was
      * read, refused, and then echoed in AttemptedValue one envelope deeper than the JSON writer allows, breaking the
@@ -191,6 +201,19 @@ class HostileRequestsIT {
     }
 
     /** Ids that are not ids, each read or deleted. */
+    /**
+     * Keys that are not keys, by construction: too long, blanks inside, broken quoting, empty. (Not ASCII: Java's HTTP
+     * client sends such a character as '?'; EmailAccountFailuresTest sends one.)
+     */
+    static Stream<Named<String>> hostileKeys() {
+        Gen<String> keys = Gen.oneOf(
+                Gen.strings(256, 400, Gen.codePoints(0x21, 0x7e)).map(text -> "k" + text),
+                Gen.strings(1, 5, Gen.of(0x20, 0x09)).map(blanks -> "k" + blanks + "k"),
+                Gen.strings(0, 300, Gen.codePoints(0x20, 0x7e)).map(text -> "\"" + text.replace("\\", "").replace("\"", "") + "\\x\""),
+                Gen.of("", "\"", "\"\"", "\"a", "a\"", "\"a\"b\"", "\"a\\\"", "\"" + "x".repeat(256) + "\""));
+        return tries("keys", 300, keys);
+    }
+
     static Stream<Named<IdRequest>> hostileIds() {
         Gen<String> ids = Gen.oneOf(
                 Gen.strings(1, 30),

@@ -115,7 +115,7 @@ class LimitsTest extends RunningServerTest {
         ApiException refused = null;
         for (int write = 0; refused == null && write < 200; write++) {
             try {
-                impatient.createEmailAccount(inbox("Inbox " + write));
+                impatient.createEmailAccount(inbox("Inbox " + write), null);
             } catch (ApiException e) {
                 refused = e;
             }
@@ -126,7 +126,7 @@ class LimitsTest extends RunningServerTest {
         assertThat(ApiErrors.envelope(refused).orElseThrow().getMessage()).startsWith("Too many changes");
 
         EmailAccountsApi patient = emailAccounts(NexudusClients.basicAuth(baseUrl(), CLERK, CLERK_PASSWORD));
-        long id = patient.createEmailAccount(inbox("After the wait")).getValue().getId();
+        long id = patient.createEmailAccount(inbox("After the wait"), null).getValue().getId();
 
         assertThat(records.row(id).get("display_name")).isEqualTo("After the wait");
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -36,11 +37,13 @@ public class EmailAccountService {
     private final EmailAccountSearchRepository searches;
     private final EmailAccountSchema schema;
     private final GroupCommit writes;
+    private final IdempotentCreates idempotentCreates;
     private final Clock clock;
 
     EmailAccountService(EmailAccountRepository repository, EmailAccountSearchRepository searches, EmailAccountSchema schema,
-                        GroupCommit writes, Clock clock) {
+                        GroupCommit writes, IdempotentCreates idempotentCreates, Clock clock) {
         this.repository = repository;
+        this.idempotentCreates = idempotentCreates;
         this.writes = writes;
         this.searches = searches;
         this.schema = schema;
@@ -79,17 +82,25 @@ public class EmailAccountService {
     }
 
     /**
-     * Creates a record; optional fields that are not given are empty.
+     * Creates a record; optional fields that are not given are empty. With an idempotency key, at most once per key and
+     * caller (see {@link IdempotentCreates}).
      *
-     * @throws BusinessForbiddenException when the record's business is not one the caller may use
+     * @param idempotencyKey the caller's {@code Idempotency-Key}, unquoted; empty for a create without one
+     * @throws BusinessForbiddenException       when the record's business is not one the caller may use
+     * @throws IdempotencyKeyReusedException    when the key came with another request before
+     * @throws IdempotencyKeyInFlightException  when a request with the key is still being processed
      */
-    public ChangeReceipt create(EmailAccountWrite fields, Caller caller) {
+    public Created create(EmailAccountWrite fields, Caller caller, Optional<String> idempotencyKey) {
         rejectIfOutsideBusinesses(fields, caller);
-        return writes.write(() -> {
+        Supplier<ChangeReceipt> create = () -> {
             Instant now = now();
             long id = repository.insert(fields.values(), now.atOffset(ZoneOffset.UTC), caller.name());
             return new ChangeReceipt(id, now, caller.name(), 1);
-        });
+        };
+        if (idempotencyKey.isEmpty()) {
+            return new Created(writes.write(create), false);
+        }
+        return idempotentCreates.once(caller.name(), idempotencyKey.get(), fields, create);
     }
 
     /**

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
 import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
+import io.emailaccounts.server.emailaccount.service.IdempotencyKeyInFlightException;
+import io.emailaccounts.server.emailaccount.service.IdempotencyKeyReusedException;
 import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 import io.emailaccounts.server.error.ErrorEnvelopes;
 import io.emailaccounts.server.error.PropertyViolation;
@@ -26,6 +28,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EmailAccountFailures {
+
+    /** A create takes milliseconds: by then the first request with the key has its answer. */
+    static final long KEY_IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
 
     @ExceptionHandler
     ResponseEntity<Object> onNotFound(EmailAccountNotFoundException e) {
@@ -41,6 +46,21 @@ class EmailAccountFailures {
         String sent = request.getHeader(HttpHeaders.IF_MATCH);
         return ErrorEnvelopes.response(HttpStatus.PRECONDITION_FAILED, headers, List.of(new PropertyViolation("Id",
                 sent == null ? null : JsonNodeFactory.instance.stringNode(sent), e.getMessage())));
+    }
+
+    /** 409 with Retry-After: the first request with the key is still being processed; its answer comes soon. */
+    @ExceptionHandler
+    ResponseEntity<Object> onKeyInFlight(IdempotencyKeyInFlightException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(KEY_IN_FLIGHT_RETRY_AFTER_SECONDS));
+        return ErrorEnvelopes.response(HttpStatus.CONFLICT, headers,
+                List.of(new PropertyViolation(IdempotencyKeyHeader.NAME, null, e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> onKeyReused(IdempotencyKeyReusedException e) {
+        return ErrorEnvelopes.response(HttpStatus.UNPROCESSABLE_CONTENT, HttpHeaders.EMPTY,
+                List.of(new PropertyViolation(IdempotencyKeyHeader.NAME, null, e.getMessage())));
     }
 
     @ExceptionHandler

@@ -2,6 +2,7 @@ package io.emailaccounts.server.emailaccount.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.service.Caller;
 import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
+import io.emailaccounts.server.emailaccount.service.Created;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.emailaccount.service.SearchResult;
 import io.emailaccounts.server.generated.api.EmailAccountsApiDelegate;
@@ -27,6 +29,8 @@ import io.emailaccounts.server.security.CurrentUser;
  */
 class EmailAccountsDelegate implements EmailAccountsApiDelegate {
 
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     private final EmailAccountService service;
     private final EmailAccountMapping mapping;
     private final SearchParameters searchParameters;
@@ -44,10 +48,16 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
         return ResponseEntity.ok().eTag(EntityTags.of(record.version())).body(mapping.record(record));
     }
 
+    /** A create; with an Idempotency-Key, the first answer again for a repeat, marked {@code Idempotent-Replayed}. */
     @Override
-    public ResponseEntity<ActionResponse> createEmailAccount(EmailAccountFields body) {
-        ChangeReceipt receipt = service.create(mapping.write(body), caller());
-        return ResponseEntity.ok(ActionEnvelopes.success("EmailAccount was successfully created.", receipt));
+    public ResponseEntity<ActionResponse> createEmailAccount(EmailAccountFields body, String idempotencyKey) {
+        Optional<String> key = IdempotencyKeyHeader.parse(IdempotencyKeyHeader.sent(idempotencyKey));
+        Created created = service.create(mapping.write(body), caller(), key);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (created.replayed()) {
+            answer.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return answer.body(ActionEnvelopes.success("EmailAccount was successfully created.", created.receipt()));
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 import io.emailaccounts.server.emailaccount.service.BusinessForbiddenException;
 import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundException;
+import io.emailaccounts.server.emailaccount.service.IdempotencyKeyInFlightException;
+import io.emailaccounts.server.emailaccount.service.IdempotencyKeyReusedException;
 import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 
 /**
@@ -65,12 +67,56 @@ class EmailAccountFailuresTest extends WebSliceTest {
 
     @Test
     void shouldAnswerAnotherBusiness403NamingBusinessId() throws Exception {
-        when(service.create(any(), any())).thenThrow(new BusinessForbiddenException(1001));
+        when(service.create(any(), any(), any())).thenThrow(new BusinessForbiddenException(1001));
 
         assertEnvelope(perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(requiredFields().toString()), 403), """
                 {"Status": 403, "Message": "BusinessId: You may not use business 1001.", "Value": null, "WasSuccessful": false,
                  "Errors": [{"AttemptedValue": 1001, "Message": "You may not use business 1001.", "PropertyName": "BusinessId"}]}
                 """);
+    }
+
+    @Test
+    void shouldAnswerAKeyStillInFlight409WithRetryAfter() throws Exception {
+        when(service.create(any(), any(), any())).thenThrow(new IdempotencyKeyInFlightException());
+
+        MvcResult result = perform(post(PATH).header("Idempotency-Key", "k1").contentType(MediaType.APPLICATION_JSON)
+                .content(requiredFields().toString()), 409);
+
+        assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("1");
+        assertEnvelope(result, """
+                {"Status": 409, "Value": null, "WasSuccessful": false,
+                 "Message": "Idempotency-Key: a request with this key is still being processed; send it again after the Retry-After delay.",
+                 "Errors": [{"AttemptedValue": null, "PropertyName": "Idempotency-Key",
+                             "Message": "a request with this key is still being processed; send it again after the Retry-After delay."}]}
+                """);
+    }
+
+    @Test
+    void shouldAnswerAKeyUsedForAnotherRequest422() throws Exception {
+        when(service.create(any(), any(), any())).thenThrow(new IdempotencyKeyReusedException());
+
+        assertEnvelope(perform(post(PATH).header("Idempotency-Key", "k1").contentType(MediaType.APPLICATION_JSON)
+                .content(requiredFields().toString()), 422), """
+                {"Status": 422, "Value": null, "WasSuccessful": false,
+                 "Message": "Idempotency-Key: was used for another request; send a new key with a new request.",
+                 "Errors": [{"AttemptedValue": null, "PropertyName": "Idempotency-Key",
+                             "Message": "was used for another request; send a new key with a new request."}]}
+                """);
+    }
+
+    @Test
+    void shouldRefuseAMalformedKey400NamingTheHeaderWithoutEchoingItAndCreateNothing() throws Exception {
+        for (String key : new String[] {"", "  ", "\"unterminated", "\"a\"b\"", "\"a\\x\"", "two words", "x".repeat(256),
+                "\"" + "x".repeat(256) + "\"", "caf\u00e9", "\"\""}) {
+            assertEnvelope(perform(post(PATH).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                    .content(requiredFields().toString()), 400), """
+                    {"Status": 400, "Value": null, "WasSuccessful": false,
+                     "Message": "Idempotency-Key: must be 1 to 255 printable ASCII characters, bare or in double quotes",
+                     "Errors": [{"AttemptedValue": null, "PropertyName": "Idempotency-Key",
+                                 "Message": "must be 1 to 255 printable ASCII characters, bare or in double quotes"}]}
+                    """);
+        }
+        verifyNoInteractions(service);
     }
 
     @Test

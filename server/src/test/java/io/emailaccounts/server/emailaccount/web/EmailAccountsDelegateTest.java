@@ -37,6 +37,7 @@ import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
 import io.emailaccounts.server.emailaccount.service.Caller;
 import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
+import io.emailaccounts.server.emailaccount.service.Created;
 import io.emailaccounts.server.emailaccount.service.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.service.EmailAccountWrite;
 import io.emailaccounts.server.emailaccount.service.SearchResult;
@@ -166,8 +167,26 @@ class EmailAccountsDelegateTest extends WebSliceTest {
     }
 
     @Test
+    void shouldPassTheKeyUnquotedAndMarkAReplayedAnswer() throws Exception {
+        when(service.create(any(), any(), eq(Optional.of("8e03978e \"quoted\"")))).thenReturn(
+                new Created(new ChangeReceipt(12, Instant.parse("2025-01-15T10:30:00Z"), "admin@example.com", 1), true));
+        when(service.create(any(), any(), eq(Optional.of("bare-key")))).thenReturn(
+                new Created(new ChangeReceipt(13, Instant.parse("2025-01-15T10:30:00Z"), "admin@example.com", 1), false));
+
+        MvcResult replayed = mvc.perform(post(PATH).header("Idempotency-Key", "\"8e03978e \\\"quoted\\\"\"")
+                .contentType(MediaType.APPLICATION_JSON).content(requiredFields().toString())).andReturn();
+        MvcResult first = mvc.perform(post(PATH).header("Idempotency-Key", "bare-key")
+                .contentType(MediaType.APPLICATION_JSON).content(requiredFields().toString())).andReturn();
+
+        assertThat(replayed.getResponse().getStatus()).as(replayed.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(replayed.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.getResponse().getStatus()).as(first.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(first.getResponse().getHeader("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void shouldWriteTheFieldsABodyHoldsClearTheNullOnesAndKeepSecretsSentAsNull() throws Exception {
-        when(service.create(any(), any())).thenReturn(new ChangeReceipt(12, Instant.parse("2025-01-15T10:30:00Z"), "admin@example.com", 1));
+        when(service.create(any(), any(), any())).thenReturn(new Created(new ChangeReceipt(12, Instant.parse("2025-01-15T10:30:00Z"), "admin@example.com", 1), false));
 
         MvcResult result = mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(requiredFields()
                         .putNull("ReplyToEmail").put("Active", true).put("LastCheckTime", "2025-01-15T12:00:00+02:00")
@@ -176,7 +195,7 @@ class EmailAccountsDelegateTest extends WebSliceTest {
 
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         ArgumentCaptor<EmailAccountWrite> write = ArgumentCaptor.forClass(EmailAccountWrite.class);
-        verify(service).create(write.capture(), any());
+        verify(service).create(write.capture(), any(), any());
         Map<EmailAccountField, Object> values = write.getValue().values();
         assertThat(write.getValue().businessId()).isEqualTo(1001L);
         assertThat(values).containsEntry(field("ReplyToEmail"), null)

@@ -1,0 +1,109 @@
+// A create is safe to send again: the client gives it an Idempotency-Key (or sends yours), keeps it for every attempt,
+// and sends it again when its answer was lost or the server asks; seen from a local stand-in server.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createConfiguration, EmailAccountsApi, randomKey } from '../src';
+
+const ACTION = JSON.stringify({
+    Status: 200, Message: 'EmailAccount was successfully created.', Value: { Id: 7 }, OpenInDialog: false,
+    OpenInWindow: false, RedirectURL: null, JavaScript: null, UpdatedOn: '2025-01-15T10:30:00Z', UpdatedBy: 'a',
+    Errors: null, WasSuccessful: true,
+});
+const UNAVAILABLE = JSON.stringify({
+    Status: 503, Message: 'Try later.', Value: null, WasSuccessful: false,
+    Errors: [{ AttemptedValue: null, Message: 'Try later.', PropertyName: null }],
+});
+
+/** 'lost': the request is read and the connection closed without an answer. */
+type Answer = 'lost' | { status: number; body: string; headers?: Record<string, string> };
+const answers: Answer[] = [];
+const requests: { method: string; key?: string; authorization?: string; body: string }[] = [];
+const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let body = '';
+    request.on('data', chunk => (body += chunk));
+    request.on('end', () => {
+        requests.push({
+            method: request.method ?? '', key: request.headers['idempotency-key'] as string | undefined,
+            authorization: request.headers.authorization, body,
+        });
+        const answer = answers.shift() ?? { status: 500, body: '' };
+        if (answer === 'lost') {
+            request.socket.destroy();
+            return;
+        }
+        response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+        response.end(answer.body);
+    });
+});
+const listening = new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+after(() => server.close());
+
+const waits: number[] = [];
+async function api(password = 'b'): Promise<EmailAccountsApi> {
+    await listening;
+    answers.length = 0;
+    requests.length = 0;
+    waits.length = 0;
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return new EmailAccountsApi(createConfiguration({
+        baseUrl, auth: { basic: { username: 'a', password } }, sleep: async ms => { waits.push(ms); },
+    }));
+}
+
+const fields = { businessId: 1001, displayName: 'Inbox' } as any;
+
+test('every create has a fresh key of its own', async () => {
+    const emailAccounts = await api();
+    answers.push({ status: 200, body: ACTION }, { status: 200, body: ACTION });
+
+    await emailAccounts.createEmailAccount({ emailAccountFields: fields });
+    await emailAccounts.createEmailAccount({ emailAccountFields: fields });
+
+    const [first, second] = requests.map(request => request.key);
+    assert.match(first ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.notEqual(first, second);
+});
+
+test('a create whose answer was lost is sent again with the same key, and answers the created Id', async () => {
+    const emailAccounts = await api();
+    answers.push('lost', { status: 200, body: ACTION });
+
+    const created = await emailAccounts.createEmailAccount({ emailAccountFields: fields });
+
+    assert.equal(created.value?.id, 7);
+    assert.equal(requests.length, 2);
+    assert.equal(requests[1].key, requests[0].key);
+    assert.equal(requests[1].body, requests[0].body);
+});
+
+test('your own key is sent, and kept through a 503 and a 409 with Retry-After', async () => {
+    const emailAccounts = await api();
+    answers.push({ status: 503, body: UNAVAILABLE, headers: { 'Retry-After': '2' } },
+        { status: 409, body: UNAVAILABLE, headers: { 'Retry-After': '1' } }, { status: 200, body: ACTION });
+
+    await emailAccounts.createEmailAccount({ emailAccountFields: fields, idempotencyKey: 'order-4711-inbox' });
+
+    assert.deepEqual(requests.map(request => request.key), ['order-4711-inbox', 'order-4711-inbox', 'order-4711-inbox']);
+    assert.deepEqual(waits, [2000, 1000]);
+});
+
+test('Basic credentials are UTF-8 in base64, without Node.js Buffer', async () => {
+    const emailAccounts = await api('pässwörd-✓');
+    answers.push({ status: 200, body: ACTION });
+
+    await emailAccounts.createEmailAccount({ emailAccountFields: fields });
+
+    assert.equal(requests[0].authorization, `Basic ${Buffer.from('a:pässwörd-✓', 'utf8').toString('base64')}`);
+});
+
+test('a key is a UUID even without crypto.randomUUID', () => {
+    const randomUUID = globalThis.crypto.randomUUID;
+    try {
+        (globalThis.crypto as any).randomUUID = undefined;
+        assert.match(randomKey(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+        (globalThis.crypto as any).randomUUID = randomUUID;
+    }
+});

@@ -1,0 +1,78 @@
+package io.emailaccounts.server.emailaccount.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.error.RequestValidationException;
+
+/**
+ * The {@code Idempotency-Key} request header: as draft-ietf-httpapi-idempotency-key-header writes it, a Structured
+ * Field string ({@code "8e03978e-..."}, with {@code \"} and {@code \\} escapes), or bare, as most clients send it.
+ * The key is 1 to {@value #MAX_LENGTH} printable ASCII characters, not counting the quotes (a bare key has no spaces).
+ */
+final class IdempotencyKeyHeader {
+
+    static final String NAME = "Idempotency-Key";
+    static final int MAX_LENGTH = 255;
+    static final String RULE = "must be 1 to " + MAX_LENGTH + " printable ASCII characters, bare or in double quotes";
+
+    private IdempotencyKeyHeader() {
+    }
+
+    /**
+     * The header as the current request sent it: the value bound to the operation's parameter, or, where the binding
+     * took an empty header for none, the empty value, which is no key either.
+     */
+    static String sent(String bound) {
+        if (bound != null || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return bound;
+        }
+        return request.getRequest().getHeader(NAME);
+    }
+
+    /**
+     * @param header the header as sent; null when absent
+     * @return the key, unquoted; empty when no key was sent
+     * @throws RequestValidationException naming the header (the value is not echoed) when it is not a key
+     */
+    static Optional<String> parse(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        String key = value.startsWith("\"") ? unquoted(value) : bare(value);
+        if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
+            throw new RequestValidationException(List.of(new PropertyViolation(NAME, null, RULE)));
+        }
+        return Optional.of(key);
+    }
+
+    /** The characters of an sf-string between its quotes, its escapes undone; null when it is not one. */
+    private static String unquoted(String value) {
+        if (value.length() < 2 || !value.endsWith("\"")) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(value.length());
+        for (int i = 1; i < value.length() - 1; i++) {
+            char c = value.charAt(i);
+            if (c == '\\') {
+                if (++i == value.length() - 1 || (value.charAt(i) != '"' && value.charAt(i) != '\\')) {
+                    return null;
+                }
+                c = value.charAt(i);
+            } else if (c == '"' || c < 0x20 || c > 0x7E) {
+                return null;
+            }
+            key.append(c);
+        }
+        return key.toString();
+    }
+
+    private static String bare(String value) {
+        return value.chars().allMatch(c -> c > 0x20 && c <= 0x7E && c != '"') ? value : null;
+    }
+}

@@ -3,8 +3,9 @@
 # jar) on it, and HAProxy (Debian's package, installed when missing) in front of them on http://127.0.0.1:8090,
 # checking each replica's /actuator/health/readiness twice a second.
 #   bash server/replicas.sh        starts them and waits; Ctrl-C stops everything
-#   bash server/replicas.sh test   the failover test CI runs: writes and reads spread over both replicas; one
-#                                  replica killed (SIGKILL) in the middle of a burst of writes, with no acknowledged
+#   bash server/replicas.sh test   the failover test CI runs: writes and reads spread over both replicas; a create
+#                                  with one Idempotency-Key sent to each replica, in turn and at once, makes one
+#                                  record; one replica killed (SIGKILL) in the middle of a burst of writes, with no acknowledged
 #                                  write lost and the service answering through the other; then restarted and back
 #                                  in rotation; then a rolling restart of both replicas (SIGTERM, start again, one
 #                                  after the other) under steady reads, updates and creates through the balancer,
@@ -153,6 +154,31 @@ echo "Spreading: 40 reads and writes through the balancer ..."
 burst warmup 20
 for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
 (( $(served a) > 5 && $(served b) > 5 )) || fail "requests were not spread over both replicas (a: $(served a), b: $(served b))"
+
+echo "One Idempotency-Key sent to each replica, one after the other and both at once ..."
+# keyed_create REPLICA KEY NAME: a create with the key straight to the replica; its answer, then its headers.
+keyed_create() {
+    curl -s -D - -u "admin@example.com:$password" -H "Idempotency-Key: $2" -H 'Content-Type: application/json' \
+        -d "${body/Failover inbox/$3}" "http://127.0.0.1:${ports[$1]}/api/crm/emailaccounts"
+}
+named() { "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA -c "SELECT count(*) FROM email_account WHERE display_name = '$1'"; }
+key="replicas-$$-$RANDOM"
+keyed_create a "$key" "Shared key" > "$work/keyed-a"
+keyed_create b "$key" "Shared key" > "$work/keyed-b"
+[[ "$(tail -1 "$work/keyed-a")" == "$(tail -1 "$work/keyed-b")" ]] || fail "replica b answered the key otherwise than a: $(tail -1 "$work/keyed-b")"
+grep -qi '^Idempotent-Replayed: true' "$work/keyed-b" || fail "replica b did not replay replica a's answer"
+(( $(named "Shared key") == 1 )) || fail "one key made $(named "Shared key") records on two replicas"
+for twin in 1 2 3 4; do
+    key="twins-$$-$twin"
+    keyed_create a "$key" "Twins $twin" > "$work/twin-a" & twin_a=$!
+    keyed_create b "$key" "Twins $twin" > "$work/twin-b" & twin_b=$!
+    wait "$twin_a" "$twin_b"
+    (( $(named "Twins $twin") == 1 )) || fail "twins sent at once to both replicas made $(named "Twins $twin") records"
+    for answer in "$work"/twin-[ab]; do
+        head -1 "$answer" | grep -qE ' (200|409) ' || fail "a twin was answered $(head -1 "$answer")"
+    done
+done
+echo "  one record per key, the second replica answering the first's answer; twins at once made one record each"
 
 echo "Killing replica a in the middle of a burst of writes ..."
 burst 1 150 & writer1=$!
@@ -316,4 +342,4 @@ all_kept "$work/before-backup" "before the backup began, from the restored datab
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"
 echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
-echo "Replicas test passed: spread over both replicas, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored"
+echo "Replicas test passed: spread over both replicas, one record per Idempotency-Key across them, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored"

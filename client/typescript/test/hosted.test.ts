@@ -1,43 +1,21 @@
 // The client reads the hosted service's documented answers, served by a local stub from the Java client's test
 // resources (client/src/test/resources/hosted; their sources are named in HostedServiceAnswersTest.java), and waits
 // and sends again as the server asks.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-    createConfiguration, dateTime, EmailAccount, EmailAccountList, EmailAccountsApi, EmailServerType, errorEnvelope,
+    dateTime, EmailAccount, EmailAccountList, EmailAccountsApi, EmailServerType, errorEnvelope,
     HOSTED_BASE_URL, MessageDeletionPolicy, propertyErrors, ResponseError, SortDirection,
 } from '../src';
+import { answers, requests, standIn, standInApi, waits } from './stand-in';
 
 const HOSTED = path.resolve(__dirname, '../../../../src/test/resources/hosted');
 const hosted = (name: string) => readFileSync(path.join(HOSTED, name), 'utf8');
 
-type Answer = { status: number; body?: string; headers?: Record<string, string> };
-const answers: Answer[] = [];
-const requests: { method: string; url: string }[] = [];
-const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '' });
-    request.resume();
-    const answer = answers.shift() ?? { status: 500, body: '' };
-    response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-    response.end(answer.body ?? '');
-});
-const listening = new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-after(() => server.close());
-
-const waits: number[] = [];
 async function client(): Promise<EmailAccountsApi> {
-    await listening;
-    answers.length = 0;
-    requests.length = 0;
-    waits.length = 0;
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new EmailAccountsApi(createConfiguration({
-        baseUrl, auth: { basic: { username: 'a', password: 'b' } }, sleep: async ms => { waits.push(ms); },
-    }));
+    return standInApi();
 }
 
 function assertDocumentedRecord(record: EmailAccount) {
@@ -132,12 +110,8 @@ test('waits as Retry-After says on 429 and on the throttling 409, and sends a re
 });
 
 test('does not send a create to the hosted service again after a 503 (it ignores the key), and hands back a wait longer than allowed', async () => {
-    await client();
-    const stub = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const api = new EmailAccountsApi(createConfiguration({
-        baseUrl: HOSTED_BASE_URL, auth: { basic: { username: 'a', password: 'b' } }, sleep: async ms => { waits.push(ms); },
-        fetch: (input, init) => fetch(String(input).replace(HOSTED_BASE_URL, stub), init),
-    }));
+    const stub = await standIn();
+    const api = await standInApi('b', HOSTED_BASE_URL, (input, init) => fetch(String(input).replace(HOSTED_BASE_URL, stub), init));
     answers.push({ status: 503 }, { status: 429, headers: { 'Retry-After': '3600' } });
 
     const created = await api.createEmailAccount({ emailAccountFields: {} as any }).then(() => undefined, error => error);

@@ -1,10 +1,9 @@
 // A create is safe to send again: the client gives it an Idempotency-Key (or sends yours), keeps it for every attempt,
 // and sends it again when its answer was lost or the server asks; seen from a local stand-in server.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { createConfiguration, EmailAccountsApi, randomKey } from '../src';
+import { randomKey } from '../src';
+import { answers, requests, standInApi as api, waits } from './stand-in';
 
 const ACTION = JSON.stringify({
     Status: 200, Message: 'EmailAccount was successfully created.', Value: { Id: 7 }, OpenInDialog: false,
@@ -15,42 +14,6 @@ const UNAVAILABLE = JSON.stringify({
     Status: 503, Message: 'Try later.', Value: null, WasSuccessful: false,
     Errors: [{ AttemptedValue: null, Message: 'Try later.', PropertyName: null }],
 });
-
-/** 'lost': the request is read and the connection closed without an answer. */
-type Answer = 'lost' | { status: number; body: string; headers?: Record<string, string> };
-const answers: Answer[] = [];
-const requests: { method: string; key?: string; authorization?: string; body: string }[] = [];
-const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    let body = '';
-    request.on('data', chunk => (body += chunk));
-    request.on('end', () => {
-        requests.push({
-            method: request.method ?? '', key: request.headers['idempotency-key'] as string | undefined,
-            authorization: request.headers.authorization, body,
-        });
-        const answer = answers.shift() ?? { status: 500, body: '' };
-        if (answer === 'lost') {
-            request.socket.destroy();
-            return;
-        }
-        response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-        response.end(answer.body);
-    });
-});
-const listening = new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-after(() => server.close());
-
-const waits: number[] = [];
-async function api(password = 'b'): Promise<EmailAccountsApi> {
-    await listening;
-    answers.length = 0;
-    requests.length = 0;
-    waits.length = 0;
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new EmailAccountsApi(createConfiguration({
-        baseUrl, auth: { basic: { username: 'a', password } }, sleep: async ms => { waits.push(ms); },
-    }));
-}
 
 const fields = { businessId: 1001, displayName: 'Inbox' } as any;
 

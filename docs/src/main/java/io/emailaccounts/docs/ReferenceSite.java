@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.contract.Changelog;
 import io.emailaccounts.contract.ContractEnum;
 import io.emailaccounts.contract.ContractExamples;
+import io.emailaccounts.contract.Releases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,11 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  * works from the file system with no network), Redoc's script beside it, and openapi.json, the contract as the
  * reference shows it (composed examples filled in), which the server's console loads. Run by the docs module's build.
  *
- * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory>}
+ * The guides (api/guides) come first, the reference next, and the changelog made from the released contracts last
+ * (also written as changelog.md).
+ *
+ * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory> <released contracts directory>}
  */
 public final class ReferenceSite {
 
     static final String CONTRACT_PLACEHOLDER = "@CONTRACT_JSON@";
+    static final String CHANGELOG_TAG = "Changelog";
     private static final String REDOC = "META-INF/resources/webjars/redoc/2.5.1/redoc.standalone.js";
     private static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
     private static final String EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
@@ -31,11 +39,14 @@ public final class ReferenceSite {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: ReferenceSite <contract.yaml> <template.html> <output directory>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: ReferenceSite <contract.yaml> <template.html> <output directory> "
+                    + "<released contracts directory> <guides directory>");
         }
         Path output = Files.createDirectories(Path.of(args[2]));
-        JsonNode contract = published(ApiContract.read(Path.of(args[0])));
+        String changelog = Changelog.markdown(Releases.in(Path.of(args[3])), Path.of(args[0]));
+        Files.writeString(output.resolve("changelog.md"), "# Changelog\n\n" + changelog, StandardCharsets.UTF_8);
+        JsonNode contract = inSections(published(ApiContract.read(Path.of(args[0]))), Guide.in(Path.of(args[4])), changelog);
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
                 .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
         Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
@@ -85,6 +96,38 @@ public final class ReferenceSite {
                 table.put(enumeration.values().get(i).asString(), description.isEmpty() ? name : name + ": " + description);
             }
         }
+    }
+
+    /**
+     * The site's three parts, in its navigation: the guides (each a Redoc trait tag, written in api/guides), the
+     * reference (the contract's own tags and their operations), and the changelog: what changed in each released
+     * version of the contract, and what is not released yet.
+     */
+    static JsonNode inSections(JsonNode document, List<Guide> guides, String changelog) {
+        ArrayNode contractTags = (ArrayNode) ((ObjectNode) document).withArray("tags");
+        List<String> reference = contractTags.findValuesAsString("name");
+        ArrayNode tags = JsonMapper.builder().build().createArrayNode();
+        for (Guide guide : guides) {
+            tags.addObject().put("name", guide.slug()).put("x-displayName", guide.title()).put("x-traitTag", true)
+                    .put("description", guide.body());
+        }
+        tags.addAll(contractTags);
+        tags.addObject()
+                .put("name", CHANGELOG_TAG)
+                .put("x-traitTag", true)
+                .put("description", "Every version of this contract, newest first, as the build compares them: what was "
+                        + "added, changed, deprecated and deleted, and whether clients of the version before keep working. "
+                        + "Within one major version nothing breaks them (the build refuses it).\n\n" + changelog);
+        ((ObjectNode) document).set("tags", tags);
+        ArrayNode groups = ((ObjectNode) document).putArray("x-tagGroups");
+        if (!guides.isEmpty()) {
+            ArrayNode guideTags = groups.addObject().put("name", "Guides").putArray("tags");
+            guides.forEach(guide -> guideTags.add(guide.slug()));
+        }
+        ArrayNode referenceTags = groups.addObject().put("name", "Reference").putArray("tags");
+        reference.forEach(referenceTags::add);
+        groups.addObject().put("name", "Changelog").putArray("tags").add(CHANGELOG_TAG);
+        return document;
     }
 
     /** JSON that can sit inside a script element: a "</" would end it early. */

@@ -18,7 +18,7 @@ class BreakingChangeGateTest {
 
     /** The released contract, changed by {@code edit}, compared with the released contract. */
     private static ContractCompatibility.Verdict afterEditing(Consumer<ObjectNode> edit) throws Exception {
-        return afterEditing(ContractCompatibility.RELEASED, edit);
+        return afterEditing(GatedContracts.RELEASED, edit);
     }
 
     private static ContractCompatibility.Verdict afterEditing(Path base, Consumer<ObjectNode> edit) throws Exception {
@@ -97,7 +97,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldLetAValueBeAddedToAnOpenEnum() throws Exception {
         int[] added = new int[1];
-        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+        ContractCompatibility.Verdict verdict = afterEditing(GatedContracts.WORKING, contract -> {
             ObjectNode type = schema(contract, "EmailServerType");
             assertThat(type.path("x-open-enum").asBoolean()).as("EmailServerType is open").isTrue();
             added[0] = unusedValue(type);
@@ -113,7 +113,7 @@ class BreakingChangeGateTest {
     /** A closed enum of an answer gains a value: a reader that knows only the listed ones would fail on it. */
     @Test
     void shouldCatchAValueAddedToAClosedEnumOfAnAnswer() throws Exception {
-        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract ->
+        ContractCompatibility.Verdict verdict = afterEditing(GatedContracts.WORKING, contract ->
                 ((ArrayNode) schema(contract, "TokenResponse").withObjectProperty("properties")
                         .withObjectProperty("token_type").get("enum")).add("mac"));
 
@@ -125,7 +125,7 @@ class BreakingChangeGateTest {
     @Test
     void shouldCatchARenumberedValueOfAnOpenEnum() throws Exception {
         int[] renumbered = new int[1];
-        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+        ContractCompatibility.Verdict verdict = afterEditing(GatedContracts.WORKING, contract -> {
             ObjectNode type = schema(contract, "EmailServerType");
             renumbered[0] = unusedValue(type);
             ((ArrayNode) type.get("enum")).set(0, renumbered[0]);
@@ -138,7 +138,7 @@ class BreakingChangeGateTest {
     /** A value of an open enum given another name: code using the old constant stops compiling. */
     @Test
     void shouldCatchARenamedValueOfAnOpenEnum() throws Exception {
-        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract ->
+        ContractCompatibility.Verdict verdict = afterEditing(GatedContracts.WORKING, contract ->
                 ((ArrayNode) schema(contract, "MessageDeletionPolicy").get("x-enum-varnames")).set(0, "Keep"));
 
         assertThat(verdict.breaking()).isTrue();
@@ -166,7 +166,7 @@ class BreakingChangeGateTest {
 
     @Test
     void shouldCatchAPropertyRemovedFromAComposedResponseSchema() throws Exception {
-        ContractCompatibility.Verdict verdict = afterEditing(ContractCompatibility.WORKING, contract -> {
+        ContractCompatibility.Verdict verdict = afterEditing(GatedContracts.WORKING, contract -> {
             ObjectNode serverFields = (ObjectNode) schema(contract, "EmailAccount").get("allOf").get(1);
             serverFields.withObjectProperty("properties").remove("UpdatedBy");
             removeFrom((ArrayNode) serverFields.get("required"), "UpdatedBy");
@@ -182,7 +182,7 @@ class BreakingChangeGateTest {
         ContractCompatibility.Verdict promised = afterEditing(contract -> authenticateHeader(contract).put("required", true));
         assertThat(promised.breaking()).as(promised.changes()).isFalse();
 
-        String released = ContractCompatibility.read(ContractCompatibility.RELEASED);
+        String released = ContractCompatibility.read(GatedContracts.RELEASED);
         ObjectNode withPromise = (ObjectNode) YAML.readTree(released);
         authenticateHeader(withPromise).put("required", true);
         ObjectNode withoutPromise = withPromise.deepCopy();

@@ -56,6 +56,24 @@ class ReferencePageTest {
     }
 
     @Test
+    void shouldLeadWithTheGuidesAndNameEveryPartInTheNavigation() {
+        List<Guide> guides = Guide.in(Path.of("..", "api", "guides"));
+        assertThat(guides).isNotEmpty();
+        assertThat(rendered).contains("Guides", "Reference", "Changelog");
+        for (Guide guide : guides) {
+            assertThat(rendered).contains(guide.title());
+            assertThat(rendered.indexOf(guide.title())).as("%s before the operations", guide.title())
+                    .isLessThan(rendered.indexOf("Update EmailAccount"));
+        }
+    }
+
+    @Test
+    void shouldEndWithTheChangelogMadeFromTheReleasedContracts() {
+        assertThat(rendered).contains("Changelog", "Unreleased", "The first released contract.", "Idempotency-Key");
+        assertThat(rendered.lastIndexOf("Changelog")).as("after the operations").isGreaterThan(rendered.indexOf("Update EmailAccount"));
+    }
+
+    @Test
     void shouldShowEveryPropertyOfEverySchema() {
         List<String> names = new ArrayList<>();
         for (String schema : CONTRACT.schemaNames()) {

@@ -304,6 +304,10 @@ class WalkThroughsIT {
         softly.assertThat(javaModel).as("the Java client's builder method").contains("public " + WRITABLE + " " + camel(name) + "(");
         softly.assertThat(typeScriptModel(WRITABLE)).as("the TypeScript client's property").contains("    " + camel(name) + "?: ");
         softly.assertThat(publishedRecordExample().has(name)).as("the reference's record example shows %s", name).isTrue();
+        String unreleased = read(COPY.resolve("docs/target/site/changelog.md")).split("(?m)^### ")[1];
+        softly.assertThat(unreleased).as("the changelog's Unreleased section names %s, with no other edit", name)
+                .startsWith("Unreleased").contains("`" + name + "`").contains("Compatible");
+        softly.assertThat(published().path("tags").findValuesAsString("name")).as("the reference's sections").contains("Changelog");
         softly.assertAll();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.emailaccounts.server.support.PackagedServer;
 
 /**
- * The README's requests, run as a newcomer runs them: the packaged server started with the README's command in an
- * empty folder (the embedded database, the development administrator), then every shell block of "First requests"
- * run with bash, in order, only the port changed. Every request must succeed, but the one the README shows failing.
+ * The README's and the guides' requests, run as a newcomer runs them: the packaged server started with the README's
+ * command in an empty folder (the embedded database, the development administrator), then every shell block of the
+ * README's "First requests", and of each guide in api/guides, run with bash, in order, only the port changed. Every
+ * request must succeed, but those shown failing.
  */
 class ReadmeShellIT {
 
@@ -31,13 +33,18 @@ class ReadmeShellIT {
     @TempDir
     Path folder;
 
+    /** A guide's block says which statuses it is answered ({@code # expect: 422}); otherwise each must be 2xx. */
+    private static final Pattern EXPECTED_STATUSES = Pattern.compile("(?m)^# expect: ([0-9 ]+)$");
+    /** A guide's block shows what its answer holds, below the command: {@code # HTTP/1.1 200}, {@code # Name: value}. */
+    private static final Pattern SHOWN = Pattern.compile("(?m)^# (HTTP/1\\.1 \\d{3}|(?!expect:)[A-Za-z-]+: .+)$");
+
     @Test
     void shouldRunTheReadmesRequestsAsWritten() throws Exception {
         List<String> blocks = firstRequestBlocks();
         assertThat(blocks).as("shell blocks of First requests").hasSizeGreaterThanOrEqualTo(4);
         try (PackagedServer server = PackagedServer.start(folder)) {
             for (String block : blocks) {
-                List<Integer> statuses = runInBash(block.replace(README_BASE_URL, server.baseUrl()));
+                List<Integer> statuses = runInBash(block.replace(README_BASE_URL, server.baseUrl())).statuses();
                 assertThat(statuses).as("HTTP statuses of:%n%s", block).isNotEmpty();
                 if (block.contains("\"IncomingServerPort\": 70000")) {
                     assertThat(statuses).as("the README's example of a refused request").containsExactly(400);
@@ -48,13 +55,40 @@ class ReadmeShellIT {
         }
     }
 
-    /** The ```bash blocks from "## First requests" to the next section of the same level. */
-    private static List<String> firstRequestBlocks() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n## First requests");
-        assertThat(start).as("the README's First requests").isNotNegative();
-        int end = readme.indexOf("\n## ", start + 1);
-        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, end));
+    /**
+     * Every guide's requests (api/guides, in their order), run the same way on a server of their own: each answered as
+     * the block says, showing what it says it shows.
+     */
+    @Test
+    void shouldRunEveryGuidesRequestsAsWritten() throws Exception {
+        List<Path> guides;
+        try (Stream<Path> files = Files.list(ROOT.resolve("api/guides"))) {
+            guides = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+        try (PackagedServer server = PackagedServer.start(folder)) {
+            for (Path guide : guides) {
+                for (String block : bashBlocks(Files.readString(guide, StandardCharsets.UTF_8))) {
+                    Run run = runInBash(block.replace(README_BASE_URL, server.baseUrl()));
+                    Matcher expected = EXPECTED_STATUSES.matcher(block);
+                    if (expected.find()) {
+                        assertThat(run.statuses()).as("%s: HTTP statuses of:%n%s", guide.getFileName(), block)
+                                .containsExactlyElementsOf(Stream.of(expected.group(1).trim().split(" +")).map(Integer::valueOf).toList());
+                    } else {
+                        assertThat(run.statuses()).as("%s: HTTP statuses of:%n%s", guide.getFileName(), block)
+                                .isNotEmpty().allMatch(status -> status >= 200 && status < 300);
+                    }
+                    Matcher shown = SHOWN.matcher(block);
+                    while (shown.find()) {
+                        assertThat(run.log().toLowerCase()).as("%s: what the answer to this shows:%n%s", guide.getFileName(), block)
+                                .contains(shown.group(1).toLowerCase());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> bashBlocks(String text) {
+        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(text);
         List<String> blocks = new ArrayList<>();
         while (block.find()) {
             blocks.add(block.group(1));
@@ -62,11 +96,20 @@ class ReadmeShellIT {
         return blocks;
     }
 
+    /** The ```bash blocks from "## First requests" to the next section of the same level. */
+    private static List<String> firstRequestBlocks() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("\n## First requests");
+        assertThat(start).as("the README's First requests").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        return bashBlocks(readme.substring(start, end));
+    }
+
     /**
      * Runs a block with bash in the server's folder (where data/dev-credentials is), after the blocks before it (the
      * README's blocks share their variables); curl reports each answer's status on standard error.
      */
-    private List<Integer> runInBash(String block) throws IOException, InterruptedException {
+    private Run runInBash(String block) throws IOException, InterruptedException {
         Path script = folder.resolve("block.sh");
         Path environment = folder.resolve("environment.sh");
         if (!Files.exists(environment)) {
@@ -77,7 +120,7 @@ class ReadmeShellIT {
                 source ./environment.sh
                 curl() { command curl --silent --show-error --write-out '%%{stderr}\\nHTTP %%{http_code}\\n' "$@"; }
                 %s
-                declare -p | grep -E '^declare -- (AUTH|API|TOKEN)=' > ./environment.sh || true
+                declare -p | grep -E '^declare -- (AUTH|API|TOKEN|KEY)=' > ./environment.sh || true
                 """.formatted(block));
         Path output = folder.resolve("block.log");
         Process bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
@@ -90,7 +133,11 @@ class ReadmeShellIT {
         while (status.find()) {
             statuses.add(Integer.parseInt(status.group(1)));
         }
-        return statuses;
+        return new Run(statuses, log);
+    }
+
+    /** What a block printed, and the status of each answer in it. */
+    private record Run(List<Integer> statuses, String log) {
     }
 
 }

@@ -30,9 +30,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class ContractCompatibility {
 
-    static final Path WORKING = Path.of("..", "api", "openapi.yaml");
-    static final Path RELEASED = Path.of("..", "api", "released", "openapi.yaml");
-
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /**

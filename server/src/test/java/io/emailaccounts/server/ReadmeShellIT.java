@@ -120,7 +120,7 @@ class ReadmeShellIT {
                 source ./environment.sh
                 curl() { command curl --silent --show-error --write-out '%%{stderr}\\nHTTP %%{http_code}\\n' "$@"; }
                 %s
-                declare -p | grep -E '^declare -- (AUTH|API|TOKEN|KEY)=' > ./environment.sh || true
+                declare -p | grep -E '^declare -- (AUTH|API|TOKEN|KEY|ETAG)=' > ./environment.sh || true
                 """.formatted(block));
         Path output = folder.resolve("block.log");
         Process bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())

@@ -51,7 +51,7 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
     /** A create; with an Idempotency-Key, the first answer again for a repeat, marked {@code Idempotent-Replayed}. */
     @Override
     public ResponseEntity<ActionResponse> createEmailAccount(EmailAccountFields body, String idempotencyKey) {
-        Optional<String> key = IdempotencyKeyHeader.parse(IdempotencyKeyHeader.sent(idempotencyKey));
+        Optional<String> key = IdempotencyKeyHeader.parse(idempotencyKey);
         Created created = service.create(mapping.write(body), caller(), key);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (created.replayed()) {

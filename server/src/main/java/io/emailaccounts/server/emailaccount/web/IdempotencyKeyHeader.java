@@ -3,9 +3,6 @@ package io.emailaccounts.server.emailaccount.web;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
 
@@ -21,17 +18,6 @@ final class IdempotencyKeyHeader {
     static final String RULE = "must be 1 to " + MAX_LENGTH + " printable ASCII characters, bare or in double quotes";
 
     private IdempotencyKeyHeader() {
-    }
-
-    /**
-     * The header as the current request sent it: the value bound to the operation's parameter, or, where the binding
-     * took an empty header for none, the empty value, which is no key either.
-     */
-    static String sent(String bound) {
-        if (bound != null || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-            return bound;
-        }
-        return request.getRequest().getHeader(NAME);
     }
 
     /**

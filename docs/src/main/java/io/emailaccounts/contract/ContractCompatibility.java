@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +33,7 @@ final class ContractCompatibility {
 
     /**
      * @param breaking whether a client written against the earlier contract can break
-     * @param changes  every change, by operation, as openapi-diff writes it (Markdown)
+     * @param changes  every change, by operation, as openapi-diff writes it (Markdown), each that breaks clients marked
      */
     record Verdict(boolean breaking, String changes) {
     }
@@ -48,18 +47,23 @@ final class ContractCompatibility {
         ObjectNode comparedBefore = tree(earlier);
         List<String> addedToOpenEnums = valuesAddedToOpenEnums(before, after, comparedBefore);
         ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(comparedBefore), normalized(tree(later)));
-        String changes = new MarkdownRender().render(diff).replace("`PATCH`", "`PUT`");
+        String changes = new MarkedChangesRender().render(diff).replace("`PATCH`", "`PUT`");
         List<String> narrowed = NarrowedInputs.between(before, after);
-        changes += section("Inputs narrowed: requests the released contract accepts are refused now", narrowed);
+        changes += section("Inputs narrowed: requests the released contract accepts are refused now", marked(narrowed));
         List<String> lostHeaders = lostResponseHeaders(before, after);
-        changes += section("Response headers no longer promised", lostHeaders);
+        changes += section("Response headers no longer promised", marked(lostHeaders));
         List<String> renamed = renamedEnumValues(before, after);
-        changes += section("Enum values renamed or renumbered: the clients' constants change meaning", renamed);
+        changes += section("Enum values renamed or renumbered: the clients' constants change meaning", marked(renamed));
         changes += section("Values added to open enums (x-open-enum): readers expect values they do not know", addedToOpenEnums);
         changes += section("Rules the released contract stated in words, now in the schema (x-rules-stated-before)",
                 after.rulesStatedBefore().entrySet().stream().map(rule -> rule.getKey() + ": " + rule.getValue()).toList());
         return new Verdict(diff.isIncompatible() || !narrowed.isEmpty() || !lostHeaders.isEmpty() || !renamed.isEmpty(),
                 changes.isBlank() ? "(no changes)" : changes);
+    }
+
+    /** Changes that break clients, each marked so where the changelog lists it. */
+    private static List<String> marked(List<String> breaking) {
+        return breaking.stream().map(line -> MarkedChangesRender.MARK + line).toList();
     }
 
     private static String section(String title, List<String> lines) {

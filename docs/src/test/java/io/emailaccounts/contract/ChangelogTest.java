@@ -37,8 +37,10 @@ class ChangelogTest {
         String changelog = Changelog.markdown(Releases.in(released), working);
 
         String[] sections = changelog.split("(?m)^### ");
-        assertThat(sections[1]).startsWith("Unreleased").contains("Compatible", "`Signature`");
-        assertThat(sections[2]).startsWith("2.0.0").contains("**Breaking**", "ReplyToEmail");
+        assertThat(sections[1]).startsWith("Unreleased").contains("Compatible", "`Signature`").doesNotContain("**Breaking:**");
+        assertThat(sections[2]).startsWith("2.0.0").contains("**Breaking**")
+                .as("the removal marked where it is listed").containsPattern("(?m)^\\s*\\* \\*\\*Breaking:\\*\\* Deleted property `ReplyToEmail`")
+                .as("the operation that answers it marked").containsPattern("(?m)^##### \\*\\*Breaking:\\*\\* `GET` /api/crm/emailaccounts/\\{id}");
         assertThat(sections[3]).startsWith("1.0.0").contains("The first released contract.");
     }
 

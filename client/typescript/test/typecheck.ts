@@ -1,4 +1,4 @@
-// Type-checks snippets that import '@emailaccounts/client' (the README's, the reference's) against this package, in
+// Type-checks snippets that import '@emailaccounts/client' (the README's and the guides', the reference's) against this package, in
 // strict mode, as a project that installed the package would.
 import path from 'node:path';
 import ts from 'typescript';

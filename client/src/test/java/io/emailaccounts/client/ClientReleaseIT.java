@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The release path as a consumer meets it: {@code mvn deploy} publishes the client to the repository a property names
  * (a file repository under {@code target/} here), and an empty Java 17 project that has only the README's dependency
- * snippet compiles the README's example against what was published.
+ * snippet compiles the getting-started program against what was published.
  */
 class ClientReleaseIT {
 
@@ -26,7 +26,7 @@ class ClientReleaseIT {
 
     @Test
     void shouldPublishAClientThatTheReadmesSnippetBringsIntoAnEmptyProject() throws Exception {
-        String version = ReadmeClientSection.contractVersion();
+        String version = DocumentedClient.contractVersion();
         Path repository = fresh(TARGET.resolve("release-repository"));
 
         maven(ROOT, "deploy", "-pl", "client", "-am", "-DskipTests",
@@ -45,7 +45,7 @@ class ClientReleaseIT {
         Path consumer = fresh(TARGET.resolve("readme-consumer"));
         Files.writeString(consumer.resolve("pom.xml"), consumerPom(repository), StandardCharsets.UTF_8);
         Path sources = Files.createDirectories(consumer.resolve("src/main/java"));
-        Files.writeString(sources.resolve("UpdateHelpDesk.java"), ReadmeClientSection.example(), StandardCharsets.UTF_8);
+        Files.writeString(sources.resolve("UpdateHelpDesk.java"), DocumentedClient.example(), StandardCharsets.UTF_8);
 
         maven(consumer, "compile", "-Dmaven.repo.local=" + consumer.resolve("local-repository"));
 
@@ -81,7 +81,7 @@ class ClientReleaseIT {
                 %3$s
                     </dependencies>
                 </project>
-                """.formatted(repository.toUri(), cache, ReadmeClientSection.mavenSnippet());
+                """.formatted(repository.toUri(), cache, DocumentedClient.readmeMavenSnippet());
     }
 
     private static void maven(Path directory, String... arguments) throws IOException, InterruptedException {

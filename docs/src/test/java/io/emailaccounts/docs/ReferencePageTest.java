@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +35,14 @@ class ReferencePageTest {
 
     /** The text Redoc rendered, without the inlined contract (which would contain every name anyway). */
     private static String rendered;
+    /** The page as Chromium holds it once Redoc has rendered it. */
+    private static String dom;
     /** Chromium's record of every request it made while it showed the page (its net log). */
     private static final Path NET_LOG = Path.of("target", "reference-net-log.json").toAbsolutePath();
 
     @BeforeAll
     static void renderThePage() throws Exception {
-        String dom = chromium("--dump-dom", "--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(),
+        dom = chromium("--dump-dom", "--screenshot=" + Path.of("target", "reference.png").toAbsolutePath(),
                 "--window-size=1440,2400", "--log-net-log=" + NET_LOG);
         int start = dom.indexOf("<div id=\"reference\"");
         int end = dom.indexOf("<script id=\"contract\"");
@@ -65,6 +70,30 @@ class ReferencePageTest {
             assertThat(rendered.indexOf(guide.title())).as("%s before the operations", guide.title())
                     .isLessThan(rendered.indexOf("Update EmailAccount"));
         }
+    }
+
+    /** The side menu has an entry for every guide, every operation and the changelog, each leading to its section. */
+    @Test
+    void shouldReachEveryGuideTheReferenceAndTheChangelogFromTheNavigation() {
+        List<String> entries = new ArrayList<>();
+        Guide.in(Path.of("..", "api", "guides")).forEach(guide -> entries.add("tag/" + guide.slug()));
+        CONTRACT.operations().forEach(operation -> entries.add("tag/" + operation.node().path("tags").path(0).asString()
+                + "/operation/" + operation.operationId()));
+        entries.add("tag/Changelog");
+        assertThat(entries).hasSizeGreaterThan(10);
+        for (String entry : entries) {
+            assertThat(dom).as("a menu entry for %s", entry).contains("data-item-id=\"" + entry + "\"");
+            assertThat(dom).as("a section %s", entry).contains(" id=\"" + entry + "\"");
+        }
+    }
+
+    /** Every link within the page (the menu's, the guides' to one another, the reference's) leads to a section it has. */
+    @Test
+    void shouldLinkOnlyToSectionsThePageHas() {
+        List<String> targets = Pattern.compile("href=\"#([^\"]+)\"").matcher(dom).results().map(link -> link.group(1)).distinct().toList();
+        Set<String> ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(dom).results().map(id -> id.group(1)).collect(Collectors.toSet());
+        assertThat(targets).hasSizeGreaterThan(20);
+        assertThat(targets).as("links to sections the page does not have").allMatch(ids::contains);
     }
 
     @Test

@@ -47,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The designer's promise, proved: the README's walk-throughs of changing the API (add an optional field, add a value
+ * The designer's promise, proved: the walk-throughs of the guide Changing the API (api/guides/90-changing-the-api.md) (add an optional field, add a value
  * to an enum, deprecate a property), followed as they are written. The repository is copied to
  * {@code target/walk-through/repo}, every YAML and SQL block of the walk-throughs is applied where the sentence before
  * it says ("under {@code components.schemas.EmailAccountFields.properties}", "{@code .../V9__....sql}"), and the copy
@@ -61,7 +61,9 @@ class WalkThroughsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "walk-through").toAbsolutePath();
     private static final Path COPY = WORK.resolve("repo");
-    private static final Pattern SECTION = Pattern.compile("(?ms)^### (Walk-through: [^\\n]+)\\n(.*?)(?=^##)");
+    /** The guide that holds the walk-throughs. */
+    private static final String GUIDE = "api/guides/90-changing-the-api.md";
+    private static final Pattern SECTION = Pattern.compile("(?ms)^## (Walk-through: [^\\n]+)\\n(.*?)(?=^## |\\z)");
     private static final Pattern BLOCK = Pattern.compile("(?s)```(yaml|sql)\\n(.*?)```");
     private static final Pattern PLACE = Pattern.compile("under\\s+`([^`]+)`");
     private static final String WRITABLE = "EmailAccountFields";
@@ -102,7 +104,7 @@ class WalkThroughsIT {
                 try {
                     Files.writeString(file, YamlEdit.apply(Files.readString(file), edit.place(), edit.text()));
                 } catch (IllegalArgumentException e) {
-                    fail("%s: the README's block for %s cannot be applied to %s: %s", edit.walkThrough(), edit.place(), edit.file(), e.getMessage());
+                    fail("%s: the guide's block for %s cannot be applied to %s: %s", edit.walkThrough(), edit.place(), edit.file(), e.getMessage());
                 }
             }
         }
@@ -125,10 +127,10 @@ class WalkThroughsIT {
         }
     }
 
-    // --- The walk-throughs, as the README writes them -----------------------------------------------------------
+    // --- The walk-throughs, as the guide writes them -----------------------------------------------------------
 
     private static List<Edit> walkThroughs() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(ROOT.resolve(GUIDE), StandardCharsets.UTF_8);
         List<Edit> found = new ArrayList<>();
         Matcher section = SECTION.matcher(readme);
         List<String> titles = new ArrayList<>();
@@ -142,17 +144,17 @@ class WalkThroughsIT {
                 String sinceLastBlock = text.substring(previousEnd, block.start());
                 String language = block.group(1);
                 String file = lastMatch(Pattern.compile("`([\\w./-]+\\." + language + ")`"), before)
-                        .orElseThrow(() -> new AssertionError(section.group(1) + ": the README names no ." + language + " file before a block"));
+                        .orElseThrow(() -> new AssertionError(section.group(1) + ": the guide names no ." + language + " file before a block"));
                 String place = null;
                 if (language.equals("yaml")) {
                     place = lastMatch(PLACE, sinceLastBlock).orElseThrow(() -> new AssertionError(section.group(1)
-                            + ": the README does not say where a YAML block goes (\"under `...`\") before:\n" + block.group(2)));
+                            + ": the guide does not say where a YAML block goes (\"under `...`\") before:\n" + block.group(2)));
                 }
                 found.add(new Edit(section.group(1), file, place, block.group(2).stripIndent()));
                 previousEnd = block.end();
             }
         }
-        assertThat(titles).as("the README's walk-throughs").contains("Walk-through: add an optional field",
+        assertThat(titles).as("the guide's walk-throughs").contains("Walk-through: add an optional field",
                 "Walk-through: add a value to an enum", "Walk-through: deprecate a property");
         return found;
     }
@@ -205,7 +207,7 @@ class WalkThroughsIT {
             fail("The build of the copy did not finish within 30 minutes; see %s", log);
         }
         if (maven.exitValue() != 0) {
-            fail("A designer following the README's walk-throughs sees the build fail (copy in %s, whole output in %s):%n%s",
+            fail("A designer following the guide's walk-throughs sees the build fail (copy in %s, whole output in %s):%n%s",
                     COPY, log, failureSummary(Files.readAllLines(log)));
         }
     }
@@ -368,7 +370,7 @@ class WalkThroughsIT {
     // --- Helpers ------------------------------------------------------------------------------------------------
 
     private static Edit edit(java.util.function.Predicate<Edit> which) {
-        return edits.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("the README's walk-throughs have no such block"));
+        return edits.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("the guide's walk-throughs have no such block"));
     }
 
     /** A valid create: the required fields, each with its example in the copy's contract. */

@@ -70,7 +70,7 @@ final class ConfiguredUsers {
             if (!development) {
                 throw new InvalidConfigurationException("No users are configured. Set emailaccounts.users[0].username, "
                         + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
-                        + "(or .roles); see the README.");
+                        + "(or .roles); see the guide Configuration (api/guides/80-configuration.md).");
             }
             DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
             users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), null));

@@ -27,7 +27,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>A key found without failures is taken as such for {@link #CLEAN_FOR} without asking the database again, so that a
  * user signing in with every request (HTTP Basic) costs no query per request; a failure this replica records ends that
  * at once. A failure recorded by another replica is seen here at most that long after: the throttle starts that much
- * later on this replica, which the README states.
+ * later on this replica, which the guide Operations states.
  */
 final class DatabaseFailureLog implements FailureLog {
 

@@ -43,7 +43,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * one user's writes on one row and cost a transaction each: each replica takes writes from its own copy of the
  * bucket and settles them with the database (one transaction, Bucket4j's delaying optimization, which also joins the
  * requests that arrive together) once it has taken {@link #unsynchronized(int) 1 %} of the limit (at least one write)
- * or a second has passed. The price, stated in the README: between two settlements, each replica may accept that many
+ * or a second has passed. The price, stated in the guide Operations: between two settlements, each replica may accept that many
  * writes beyond what the shared bucket allows, and a replica killed (not stopped) forgets at most that many; a replica
  * that stops settles first ({@link #close()}).
  */

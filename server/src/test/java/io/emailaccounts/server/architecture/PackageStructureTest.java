@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The layers of the README's "Where things are", held to: each package knows only those below it. */
+/** The layers of "Where things are" (the guide Changing the API), held to: each package knows only those below it. */
 class PackageStructureTest {
 
     private static final JavaClasses SERVER = new ClassFileImporter()

@@ -2,6 +2,7 @@ package io.emailaccounts.server.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -193,6 +195,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (e instanceof HttpRequestMethodNotSupportedException && !headers.getAllow().isEmpty()) {
+            // Spring lists the methods in no particular order; the same answer always lists them alike, as the message does.
+            headers.set(HttpHeaders.ALLOW, headers.getAllow().stream().map(HttpMethod::name).sorted()
+                    .collect(Collectors.joining(", ")));
+        }
         return ErrorEnvelopes.response(status, headers, List.of(new PropertyViolation(null, attemptedValue(e), describe(e, status))));
     }
 

@@ -35,16 +35,33 @@ public final class Documentation {
             return blocks;
         }
 
-        /** The text from the heading that starts with {@code heading} to the next heading of its level or above. */
+        /**
+         * The text from the heading that starts with {@code heading} to the next heading of its level or above (a line
+         * starting with {@code #} within a fenced block, such as a shell comment, is not a heading).
+         */
         public Page section(String heading) {
             int level = heading.indexOf(' ');
-            int start = text.indexOf("\n" + heading);
-            if (start < 0) {
+            List<String> lines = text.lines().toList();
+            StringBuilder section = new StringBuilder();
+            boolean inSection = false;
+            boolean fenced = false;
+            for (String line : lines) {
+                boolean isHeading = !fenced && line.matches("#{1," + level + "} .*");
+                if (line.startsWith("```")) {
+                    fenced = !fenced;
+                }
+                if (isHeading && inSection) {
+                    break;
+                }
+                inSection |= isHeading && line.startsWith(heading);
+                if (inSection) {
+                    section.append(line).append('\n');
+                }
+            }
+            if (!inSection) {
                 throw new AssertionError(file + " has no section \"" + heading + "\"");
             }
-            Matcher next = Pattern.compile("\\n#{1," + level + "} ").matcher(text);
-            int end = next.find(start + 1) ? next.start() : text.length();
-            return new Page(file + " " + heading, text.substring(start, end));
+            return new Page(file + " " + heading, section.toString());
         }
     }
 

@@ -22,6 +22,16 @@ import java.util.stream.Stream;
 public record Guide(String slug, String title, String body) {
 
     private static final Pattern FILE = Pattern.compile("\\d+-([a-z0-9-]+)\\.md");
+    /** A Markdown link to another guide by its file, as it works where the files are read: {@code [Errors](40-errors.md)}. */
+    private static final Pattern LINK_TO_GUIDE = Pattern.compile("\\]\\(\\d+-([a-z0-9-]+)\\.md\\)");
+
+    /**
+     * The body as the site publishes it: a link to another guide's file leads to that guide's section of the site
+     * ({@code #tag/slug}), so that the same text reads well in the repository and in the site.
+     */
+    public String publishedBody() {
+        return LINK_TO_GUIDE.matcher(body).replaceAll("](#tag/$1)");
+    }
 
     /** The guides in the directory, in the order of their numbers; none when there is no such directory. */
     public static List<Guide> in(Path directory) {

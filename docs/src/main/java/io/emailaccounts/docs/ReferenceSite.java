@@ -109,7 +109,7 @@ public final class ReferenceSite {
         ArrayNode tags = JsonMapper.builder().build().createArrayNode();
         for (Guide guide : guides) {
             tags.addObject().put("name", guide.slug()).put("x-displayName", guide.title()).put("x-traitTag", true)
-                    .put("description", guide.body());
+                    .put("description", guide.publishedBody());
         }
         tags.addAll(contractTags);
         tags.addObject()

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.emailaccounts.server.support.Documentation;
-import io.emailaccounts.server.support.Documentation.Page;
+import io.emailaccounts.documentation.Documentation;
+import io.emailaccounts.documentation.Documentation.Page;
 import io.emailaccounts.server.support.PackagedServer;
 
 /**
@@ -27,6 +27,8 @@ import io.emailaccounts.server.support.PackagedServer;
  * project, not requests: they are not run here.)
  */
 class DocumentedRequestsIT {
+
+    private static final Documentation DOCUMENTATION = Documentation.of(Path.of(".."));
 
     private static final String README_BASE_URL = "http://localhost:8080";
     private static final Pattern STATUS = Pattern.compile("(?m)^HTTP (\\d{3})$");
@@ -45,7 +47,7 @@ class DocumentedRequestsIT {
 
     @Test
     void shouldRunTheReadmesRequestsAsWritten() throws Exception {
-        List<String> blocks = Documentation.readme().section("## A first request").blocks("bash");
+        List<String> blocks = DOCUMENTATION.readme().section("## A first request").blocks("bash");
         assertThat(blocks).as("bash blocks of A first request").isNotEmpty();
         try (PackagedServer server = PackagedServer.start(folder)) {
             for (String block : blocks) {
@@ -62,7 +64,7 @@ class DocumentedRequestsIT {
      */
     @Test
     void shouldRunEveryGuidesRequestsAsWritten() throws Exception {
-        List<Page> guides = Documentation.guides();
+        List<Page> guides = DOCUMENTATION.guides();
         assertThat(guides.stream().mapToInt(guide -> guide.blocks("bash").size()).sum()).as("the guides' requests").isGreaterThan(10);
         try (PackagedServer server = PackagedServer.start(folder)) {
             for (Page guide : guides) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.emailaccounts.server.support.Documentation;
-import io.emailaccounts.server.support.Documentation.Page;
+import io.emailaccounts.documentation.Documentation;
+import io.emailaccounts.documentation.Documentation.Page;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.JavaSnippets;
 import io.emailaccounts.server.support.RawHttp;
@@ -30,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DocumentedSamplesTest extends RunningServerTest {
 
+    private static final Documentation DOCUMENTATION = Documentation.of(Path.of(".."));
+
     private static final String DOCUMENTED_BASE_URL = "http://localhost:8080";
     private static final Pattern CLASS = Pattern.compile("(?m)^public class (\\w+)");
 
@@ -37,7 +39,7 @@ class DocumentedSamplesTest extends RunningServerTest {
     Path work;
 
     private static String javaProgram(String className) {
-        return Documentation.pages().stream().flatMap(page -> page.blocks("java").stream())
+        return DOCUMENTATION.pages().stream().flatMap(page -> page.blocks("java").stream())
                 .filter(block -> block.contains("public class " + className + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no page shows the program " + className));
     }
@@ -74,7 +76,7 @@ class DocumentedSamplesTest extends RunningServerTest {
     @Test
     void shouldCompileEveryJavaSample() {
         int fragments = 0;
-        for (Page page : Documentation.pages()) {
+        for (Page page : DOCUMENTATION.pages()) {
             for (String block : page.blocks("java")) {
                 Matcher program = CLASS.matcher(block);
                 if (program.find()) {
@@ -114,7 +116,7 @@ class DocumentedSamplesTest extends RunningServerTest {
     /** The getting-started guide's first update: its body is accepted, and its answer is the one shown below it. */
     @Test
     void shouldAnswerTheFirstUpdateAsShown() throws IOException {
-        Page guide = Documentation.guide("getting-started");
+        Page guide = DOCUMENTATION.guide("getting-started");
         RawHttp.Response response = asAdmin().put("/api/crm/emailaccounts", body(guide.blocks("bash").get(0)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -127,7 +129,7 @@ class DocumentedSamplesTest extends RunningServerTest {
     /** The getting-started guide's refused update is answered with the envelope shown below it, and so is the errors guide's. */
     @Test
     void shouldShowTheRealValidationAnswer() throws IOException {
-        Page guide = Documentation.guide("getting-started");
+        Page guide = DOCUMENTATION.guide("getting-started");
         String curl = guide.blocks("bash").get(1);
         assertThat(curl).contains("\"IncomingServerPort\": 70000");
 
@@ -135,7 +137,7 @@ class DocumentedSamplesTest extends RunningServerTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json()).isEqualTo(RawHttp.json(guide.blocks("json").get(1)));
-        assertThat(response.json()).isEqualTo(RawHttp.json(Documentation.guide("errors").blocks("json").get(0)));
+        assertThat(response.json()).isEqualTo(RawHttp.json(DOCUMENTATION.guide("errors").blocks("json").get(0)));
         assertThat(records.row(EmailAccountRecords.ID)).doesNotContainEntry("incoming_server_port", 70000);
     }
 

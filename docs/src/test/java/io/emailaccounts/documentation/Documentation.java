@@ -1,4 +1,4 @@
-package io.emailaccounts.server.support;
+package io.emailaccounts.documentation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +13,23 @@ import java.util.stream.Stream;
 
 /**
  * What the project shows its readers: the README and the guides of api/guides (published in the site), each a page of
- * Markdown whose fenced blocks are samples to run.
+ * Markdown whose fenced blocks are samples, which the tests of every module run wherever they live (the docs module's
+ * test jar carries it to the others).
  */
 public final class Documentation {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** A guide's file name: {@code NN-slug.md}. */
+    private static final Pattern GUIDE = Pattern.compile("\\d+-([a-z0-9-]+)\\.md");
 
-    private Documentation() {
+    private final Path root;
+
+    private Documentation(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The documentation of the repository at {@code root}. */
+    public static Documentation of(Path root) {
+        return new Documentation(root);
     }
 
     /** A page: its file, relative to the repository, and its text. */
@@ -66,37 +76,37 @@ public final class Documentation {
     }
 
     /** The README. */
-    public static Page readme() {
-        return read(ROOT.resolve("README.md"));
+    public Page readme() {
+        return read(root.resolve("README.md"));
     }
 
     /** The guides, in their order. */
-    public static List<Page> guides() {
-        try (Stream<Path> files = Files.list(ROOT.resolve("api/guides"))) {
-            return files.filter(file -> file.getFileName().toString().matches("\\d+-[a-z0-9-]+\\.md")).sorted()
-                    .map(Documentation::read).toList();
+    public List<Page> guides() {
+        try (Stream<Path> files = Files.list(root.resolve("api/guides"))) {
+            return files.filter(file -> GUIDE.matcher(file.getFileName().toString()).matches()).sorted()
+                    .map(this::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The guide named {@code slug} (its file's name without the number and the extension). */
-    public static Page guide(String slug) {
+    public Page guide(String slug) {
         return guides().stream().filter(page -> page.file().matches("api/guides/\\d+-" + Pattern.quote(slug) + "\\.md"))
                 .findFirst().orElseThrow(() -> new AssertionError("no guide api/guides/NN-" + slug + ".md"));
     }
 
     /** The README, then the guides. */
-    public static List<Page> pages() {
+    public List<Page> pages() {
         List<Page> pages = new ArrayList<>();
         pages.add(readme());
         pages.addAll(guides());
         return pages;
     }
 
-    private static Page read(Path file) {
+    private Page read(Path file) {
         try {
-            return new Page(ROOT.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return new Page(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,12 +20,13 @@ as_owner() { if [[ "$(id -u)" == 0 ]]; then (cd / && runuser -u postgres -- "$@"
 
 pg_work=$(mktemp -d)
 # start_postgres_server / stop_postgres_server: the cluster's server started on $port, and stopped as a restarting
-# database stops (fast: open sessions are ended), its data kept.
+# database stops (fast: open sessions are ended), its data kept. Each waits until it is done, within a generous
+# 300 s (pg_ctl's own bound is 60 s), so that a busy machine makes them slower, not failed.
 start_postgres_server() {
-    as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w \
+    as_owner "$bindir/pg_ctl" -D "$pg_work/data" -l "$pg_work/server.log" -w -t 300 \
         -o "-p $port -k $pg_work -c listen_addresses=127.0.0.1 ${PG_SETTINGS--c fsync=off}" start >/dev/null
 }
-stop_postgres_server() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m fast -w stop >/dev/null; }
+stop_postgres_server() { as_owner "$bindir/pg_ctl" -D "$pg_work/data" -m fast -w -t 300 stop >/dev/null; }
 # pause_postgres_server / resume_postgres_server: every process of the cluster stopped (SIGSTOP), the server first so
 # that it starts no new session, then continued (SIGCONT) in the reverse order: what a client meets when the network
 # to the database is cut or its host freezes, with no connection closed and no error, only silence.

@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # Several replicas behind one address, on this machine: a throwaway PostgreSQL cluster, two servers (the packaged
 # jar) on it, and HAProxy (Debian's package, installed when missing) in front of them on http://127.0.0.1:8090,
-# checking each replica's /actuator/health/readiness twice a second.
+# checking each replica's /actuator/health/readiness twice a second; its statistics on http://127.0.0.1:8099/.
 #   bash server/replicas.sh        starts them and waits; Ctrl-C stops everything
-#   bash server/replicas.sh test   the failover test CI runs: writes and reads spread over both replicas; a create
-#                                  with one Idempotency-Key sent to each replica, in turn and at once, makes one
-#                                  record; one replica killed (SIGKILL) in the middle of a burst of writes, with no acknowledged
-#                                  write lost and the service answering through the other; then restarted and back
-#                                  in rotation; then a rolling restart of both replicas (SIGTERM, start again, one
-#                                  after the other) under steady reads, updates and creates through the balancer,
-#                                  with no failed request, no connection error and every acknowledged create kept;
-#                                  then PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503
-#                                  envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept;
-#                                  then PostgreSQL frozen for 10 s (SIGSTOP: a partition, connections open and
-#                                  silent): the same, each answer within 8 s;
-#                                  then a pg_dump under writes, restored into an empty database and served by a server
-#                                  with the same keys: every create acknowledged before the backup is there
+#   bash server/replicas.sh test   the failover test CI runs, in steps:
+#     1. writes and reads spread over both replicas;
+#     2. a create with one Idempotency-Key sent to each replica, in turn and at once, makes one record;
+#     3. one replica killed (SIGKILL) in the middle of a burst of writes: no acknowledged write lost, the service
+#        answering through the other; then restarted and back in rotation;
+#     4. a rolling restart of both replicas (SIGTERM, start again, one after the other) under steady reads, updates
+#        and creates through the balancer, lasting until both are back: no failed request, no connection error, every
+#        acknowledged create kept;
+#     5. PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503 envelope with Retry-After,
+#        readiness DOWN then UP, every acknowledged create kept;
+#     6. PostgreSQL frozen for 10 s (SIGSTOP: a partition, connections open and silent): the same, each answer
+#        within 8 s;
+#     7. a pg_dump under writes, restored into an empty database and served by a server with the same keys: every
+#        create acknowledged before the backup is there.
+# Nothing in it waits for a fixed time that a slower machine could outlast: it waits for what it needs (a replica
+# ready, back in rotation, the database back), each step within a bound (below) that is generous for a machine of
+# two cores even with other work beside it, so a slow machine makes it longer, not red. A step that fails or outlasts
+# its bound ends the test at once: the step is named, everything the test started is stopped (replicas, balancer,
+# load, loops, PostgreSQL), and it exits non-zero.
 # After `mvn -q -DskipTests package`. The administrator is admin@example.com, password replicas-secret.
-set -euo pipefail
+set -eEuo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
 jar="$PWD/server/target/emailaccounts-server.jar"
@@ -27,21 +33,94 @@ command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 [[ "$mode" != test ]] || command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
+# The bounds, in seconds. Each is several times what it takes on an idle machine of two cores (in brackets), so that
+# only something wrong reaches it.
+ready_bound=300     # a replica started until it says it is ready (about 20 s)
+rotation_bound=60   # a ready replica until the balancer sends it requests (about 1 s)
+load_bound=900      # the rolling restart's load, which lasts until both replicas are back (about 60 s)
+settle_bound=120    # replica a serving again once PostgreSQL is back (about 5 s)
+
 source server/postgres-cluster.sh
 work=$(mktemp -d)
 declare -A pids=()
 balancer_pid=""
+watchdog=""
+step_name="start"
+step_bound=""
+step_started=$SECONDS
+failed_command=""
+reported=""
+
+# descendants PID: every process under PID, at any depth.
+descendants() {
+    local child
+    for child in $(pgrep -P "$1" || true); do echo "$child"; descendants "$child"; done
+}
+# stop_tree PID...: SIGTERM to each PID and everything under it; SIGKILL to what still runs 20 s later.
+stop_tree() {
+    local all alive
+    all=$(for pid in "$@"; do echo "$pid"; descendants "$pid"; done)
+    [[ -n "$all" ]] || return 0
+    kill $all 2>/dev/null || true
+    for _ in $(seq 100); do
+        alive=$(ps -o pid= -p "$(echo $all | tr ' ' ,)" || true)
+        [[ -n "$alive" ]] || return 0
+        sleep 0.2
+    done
+    kill -9 $alive 2>/dev/null || true
+}
+# stop_all: on every exit, passed or failed. Stops everything the script started (replicas, balancer, load, loops,
+# the watchdog), then PostgreSQL; names the step that failed, unless fail already did.
 stop_all() {
-    for name in "${!pids[@]}"; do kill "${pids[$name]}" 2>/dev/null || true; done
-    [[ -n "$balancer_pid" ]] && kill "$balancer_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
+    local status=$?
+    trap - EXIT ERR USR1 INT TERM
+    set +e
+    if (( status != 0 )) && [[ -z "$reported" ]]; then
+        echo "FAILED in step '$step_name': ${failed_command:-interrupted} (exit status $status)" >&2
+    fi
+    stop_tree $(pgrep -P $$)
     stop_postgres
+    rm -rf "$work"
+    exit "$status"
 }
 trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'failed_command="line $LINENO: $BASH_COMMAND"' ERR
+trap 'fail "it outlasted its bound of $step_bound s"' USR1
+
+# fail MESSAGE: the test fails in the current step; stop_all stops everything.
+fail() {
+    reported=yes
+    echo "FAILED in step '$step_name': $*" >&2
+    grep -h -B1 -A12 " ERROR " "$work"/*.log 2>/dev/null | head -60 >&2 || true
+    exit 1
+}
+# step NAME BOUND: the step that begins, which fails if it has not ended within BOUND seconds.
+step() {
+    end_step
+    step_name=$1 step_bound=$2 step_started=$SECONDS
+    echo "$1 ..."
+    ( sleep "$2"; kill -USR1 $$ ) & watchdog=$!
+}
+end_step() {
+    [[ -z "$watchdog" ]] || { stop_tree "$watchdog"; wait "$watchdog" 2>/dev/null || true; }
+    watchdog=""
+    [[ "$step_name" == start ]] || echo "  ($(( SECONDS - step_started )) s)"
+}
+# eventually BOUND WHAT COMMAND...: COMMAND, every 0.2 s until it succeeds; fails the step after BOUND seconds.
+eventually() {
+    local bound=$1 what=$2 deadline=$(( SECONDS + $1 ))
+    shift 2
+    until "$@"; do
+        (( SECONDS < deadline )) || fail "$what: not within $bound s"
+        sleep 0.2
+    done
+}
 
 password=replicas-secret
 balancer_port=8090
+stats_port=8099
 declare -A ports=([a]=18091 [b]=18092 [restored]=18093)
 # The balancer checks readiness every 500 ms and takes a replica out after two failures: a stopping replica serves on
 # for twice that (the default, 10 s, is sized for checks every 2-3 s).
@@ -60,18 +139,25 @@ start_replica() {
         --emailaccounts.shutdown.drain="$drain" --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
     pids[$name]=$!
 }
-
 # ready NAME: waits until the replica says it is ready.
 ready() {
-    for _ in $(seq 120); do
-        curl -sf -o /dev/null "http://127.0.0.1:${ports[$1]}/actuator/health/readiness" && return
+    local deadline=$(( SECONDS + ready_bound ))
+    until curl -sf -m 5 -o /dev/null "http://127.0.0.1:${ports[$1]}/actuator/health/readiness"; do
+        if ! kill -0 "${pids[$1]}" 2>/dev/null || (( SECONDS >= deadline )); then
+            echo "replica $1's log:" >&2
+            tail -40 "$work/$1.log" >&2
+            fail "replica $1 did not become ready within $ready_bound s"
+        fi
         sleep 0.5
     done
-    echo "replica $1 did not become ready; its log:" >&2
-    cat "$work/$1.log" >&2
-    exit 1
 }
+# balanced NAME: the balancer's view of the replica (UP, DOWN, "UP 1/2" while it is being checked, ...).
+balanced() { curl -s -m 5 "http://127.0.0.1:$stats_port/;csv" | awk -F, -v name="$1" '$1 == "replicas" && $2 == name {print $18}'; }
+is_up() { [[ "$(balanced "$1")" == UP ]]; }
+# in_rotation NAME: waits until the balancer sends the replica requests.
+in_rotation() { eventually "$rotation_bound" "the balancer did not take replica $1 back" is_up "$1"; }
 
+step "Starting two replicas on PostgreSQL behind the balancer" $(( 2 * ready_bound + rotation_bound ))
 # The replicas start one after the other: the first runs the migrations.
 start_replica a
 ready a
@@ -92,6 +178,10 @@ defaults
 frontend api
     bind 127.0.0.1:$balancer_port
     default_backend replicas
+frontend statistics
+    bind 127.0.0.1:$stats_port
+    stats enable
+    stats uri /
 backend replicas
     balance roundrobin
     option httpchk GET /actuator/health/readiness
@@ -103,23 +193,22 @@ CFG
 haproxy -f "$work/haproxy.cfg" -db >> "$work/haproxy.log" 2>&1 &
 balancer_pid=$!
 api="http://127.0.0.1:$balancer_port/api/crm/emailaccounts"
-for _ in $(seq 60); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" && break; sleep 0.5; done
+in_rotation a
+in_rotation b
 
 if [[ "$mode" != test ]]; then
+    end_step
     echo "Two replicas (ports ${ports[a]}, ${ports[b]}) on PostgreSQL (port $port) behind http://127.0.0.1:$balancer_port"
     echo "  curl -u admin@example.com:$password 'http://127.0.0.1:$balancer_port/api/crm/emailaccounts?size=5'"
-    echo "Logs in $work. Ctrl-C stops everything."
+    echo "The balancer's view of them: http://127.0.0.1:$stats_port/. Logs in $work. Ctrl-C stops everything."
     wait "$balancer_pid"
     exit 0
 fi
 
-fail() {
-    echo "FAILED: $*" >&2
-    grep -h -B1 -A12 " ERROR " "$work"/[ab].log 2>/dev/null | head -60 >&2 || true
-    exit 1
-}
 # served NAME: the API requests the replica answered, from its access log (the balancer's health checks left out).
 served() { grep -c 'io.emailaccounts.access.*path=/api' "$work/$1.log" || true; }
+# lines FILE: how many lines the file has (0 when there is none yet).
+lines() { if [[ -f "$1" ]]; then wc -l < "$1"; else echo 0; fi; }
 body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "failover@example.com",
        "IncomingServer": "imap.example.com", "IncomingServerType": 1, "IncomingServerPort": 993,
        "IncomingServerUsername": "failover", "DeleteMessageSettings": 1, "OutgoingServer": "smtp.example.com",
@@ -130,7 +219,7 @@ body='{"BusinessId": 1001, "DisplayName": "Failover inbox", "EmailAddress": "fai
 all_kept() {
     local id status
     while read -r id; do
-        status=$(curl -s -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "${3:-$api}/$id")
+        status=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -u "admin@example.com:$password" "${3:-$api}/$id")
         [[ "$status" == 200 ]] || fail "record $id, acknowledged $2, answers $status"
     done < "$1"
 }
@@ -139,7 +228,7 @@ all_kept() {
 burst() {
     local answer status
     for _ in $(seq "$2"); do
-        answer=$(curl -s -u "admin@example.com:$password" -H 'Content-Type: application/json' -d "$body" \
+        answer=$(curl -s -m 60 -u "admin@example.com:$password" -H 'Content-Type: application/json' -d "$body" \
             -w '\n%{http_code}' "$api" || true)
         status=${answer##*$'\n'}
         if [[ "$status" == 200 ]]; then
@@ -149,19 +238,30 @@ burst() {
         fi
     done
 }
+# creating WRITER: creates through the balancer, one after the other, until told to stop (the file stop-creates).
+creating() {
+    rm -f "$work/stop-creates"
+    ( while [[ ! -f "$work/stop-creates" ]]; do burst "$1" 1; done ) &
+    creates=$!
+}
+stop_creating() { touch "$work/stop-creates"; wait "$creates"; }
 
-echo "Spreading: 40 reads and writes through the balancer ..."
+step "Spreading 40 reads and writes over the balancer" 120
 burst warmup 20
-for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
-(( $(served a) > 5 && $(served b) > 5 )) || fail "requests were not spread over both replicas (a: $(served a), b: $(served b))"
+for _ in $(seq 20); do curl -sf -m 30 -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
+spread() { (( $(served a) > 5 && $(served b) > 5 )); }
+eventually 10 "requests were not spread over both replicas (a: $(served a), b: $(served b))" spread
 
-echo "One Idempotency-Key sent to each replica, one after the other and both at once ..."
+step "Sending one Idempotency-Key to each replica, one after the other and both at once" 120
 # keyed_create REPLICA KEY NAME: a create with the key straight to the replica; its answer, then its headers.
 keyed_create() {
-    curl -s -D - -u "admin@example.com:$password" -H "Idempotency-Key: $2" -H 'Content-Type: application/json' \
+    curl -s -m 30 -D - -u "admin@example.com:$password" -H "Idempotency-Key: $2" -H 'Content-Type: application/json' \
         -d "${body/Failover inbox/$3}" "http://127.0.0.1:${ports[$1]}/api/crm/emailaccounts"
 }
-named() { "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA -c "SELECT count(*) FROM email_account WHERE display_name = '$1'"; }
+named() {
+    PGCONNECT_TIMEOUT=10 "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA \
+        -c "SELECT count(*) FROM email_account WHERE display_name = '$1'"
+}
 key="replicas-$$-$RANDOM"
 keyed_create a "$key" "Shared key" > "$work/keyed-a"
 keyed_create b "$key" "Shared key" > "$work/keyed-b"
@@ -180,69 +280,80 @@ for twin in 1 2 3 4; do
 done
 echo "  one record per key, the second replica answering the first's answer; twins at once made one record each"
 
-echo "Killing replica a in the middle of a burst of writes ..."
+step "Killing replica a in the middle of a burst of writes" 300
 burst 1 150 & writer1=$!
 burst 2 150 & writer2=$!
-sleep 1
+writing() { (( $(lines "$work/acknowledged-1") >= 10 && $(lines "$work/acknowledged-2") >= 10 )); }
+eventually 60 "the writers had no writes acknowledged" writing
 kill -9 "${pids[a]}"
 { wait "${pids[a]}"; } 2>/dev/null || true
 unset 'pids[a]'
 killed_at=$(served b)
 wait "$writer1" "$writer2"
-cat "$work"/acknowledged-[12] > "$work/acknowledged" 2>/dev/null || fail "no write was acknowledged during the failover"
+cat "$work"/acknowledged-[12] > "$work/acknowledged"
 acknowledged=$(wc -l < "$work/acknowledged")
 # A writer none of whose writes was refused has no refused-N file (the usual case when no write was in flight).
 refused=$( (cat "$work"/refused-[12] 2>/dev/null || true) | wc -l)
 echo "  $acknowledged writes acknowledged, $refused not (in flight on the killed replica)"
 (( refused <= 4 )) || fail "$refused writes were refused or lost in flight: $(sort "$work"/refused-[12] | uniq -c | tr '\n' ' ')"
-(( $(served b) > killed_at + 50 )) || fail "replica b did not take over the writes"
+took_over() { (( $(served b) > killed_at + 50 )); }
+eventually 10 "replica b did not take over the writes" took_over
 all_kept "$work/acknowledged" "during the failover"
 echo "  every acknowledged write is there"
 
-echo "Restarting replica a ..."
+step "Restarting replica a" $(( ready_bound + rotation_bound + 60 ))
 start_replica a
 ready a
-sleep 2  # two health checks in a row put it back in rotation
+in_rotation a
 before=$(served a)
-for _ in $(seq 20); do curl -sf -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
-(( $(served a) > before )) || fail "replica a is not back in rotation"
+for _ in $(seq 20); do curl -sf -m 30 -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
+serves_a() { (( $(served a) > before )); }
+eventually 10 "replica a is back in rotation, but was sent no request" serves_a
 
 # restart NAME: SIGTERM (as an orchestrator stops it), the process exits by itself; started again, ready, in rotation.
 restart() {
-    local started
-    started=$(date +%s)
-    kill -TERM "${pids[$1]}"
+    local started=$SECONDS
+    kill -TERM "${pids[$1]}" 2>/dev/null || fail "replica $1 had stopped before it was told to"
     wait "${pids[$1]}" 2>/dev/null || true
-    echo "  replica $1 stopped by itself in $(( $(date +%s) - started )) s"
+    echo "  replica $1 stopped by itself in $(( SECONDS - started )) s"
     grep -q 'Stopping: readiness is DOWN' "$work/$1.log" || fail "replica $1 did not drain before stopping"
     start_replica "$1"
     ready "$1"
-    sleep 2  # two health checks in a row put it back in rotation
+    in_rotation "$1"
+    echo "  replica $1 back in rotation $(( SECONDS - started )) s after it was stopped"
 }
 
-echo "Rolling restart of both replicas under load (reads, updates and creates through the balancer) ..."
+step "Restarting both replicas, one after the other, under reads, updates and creates" $(( load_bound + 60 ))
 id=$(head -1 "$work/acknowledged")
-token=$(curl -sf -X POST "http://127.0.0.1:$balancer_port/api/token" -d grant_type=password -d username=admin@example.com \
-    -d "password=$password" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+token=$(curl -sf -m 30 -X POST "http://127.0.0.1:$balancer_port/api/token" -d grant_type=password \
+    -d username=admin@example.com -d "password=$password" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 printf '{"Id": %s, %s' "$id" "${body#\{}" > "$work/update.json"
-load_seconds=90
-load() {  # load NAME METHOD URL BODY-FILE: 3 connections for $load_seconds s; wrk's summary line
+declare -A loads=()
+# load NAME METHOD URL BODY-FILE: 3 connections until stopped (stop_load), for at most $load_bound s.
+load() {
     METHOD=$2 AUTHORIZATION="Bearer $token" BODY_FILE=$4 \
-        wrk -t1 -c3 -d${load_seconds}s --timeout 10s -s server/bench/report.lua "$3" | tail -1 > "$work/load-$1"
+        wrk -t1 -c3 -d${load_bound}s --timeout 10s -s server/bench/report.lua "$3" > "$work/load-$1" &
+    loads[$1]=$!
 }
-load reads GET "$api/$id" "" & reads=$!
-load updates PUT "$api" "$work/update.json" & updates=$!
+# stop_load NAME: wrk stops at SIGINT and writes its summary (the last line of load-NAME).
+stop_load() {
+    kill -0 "${loads[$1]}" 2>/dev/null || fail "the $1 ended before the restarts did (its bound is $load_bound s)"
+    kill -INT "${loads[$1]}"
+    wait "${loads[$1]}"
+}
 rm -f "$work"/acknowledged-rolling "$work"/refused-rolling
-( while [[ ! -f "$work/stop-creates" ]]; do burst rolling 1; done ) & creates=$!
-load_started=$(date +%s)
-sleep 5
+load reads GET "$api/$id" ""
+load updates PUT "$api" "$work/update.json"
+creating rolling
+loaded() { (( $(lines "$work/acknowledged-rolling") >= 5 )); }
+eventually 60 "no create was acknowledged before the restarts" loaded
 restart a
 restart b
-(( $(date +%s) - load_started < load_seconds )) || fail "the restarts outlasted the load; lengthen it"
-touch "$work/stop-creates"
-wait "$creates" "$reads" "$updates"
+stop_load reads
+stop_load updates
+stop_creating
 for name in reads updates; do
-    read -r _ requests _ _ _ _ _ _ _ non2xx _ errors < "$work/load-$name" || fail "no summary of the $name"
+    read -r _ requests _ _ _ _ _ _ _ non2xx _ errors < <(tail -1 "$work/load-$name") || fail "no summary of the $name"
     echo "  $name: $requests requests, $non2xx not 2xx, $errors connection errors"
     (( non2xx == 0 && errors == 0 && requests > 0 )) || fail "the $name failed during the rolling restart"
 done
@@ -250,6 +361,7 @@ done
 created=$(wc -l < "$work/acknowledged-rolling")
 all_kept "$work/acknowledged-rolling" "during the rolling restart"
 echo "  creates: $created acknowledged, none refused, every one kept"
+
 direct="http://127.0.0.1:${ports[a]}"
 record=$(head -1 "$work/acknowledged")
 # outage_stream: a create, then a read of the first record, until told to stop; per answer a line "status seconds",
@@ -287,20 +399,28 @@ readiness_watch() {
         sleep 0.5
     done
 }
+# serving_since LINE: replica a is ready, and its last four answers, all after the LINE-th, were 200.
+serving_since() {
+    [[ "$(tail -1 "$work/outage-readiness" 2>/dev/null | cut -d' ' -f1)" == 200 ]] \
+        && (( $(lines "$work/outage-answers") >= $1 + 4 )) \
+        && ! tail -4 "$work/outage-answers" | grep -qv '^200 '
+}
 # outage NAME CUT RESTORE SECONDS BOUND: creates and reads sent straight to replica a, PostgreSQL cut off by CUT for
 # SECONDS s and given back by RESTORE: only 200 or a 503 envelope with Retry-After, each within BOUND s; readiness UP,
-# then DOWN (answered within 3 s), then UP; replica a serves again without a restart; every acknowledged create kept.
+# then DOWN (answered within 3 s), then UP; replica a serves again without a restart, and both replicas are back in
+# the balancer's rotation; every acknowledged create kept.
 outage() {
     outage=$1
-    local cut=$2 restore=$3 seconds=$4 bound=$5 answers unavailable slowest readiness slowest_probe
+    local cut=$2 restore=$3 seconds=$4 bound=$5 answers unavailable slowest readiness slowest_probe restored_at
     rm -f "$work/stop-outage" "$work"/outage-*
     outage_stream & stream=$!
     readiness_watch & watch=$!
-    sleep 3
+    eventually 60 "replica a did not serve before the outage" serving_since 0
     $cut
     sleep "$seconds"
     $restore
-    sleep 8
+    restored_at=$(lines "$work/outage-answers")
+    eventually "$settle_bound" "replica a did not serve again after PostgreSQL came back" serving_since "$restored_at"
     touch "$work/stop-outage"
     wait "$stream" "$watch"
     answers=$(wc -l < "$work/outage-answers")
@@ -315,22 +435,24 @@ outage() {
     echo "  readiness: $readiness(the slowest answer took ${slowest_probe} s)"
     [[ "$readiness" =~ ^200\ 503\ 200\ $ ]] || fail "readiness was not UP, then DOWN (503), then UP: $readiness"
     awk -v s="$slowest_probe" 'BEGIN {exit !(s < 3)}' || fail "a readiness probe took ${slowest_probe} s"
-    tail -4 "$work/outage-answers" | grep -qv '^200 ' && fail "replica a did not serve again after PostgreSQL came back"
+    # The balancer took both replicas out while their readiness was DOWN; it takes them back after two checks.
+    in_rotation a
+    in_rotation b
     all_kept "$work/acknowledged-$outage" "while PostgreSQL was $outage"
-    echo "  $(wc -l < "$work/acknowledged-$outage") creates acknowledged around it, every one kept; replica a serves again without a restart"
+    echo "  $(wc -l < "$work/acknowledged-$outage") creates acknowledged around it, every one kept; both replicas serve again without a restart"
 }
-echo "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a ..."
+step "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a" $(( settle_bound + 180 ))
 outage stopped stop_postgres_server start_postgres_server 6 5
-echo "Cutting PostgreSQL off (frozen: connections open, no answer) for 10 s under the same load ..."
+step "Cutting PostgreSQL off (frozen: connections open, no answer) for 10 s under the same load" $(( settle_bound + 180 ))
 outage frozen pause_postgres_server resume_postgres_server 10 8
-echo "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database ..."
+
+step "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database" $(( ready_bound + 300 ))
 sort -u "$work"/acknowledged-* > "$work/before-backup"
-rm -f "$work/stop-creates"
-( while [[ ! -f "$work/stop-creates" ]]; do burst backup 1; done ) & creates=$!
-sleep 1
+creating backup
+backing_up() { (( $(lines "$work/acknowledged-backup") >= 3 )); }
+eventually 60 "no create was acknowledged before the backup" backing_up
 "$bindir/pg_dump" -h 127.0.0.1 -p "$port" -U postgres -Fc -f "$work/emailaccounts.dump" emailaccounts
-touch "$work/stop-creates"
-wait "$creates"
+stop_creating
 "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE restored"
 "$bindir/pg_restore" -h 127.0.0.1 -p "$port" -U postgres --no-owner -d restored "$work/emailaccounts.dump"
 # The same keys: the server refuses to start on secrets its encryption key cannot read.
@@ -342,4 +464,5 @@ all_kept "$work/before-backup" "before the backup began, from the restored datab
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"
 echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
+end_step
 echo "Replicas test passed: spread over both replicas, one record per Idempotency-Key across them, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored"

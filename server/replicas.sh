@@ -11,8 +11,8 @@
 #     4. a rolling restart of both replicas (SIGTERM, start again, one after the other) under steady reads, updates
 #        and creates through the balancer, lasting until both are back: no failed request, no connection error, every
 #        acknowledged create kept;
-#     5. PostgreSQL stopped for 6 s under creates and reads: only 200 or a prompt 503 envelope with Retry-After,
-#        readiness DOWN then UP, every acknowledged create kept;
+#     5. PostgreSQL stopped for 6 s (and until a replica has answered 503) under creates and reads: only 200 or a
+#        prompt 503 envelope with Retry-After, readiness DOWN then UP, every acknowledged create kept;
 #     6. PostgreSQL frozen for 10 s (SIGSTOP: a partition, connections open and silent): the same, each answer
 #        within 8 s;
 #     7. a pg_dump under writes, restored into an empty database and served by a server with the same keys: every
@@ -29,23 +29,21 @@ mode=${1:-run}
 jar="$PWD/server/target/emailaccounts-server.jar"
 jvm_options="$PWD/server/jvm.options"
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -q -DskipTests package first" >&2; exit 1; }
-command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
-command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
-[[ "$mode" != test ]] || command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-# The bounds, in seconds. Each is several times what it takes on an idle machine of two cores (in brackets), so that
-# only something wrong reaches it.
+# The bounds, in seconds. Each is many times what it takes on an idle machine of two cores (in brackets), so that
+# only something wrong reaches it. Each step has a bound of its own too (its watchdog's), made of these.
 ready_bound=300     # a replica started until it says it is ready (about 20 s)
 rotation_bound=60   # a ready replica until the balancer sends it requests (about 1 s)
 load_bound=900      # the rolling restart's load, which lasts until both replicas are back (about 60 s)
 settle_bound=120    # replica a serving again once PostgreSQL is back (about 5 s)
+command_bound=300   # psql, pg_dump or pg_restore (about a second each)
+pg_ctl_bound=300    # PostgreSQL started or stopped (about a second; postgres-cluster.sh)
 
-source server/postgres-cluster.sh
 work=$(mktemp -d)
 declare -A pids=()
 balancer_pid=""
 watchdog=""
-step_name="start"
+step_name="setting up"
 step_bound=""
 step_started=$SECONDS
 failed_command=""
@@ -56,14 +54,19 @@ descendants() {
     local child
     for child in $(pgrep -P "$1" || true); do echo "$child"; descendants "$child"; done
 }
-# stop_tree PID...: SIGTERM to each PID and everything under it; SIGKILL to what still runs 20 s later.
+# stop_tree PID...: SIGTERM to each PID and everything under it; SIGKILL to what still runs 20 s later. They are
+# frozen (SIGSTOP) first and listed again, so that a loop cannot start a process that escapes the list.
 stop_tree() {
     local all alive
     all=$(for pid in "$@"; do echo "$pid"; descendants "$pid"; done)
     [[ -n "$all" ]] || return 0
-    kill $all 2>/dev/null || true
+    kill -STOP $all 2>/dev/null || true
+    all=$(for pid in "$@"; do echo "$pid"; descendants "$pid"; done)
+    kill -TERM $all 2>/dev/null || true
+    kill -CONT $all 2>/dev/null || true
     for _ in $(seq 100); do
-        alive=$(ps -o pid= -p "$(echo $all | tr ' ' ,)" || true)
+        # A zombie has ended; only its parent's wait is missing.
+        alive=$(ps -o pid=,stat= -p "$(echo $all | tr ' ' ,)" | awk '$2 !~ /^Z/ {print $1}' || true)
         [[ -n "$alive" ]] || return 0
         sleep 0.2
     done
@@ -73,20 +76,25 @@ stop_tree() {
 # the watchdog), then PostgreSQL; names the step that failed, unless fail already did.
 stop_all() {
     local status=$?
-    trap - EXIT ERR USR1 INT TERM
-    set +e
+    # Nothing interrupts the clean-up: a second Ctrl-C, or the watchdog.
+    trap '' INT TERM HUP USR1
+    trap - EXIT ERR
+    set +eu
     if (( status != 0 )) && [[ -z "$reported" ]]; then
         echo "FAILED in step '$step_name': ${failed_command:-interrupted} (exit status $status)" >&2
     fi
+    # A frozen PostgreSQL first thawed, so that the replicas stop without waiting on it.
+    declare -F resume_postgres_server >/dev/null && [[ -f "${pg_work:-}/data/postmaster.pid" ]] && resume_postgres_server 2>/dev/null
     stop_tree $(pgrep -P $$)
-    stop_postgres
+    declare -F stop_postgres >/dev/null && stop_postgres
     rm -rf "$work"
     exit "$status"
 }
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-trap 'failed_command="line $LINENO: $BASH_COMMAND"' ERR
+trap 'exit 129' HUP
+trap 'failed_command="${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
 trap 'fail "it outlasted its bound of $step_bound s"' USR1
 
 # fail MESSAGE: the test fails in the current step; stop_all stops everything.
@@ -104,19 +112,31 @@ step() {
     ( sleep "$2"; kill -USR1 $$ ) & watchdog=$!
 }
 end_step() {
-    [[ -z "$watchdog" ]] || { stop_tree "$watchdog"; wait "$watchdog" 2>/dev/null || true; }
+    [[ -n "$watchdog" ]] || return 0
+    stop_tree "$watchdog"
+    wait "$watchdog" 2>/dev/null || true
     watchdog=""
-    [[ "$step_name" == start ]] || echo "  ($(( SECONDS - step_started )) s)"
+    echo "  ($(( SECONDS - step_started )) s)"
 }
-# eventually BOUND WHAT COMMAND...: COMMAND, every 0.2 s until it succeeds; fails the step after BOUND seconds.
+# eventually BOUND WHAT COMMAND...: COMMAND, every 0.2 s until it succeeds; fails the step after BOUND seconds,
+# saying WHAT (expanded then: '$(served a)' in single quotes gives the count at the end).
 eventually() {
     local bound=$1 what=$2 deadline=$(( SECONDS + $1 ))
     shift 2
     until "$@"; do
-        (( SECONDS < deadline )) || fail "$what: not within $bound s"
+        (( SECONDS < deadline )) || fail "$(eval "echo \"$what\""): not within $bound s"
         sleep 0.2
     done
 }
+# bounded COMMAND...: COMMAND, ended when it outlasts $command_bound s (a trap waits for a command to end).
+bounded() { timeout -k 10 "$command_bound" "$@"; }
+
+step "Setting up PostgreSQL and HAProxy" $(( 3 * pg_ctl_bound ))
+command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
+command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+[[ "$mode" != test ]] || command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+source server/postgres-cluster.sh
+trap stop_all EXIT  # postgres-cluster.sh set its own; stop_all calls it
 
 password=replicas-secret
 balancer_port=8090
@@ -157,7 +177,7 @@ is_up() { [[ "$(balanced "$1")" == UP ]]; }
 # in_rotation NAME: waits until the balancer sends the replica requests.
 in_rotation() { eventually "$rotation_bound" "the balancer did not take replica $1 back" is_up "$1"; }
 
-step "Starting two replicas on PostgreSQL behind the balancer" $(( 2 * ready_bound + rotation_bound ))
+step "Starting two replicas on PostgreSQL behind the balancer" $(( 2 * ready_bound + 2 * rotation_bound ))
 # The replicas start one after the other: the first runs the migrations.
 start_replica a
 ready a
@@ -170,6 +190,9 @@ global
 defaults
     mode http
     timeout connect 2s
+    # A readiness check answered within 2 s counts (without it, the check's timeout is its 500 ms interval, which a
+    # busy replica could miss).
+    timeout check 2s
     timeout client 30s
     timeout server 30s
     # A request whose connection to a replica fails goes to another one (nothing reached the dead replica).
@@ -198,6 +221,8 @@ in_rotation b
 
 if [[ "$mode" != test ]]; then
     end_step
+    # Ctrl-C is how this mode ends: not a failure.
+    trap 'exit 0' INT TERM
     echo "Two replicas (ports ${ports[a]}, ${ports[b]}) on PostgreSQL (port $port) behind http://127.0.0.1:$balancer_port"
     echo "  curl -u admin@example.com:$password 'http://127.0.0.1:$balancer_port/api/crm/emailaccounts?size=5'"
     echo "The balancer's view of them: http://127.0.0.1:$stats_port/. Logs in $work. Ctrl-C stops everything."
@@ -250,7 +275,7 @@ step "Spreading 40 reads and writes over the balancer" 120
 burst warmup 20
 for _ in $(seq 20); do curl -sf -m 30 -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
 spread() { (( $(served a) > 5 && $(served b) > 5 )); }
-eventually 10 "requests were not spread over both replicas (a: $(served a), b: $(served b))" spread
+eventually 60 'requests were not spread over both replicas (a: $(served a), b: $(served b))' spread
 
 step "Sending one Idempotency-Key to each replica, one after the other and both at once" 120
 # keyed_create REPLICA KEY NAME: a create with the key straight to the replica; its answer, then its headers.
@@ -259,7 +284,7 @@ keyed_create() {
         -d "${body/Failover inbox/$3}" "http://127.0.0.1:${ports[$1]}/api/crm/emailaccounts"
 }
 named() {
-    PGCONNECT_TIMEOUT=10 "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA \
+    bounded "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA \
         -c "SELECT count(*) FROM email_account WHERE display_name = '$1'"
 }
 key="replicas-$$-$RANDOM"
@@ -267,13 +292,16 @@ keyed_create a "$key" "Shared key" > "$work/keyed-a"
 keyed_create b "$key" "Shared key" > "$work/keyed-b"
 [[ "$(tail -1 "$work/keyed-a")" == "$(tail -1 "$work/keyed-b")" ]] || fail "replica b answered the key otherwise than a: $(tail -1 "$work/keyed-b")"
 grep -qi '^Idempotent-Replayed: true' "$work/keyed-b" || fail "replica b did not replay replica a's answer"
-(( $(named "Shared key") == 1 )) || fail "one key made $(named "Shared key") records on two replicas"
+count=$(named "Shared key")
+(( count == 1 )) || fail "one key made $count records on two replicas"
 for twin in 1 2 3 4; do
     key="twins-$$-$twin"
     keyed_create a "$key" "Twins $twin" > "$work/twin-a" & twin_a=$!
     keyed_create b "$key" "Twins $twin" > "$work/twin-b" & twin_b=$!
-    wait "$twin_a" "$twin_b"
-    (( $(named "Twins $twin") == 1 )) || fail "twins sent at once to both replicas made $(named "Twins $twin") records"
+    wait "$twin_a"
+    wait "$twin_b"
+    count=$(named "Twins $twin")
+    (( count == 1 )) || fail "twins sent at once to both replicas made $count records"
     for answer in "$work"/twin-[ab]; do
         head -1 "$answer" | grep -qE ' (200|409) ' || fail "a twin was answered $(head -1 "$answer")"
     done
@@ -289,7 +317,8 @@ kill -9 "${pids[a]}"
 { wait "${pids[a]}"; } 2>/dev/null || true
 unset 'pids[a]'
 killed_at=$(served b)
-wait "$writer1" "$writer2"
+wait "$writer1"
+wait "$writer2"
 cat "$work"/acknowledged-[12] > "$work/acknowledged"
 acknowledged=$(wc -l < "$work/acknowledged")
 # A writer none of whose writes was refused has no refused-N file (the usual case when no write was in flight).
@@ -297,7 +326,7 @@ refused=$( (cat "$work"/refused-[12] 2>/dev/null || true) | wc -l)
 echo "  $acknowledged writes acknowledged, $refused not (in flight on the killed replica)"
 (( refused <= 4 )) || fail "$refused writes were refused or lost in flight: $(sort "$work"/refused-[12] | uniq -c | tr '\n' ' ')"
 took_over() { (( $(served b) > killed_at + 50 )); }
-eventually 10 "replica b did not take over the writes" took_over
+eventually 60 'replica b did not take over the writes (it served $(served b), $killed_at of them before the kill)' took_over
 all_kept "$work/acknowledged" "during the failover"
 echo "  every acknowledged write is there"
 
@@ -308,7 +337,7 @@ in_rotation a
 before=$(served a)
 for _ in $(seq 20); do curl -sf -m 30 -o /dev/null -u "admin@example.com:$password" "$api?size=1" || fail "a read was refused"; done
 serves_a() { (( $(served a) > before )); }
-eventually 10 "replica a is back in rotation, but was sent no request" serves_a
+eventually 60 "replica a is back in rotation, but was sent no request" serves_a
 
 # restart NAME: SIGTERM (as an orchestrator stops it), the process exits by itself; started again, ready, in rotation.
 restart() {
@@ -337,7 +366,7 @@ load() {
 }
 # stop_load NAME: wrk stops at SIGINT and writes its summary (the last line of load-NAME).
 stop_load() {
-    kill -0 "${loads[$1]}" 2>/dev/null || fail "the $1 ended before the restarts did (its bound is $load_bound s)"
+    kill -0 "${loads[$1]}" 2>/dev/null || fail "the $1 ended before the restarts did (its bound is $load_bound s): $(tail -3 "$work/load-$1")"
     kill -INT "${loads[$1]}"
     wait "${loads[$1]}"
 }
@@ -347,6 +376,9 @@ load updates PUT "$api" "$work/update.json"
 creating rolling
 loaded() { (( $(lines "$work/acknowledged-rolling") >= 5 )); }
 eventually 60 "no create was acknowledged before the restarts" loaded
+for name in reads updates; do
+    kill -0 "${loads[$name]}" 2>/dev/null || fail "wrk did not run the $name: $(cat "$work/load-$name")"
+done
 restart a
 restart b
 stop_load reads
@@ -405,8 +437,9 @@ serving_since() {
         && (( $(lines "$work/outage-answers") >= $1 + 4 )) \
         && ! tail -4 "$work/outage-answers" | grep -qv '^200 '
 }
+unavailable_seen() { grep -q '^503 ' "$work/outage-answers" && grep -q '^503 ' "$work/outage-readiness"; }
 # outage NAME CUT RESTORE SECONDS BOUND: creates and reads sent straight to replica a, PostgreSQL cut off by CUT for
-# SECONDS s and given back by RESTORE: only 200 or a 503 envelope with Retry-After, each within BOUND s; readiness UP,
+# SECONDS s (and until replica a has answered 503) and given back by RESTORE: only 200 or a 503 envelope with Retry-After, each within BOUND s; readiness UP,
 # then DOWN (answered within 3 s), then UP; replica a serves again without a restart, and both replicas are back in
 # the balancer's rotation; every acknowledged create kept.
 outage() {
@@ -418,11 +451,14 @@ outage() {
     eventually 60 "replica a did not serve before the outage" serving_since 0
     $cut
     sleep "$seconds"
+    # Cut off for SECONDS, and until replica a has said so (a 503, readiness DOWN), however slowly it does.
+    eventually "$settle_bound" "replica a did not answer 503 and readiness DOWN while PostgreSQL was $outage" unavailable_seen
     $restore
     restored_at=$(lines "$work/outage-answers")
     eventually "$settle_bound" "replica a did not serve again after PostgreSQL came back" serving_since "$restored_at"
     touch "$work/stop-outage"
-    wait "$stream" "$watch"
+    wait "$stream"
+    wait "$watch"
     answers=$(wc -l < "$work/outage-answers")
     unavailable=$(grep -c '^503 ' "$work/outage-answers" || true)
     slowest=$(sort -k2 -g "$work/outage-answers" | tail -1 | cut -d' ' -f2)
@@ -441,24 +477,26 @@ outage() {
     all_kept "$work/acknowledged-$outage" "while PostgreSQL was $outage"
     echo "  $(wc -l < "$work/acknowledged-$outage") creates acknowledged around it, every one kept; both replicas serve again without a restart"
 }
-step "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a" $(( settle_bound + 180 ))
+outage_bound=$(( 60 + 2 * pg_ctl_bound + 2 * settle_bound + 2 * rotation_bound + 120 ))
+step "Stopping PostgreSQL for 6 s under creates and reads sent straight to replica a" "$outage_bound"
 outage stopped stop_postgres_server start_postgres_server 6 5
-step "Cutting PostgreSQL off (frozen: connections open, no answer) for 10 s under the same load" $(( settle_bound + 180 ))
+step "Cutting PostgreSQL off (frozen: connections open, no answer) for 10 s under the same load" "$outage_bound"
 outage frozen pause_postgres_server resume_postgres_server 10 8
 
-step "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database" $(( ready_bound + 300 ))
+step "Backing up PostgreSQL with pg_dump under writes, restoring it into an empty database" \
+    $(( 60 + 4 * command_bound + ready_bound + 300 ))
 sort -u "$work"/acknowledged-* > "$work/before-backup"
 creating backup
 backing_up() { (( $(lines "$work/acknowledged-backup") >= 3 )); }
 eventually 60 "no create was acknowledged before the backup" backing_up
-"$bindir/pg_dump" -h 127.0.0.1 -p "$port" -U postgres -Fc -f "$work/emailaccounts.dump" emailaccounts
+bounded "$bindir/pg_dump" -h 127.0.0.1 -p "$port" -U postgres -Fc -f "$work/emailaccounts.dump" emailaccounts
 stop_creating
-"$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE restored"
-"$bindir/pg_restore" -h 127.0.0.1 -p "$port" -U postgres --no-owner -d restored "$work/emailaccounts.dump"
+bounded "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE restored"
+bounded "$bindir/pg_restore" -h 127.0.0.1 -p "$port" -U postgres --no-owner -d restored "$work/emailaccounts.dump"
 # The same keys: the server refuses to start on secrets its encryption key cannot read.
 start_replica restored restored
 ready restored
-sealed=$("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d restored -tA \
+sealed=$(bounded "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d restored -tA \
     -c "SELECT count(*) FROM email_account WHERE google_access_token LIKE 'v1:%'")
 all_kept "$work/before-backup" "before the backup began, from the restored database" \
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import io.emailaccounts.contract.ApiContract;
 /**
  * Who may call what, read from the contract rather than restated: an operation with {@code security: []} is open to
  * anyone, one with {@code x-required-role} needs that role or a full administrator, any other needs a signed-in user.
+ * A GET's rule is HEAD's too: Spring MVC answers HEAD with the GET's handler.
  */
 @Component
 class OperationAuthorization {
@@ -34,7 +36,9 @@ class OperationAuthorization {
             // An open operation is open on every method of its path, so that a wrong method is answered 405, not 401.
             RequestMatcher matcher = operation.anonymous()
                     ? PathPatternRequestMatcher.pathPattern(operation.path())
-                    : PathPatternRequestMatcher.pathPattern(HttpMethod.valueOf(operation.method()), operation.path());
+                    : methods(operation).stream()
+                            .map(method -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(method, operation.path()))
+                            .reduce(OrRequestMatcher::new).orElseThrow();
             // A role for a parameter's presence comes first: the first matching rule decides.
             operation.roleWhenPresent().forEach((parameter, role) -> {
                 roles.add(role);
@@ -44,6 +48,11 @@ class OperationAuthorization {
             rules.add(new Rule(matcher, operation.anonymous(), operation.requiredRole()));
         }
         this.rules = List.copyOf(rules);
+    }
+
+    private static List<HttpMethod> methods(ApiContract.Operation operation) {
+        HttpMethod method = HttpMethod.valueOf(operation.method());
+        return method == HttpMethod.GET ? List.of(HttpMethod.GET, HttpMethod.HEAD) : List.of(method);
     }
 
     /** Adds one rule per operation of the contract, in document order. */

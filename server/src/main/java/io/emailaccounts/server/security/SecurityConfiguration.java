@@ -62,7 +62,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, SecurityFailureHandlers failures,
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, Routes routes, SecurityFailureHandlers failures,
                                     AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
@@ -88,14 +88,11 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(authorize -> {
                     operations.configure(authorize);
-                    // Metrics say how the service is used: for administrators only.
-                    authorize.requestMatchers("/actuator/prometheus").hasAuthority(Authorities.FULL_ADMINISTRATOR);
-                    // A backup copies every record: for administrators only.
-                    authorize.requestMatchers("/actuator/backup").hasAuthority(Authorities.FULL_ADMINISTRATOR);
+                    routes.configureServed(authorize);
+                    // The error page and the reference's forward answer for a request already judged.
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                            .requestMatchers("/", "/actuator/health", "/actuator/health/**", "/openapi.yaml", "/docs", "/docs/**", "/webjars/**")
-                            .permitAll()
-                            .anyRequest().authenticated();
+                            // Nothing else exists: the route filter answered it 404 or 405 already.
+                            .anyRequest().denyAll();
                 });
         return http.build();
     }

@@ -2,7 +2,6 @@ package io.emailaccounts.server.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -197,8 +196,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         if (e instanceof HttpRequestMethodNotSupportedException && !headers.getAllow().isEmpty()) {
             // Spring lists the methods in no particular order; the same answer always lists them alike, as the message does.
-            headers.set(HttpHeaders.ALLOW, headers.getAllow().stream().map(HttpMethod::name).sorted()
-                    .collect(Collectors.joining(", ")));
+            headers.set(HttpHeaders.ALLOW, MethodNotAllowed.allow(headers.getAllow().stream().map(HttpMethod::name).toList()));
         }
         return ErrorEnvelopes.response(status, headers, List.of(new PropertyViolation(null, attemptedValue(e), describe(e, status))));
     }
@@ -249,10 +247,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(Exception e, HttpStatusCode status) {
         if (e instanceof HttpRequestMethodNotSupportedException methodNotSupported) {
-            List<String> supported = methodNotSupported.getSupportedMethods() == null
-                    ? List.of() : List.of(methodNotSupported.getSupportedMethods()).stream().sorted().toList();
-            return "Method " + methodNotSupported.getMethod() + " is not supported here"
-                    + (supported.isEmpty() ? "." : "; use " + alternatives(supported) + ".");
+            return MethodNotAllowed.message(methodNotSupported.getMethod(), methodNotSupported.getSupportedMethods() == null
+                    ? List.of() : List.of(methodNotSupported.getSupportedMethods()));
         }
         if (e instanceof HttpMediaTypeNotSupportedException mediaType) {
             return "Content type '" + (mediaType.getContentType() == null ? "none" : mediaType.getContentType())
@@ -268,13 +264,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "The query parameter " + missing.getParameterName() + " is required.";
         }
         return ErrorEnvelopes.messageFor(status);
-    }
-
-    /** "GET", "GET or PUT", "GET, POST or PUT". */
-    private static String alternatives(List<String> choices) {
-        return choices.size() == 1
-                ? choices.get(0)
-                : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
     }
 
     private static boolean isTokenEndpoint(WebRequest request) {

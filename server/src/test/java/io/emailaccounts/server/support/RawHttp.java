@@ -28,6 +28,10 @@ public final class RawHttp {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public RawHttp basicAuth(String username, String password) {
         headers.put("Authorization", basicAuthorization(username, password));
         return this;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -183,7 +185,74 @@ class HostileRequestsIT {
         assertThat(ContractConformance.drainProblems()).isEmpty();
     }
 
+    /**
+     * Any method, to any path, with or without credentials: HEAD answers as GET does without a body; a method the path
+     * does not take (OPTIONS, TRACE, lower-case or made-up ones included) is 405 with the path's Allow, to anyone; a
+     * path the server does not have is 404; never 5xx; a refusal changes nothing and is the envelope.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileMethods")
+    void shouldAnswerAnyMethodOnAnyPathAsTheContractSays(MethodRequest request) {
+        RawHttp http = request.signedIn() ? StandaloneServer.asAdmin(server) : new RawHttp(admin.baseUrl());
+        RawHttp.Response response = http.send(request.method(), request.path(), null, null);
+
+        Set<String> declared = declaredMethods(request.path());
+        String asked = request + " answered " + response.status();
+        if (declared.isEmpty()) {
+            assertThat(response.status()).as(asked + ": a path the server does not have").isEqualTo(404);
+        } else if (!declared.contains(request.method()) && !(request.method().equals("HEAD") && declared.contains("GET"))) {
+            assertThat(response.status()).as(asked + ": a method the path does not take").isEqualTo(405);
+            assertThat(response.header("Allow")).isEqualTo(String.join(", ", declared));
+        } else {
+            assertThat(response.status()).as(asked).isLessThan(500).isNotEqualTo(405);
+        }
+        if (request.method().equals("HEAD")) {
+            assertThat(response.body()).as(asked + ": HEAD has no body").isEmpty();
+        } else if (response.status() >= 400) {
+            assertIsTheEnvelope(response);
+        }
+        if (response.status() >= 400) {
+            assertThat(allRows()).as(asked + ": nothing changed").isEqualTo(storedRows);
+        }
+        assertThat(ContractConformance.drainProblems()).as(asked).isEmpty();
+    }
+
     // --- Generators ------------------------------------------------------------------------------------------------
+
+    /** Methods HTTP and WebDAV define, lower-case ones, made-up tokens; paths of the contract and beside it, and none. */
+    static Stream<Named<MethodRequest>> hostileMethods() {
+        Gen<String> methods = Gen.oneOf(
+                Gen.of("HEAD", "OPTIONS", "TRACE", "PATCH", "PROPFIND", "MKCOL", "LOCK", "get", "Post", "DELETE", "GET"),
+                // CONNECT is left out: Java's HTTP client cannot send it.
+                Gen.strings(1, 12, Gen.codePoints('A', 'Z')).filter(method -> !method.equals("CONNECT")));
+        Gen<String> paths = Gen.oneOf(
+                Gen.of(CONTRACT.operations().stream().map(operation -> operation.path().replace("{id}", "87654321")).toList()),
+                Gen.of("/", "/docs/", "/openapi.yaml", "/actuator/health", "/actuator/prometheus", "/actuator/backup",
+                        "/actuator", "/actuator/env", "/actuator/heapdump", "/webjars/swagger-ui/index.html", "/error",
+                        "/api", "/api/crm/emailaccounts/", "/api/crm/emailaccounts/1/x", "/h2-console", "/nothing"));
+        return tries("methods", 300, methods.flatMap(method -> paths.flatMap(path -> Gen.booleans()
+                .map(signedIn -> new MethodRequest(method, path, signedIn)))));
+    }
+
+    /** The methods the server serves the path with: the contract's, or those of a path served beside it. */
+    private static Set<String> declaredMethods(String path) {
+        Set<String> methods = new TreeSet<>();
+        CONTRACT.operations().stream().filter(operation -> path.equals(operation.path().replace("{id}", "87654321")))
+                .forEach(operation -> methods.add(operation.method()));
+        switch (path) {
+            case "/", "/docs/", "/openapi.yaml", "/actuator/health", "/actuator/prometheus" -> methods.add("GET");
+            case "/actuator/backup" -> methods.add("POST");
+            default -> { }
+        }
+        return methods;
+    }
+
+    record MethodRequest(String method, String path, boolean signedIn) {
+        @Override
+        public String toString() {
+            return method + " " + path + (signedIn ? " as an administrator" : " without credentials");
+        }
+    }
 
     static Stream<Named<String>> hostileUpdates() {
         return tries("updates", 1000, hostileBodies(allFields()));

@@ -21,6 +21,7 @@ import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.generated.api.EmailAccountsApiController;
+import io.emailaccounts.server.security.Routes;
 import io.emailaccounts.server.support.ExampleBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 @WebMvcTest(controllers = EmailAccountsApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({EmailAccountsWebConfiguration.class, EmailAccountMapping.class, SearchParameters.class, EmailAccountFailures.class,
-        WebSliceTest.Beans.class})
+        Routes.class, WebSliceTest.Beans.class})
 abstract class WebSliceTest {
 
     static final String PATH = "/api/crm/emailaccounts";

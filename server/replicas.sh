@@ -139,6 +139,8 @@ source server/postgres-cluster.sh
 trap stop_all EXIT  # postgres-cluster.sh set its own; stop_all calls it
 
 password=replicas-secret
+# The same password as production mode takes it, a bcrypt hash (java -cp spring-security-crypto.jar ... BCryptPasswordEncoder).
+password_hash='{bcrypt}$2a$10$7vspDyfrDkHkOoqnhLx0meROADQ5G0clpHyS9Mcby/k.Sk.nkKy8a'
 balancer_port=8090
 stats_port=8099
 declare -A ports=([a]=18091 [b]=18092 [restored]=18093)
@@ -154,7 +156,7 @@ start_replica() {
         --spring.datasource.url="jdbc:postgresql://127.0.0.1:$port/$database" --spring.datasource.username=postgres \
         --emailaccounts.security.token-signing-key="$(head -c 32 /dev/zero | tr '\0' 'k' | base64)" \
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
-        --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="{noop}$password" \
+        --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="$password_hash" \
         --emailaccounts.users[0].administrator=true --emailaccounts.rate-limit.writes-per-minute=1000000000 \
         --emailaccounts.shutdown.drain="$drain" --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
     pids[$name]=$!

@@ -198,9 +198,9 @@ if [[ " $engines " == *" postgresql "* ]]; then
     # The server on PostgreSQL, configured as production is (configured users, its keys), the records loaded with psql.
     pg_server=(java "$jvm_options" -jar "$jar" --server.port=$port "${server_limits[@]}"
         --spring.datasource.url="$pg_url/emailaccounts" --spring.datasource.username=postgres
-        # A plain password: the server checks a password once and then remembers it was right (VerifiedPasswordCache),
-        # so a bcrypt hash would cost its check once, not per request.
-        --emailaccounts.users[0].username=bench@example.com "--emailaccounts.users[0].password={noop}bench"
+        # A bcrypt hash (of "bench"), as production mode requires: the server checks a password once and then remembers
+        # it was right (VerifiedPasswordCache), so the hash costs its check once, not per request.
+        --emailaccounts.users[0].username=bench@example.com '--emailaccounts.users[0].password={bcrypt}$2a$10$GUvtGMq1/lhz61molcf7Zeq5yAjfvM7pkpYHBNWBMicmpvwkH11NO'
         --emailaccounts.users[0].administrator=true --emailaccounts.demo-data=true
         --emailaccounts.security.token-signing-key="$(head -c 32 /dev/urandom | base64 -w0)"
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/urandom | base64 -w0)")

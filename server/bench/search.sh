@@ -28,7 +28,7 @@ source server/bench/records.sh
 
 start_server() {
     java -jar "$jar" --server.port=$port --emailaccounts.demo-data=false \
-        --emailaccounts.users[0].username=bench@example.com "--emailaccounts.users[0].password={noop}bench" \
+        --emailaccounts.users[0].username=bench@example.com '--emailaccounts.users[0].password={bcrypt}$2a$10$GUvtGMq1/lhz61molcf7Zeq5yAjfvM7pkpYHBNWBMicmpvwkH11NO' \
         --emailaccounts.users[0].administrator=true "$@" > "$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 90); do curl -sf "localhost:$port/actuator/health" >/dev/null && return; sleep 1; done

@@ -40,6 +40,11 @@ public final class ApiContract {
     public static final String CODE_SAMPLES = "x-codeSamples";
     /** {@code x-rules-stated-before}: a schema whose oneOf only states rules the released contract gave in words. */
     public static final String RULES_STATED_BEFORE = "x-rules-stated-before";
+    /**
+     * On a schema of a request's value: its bounds (length, range, pattern, items) only say what the server already
+     * refused when the released contract did not say so; the value is the reason.
+     */
+    public static final String RULES_ENFORCED_BEFORE = "x-rules-enforced-before";
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     /** More references in a row than any sound document has: a longer chain is a cycle. */

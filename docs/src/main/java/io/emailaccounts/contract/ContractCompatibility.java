@@ -46,9 +46,11 @@ final class ContractCompatibility {
         ApiContract after = ApiContract.of(tree(later));
         ObjectNode comparedBefore = tree(earlier);
         List<String> addedToOpenEnums = valuesAddedToOpenEnums(before, after, comparedBefore);
-        ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(comparedBefore), normalized(tree(later)));
+        ObjectNode comparedLater = tree(later);
+        List<String> enforcedBefore = withRulesEnforcedBeforeAsTheyWere(comparedLater, tree(earlier), "");
+        ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(comparedBefore), normalized(comparedLater.deepCopy()));
         String changes = new MarkedChangesRender().render(diff).replace("`PATCH`", "`PUT`");
-        List<String> narrowed = NarrowedInputs.between(before, after);
+        List<String> narrowed = NarrowedInputs.between(before, ApiContract.of(comparedLater));
         changes += section("Inputs narrowed: requests the released contract accepts are refused now", marked(narrowed));
         List<String> lostHeaders = lostResponseHeaders(before, after);
         changes += section("Response headers no longer promised", marked(lostHeaders));
@@ -57,6 +59,7 @@ final class ContractCompatibility {
         changes += section("Values added to open enums (x-open-enum): readers expect values they do not know", addedToOpenEnums);
         changes += section("Rules the released contract stated in words, now in the schema (x-rules-stated-before)",
                 after.rulesStatedBefore().entrySet().stream().map(rule -> rule.getKey() + ": " + rule.getValue()).toList());
+        changes += section("Bounds the server already enforced, now in the schema (x-rules-enforced-before)", enforcedBefore);
         return new Verdict(diff.isIncompatible() || !narrowed.isEmpty() || !lostHeaders.isEmpty() || !renamed.isEmpty(),
                 changes.isBlank() ? "(no changes)" : changes);
     }
@@ -231,6 +234,45 @@ final class ContractCompatibility {
                 ((ObjectNode) schema).remove("oneOf");
             }
         });
+    }
+
+    /** The keywords that bound a value, which {@code x-rules-enforced-before} compares as they were. */
+    private static final List<String> BOUNDS = List.of("maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum",
+            "exclusiveMinimum", "pattern", "maxItems", "minItems");
+
+    /**
+     * A schema may say, in {@code x-rules-enforced-before} with the reason, that its bounds only put in the contract
+     * what the server already refused (a user name longer than any user can have, say): its bounds are compared as
+     * the earlier contract has them, and the verdict lists the schema with the reason. Returns one line per such
+     * schema: where it is, the bounds that changed, the reason.
+     */
+    private static List<String> withRulesEnforcedBeforeAsTheyWere(JsonNode later, JsonNode earlier, String where) {
+        List<String> found = new ArrayList<>();
+        if (later instanceof ObjectNode object) {
+            if (object.has(ApiContract.RULES_ENFORCED_BEFORE)) {
+                List<String> changed = new ArrayList<>();
+                for (String bound : BOUNDS) {
+                    JsonNode was = earlier.path(bound);
+                    if (!was.equals(object.path(bound))) {
+                        changed.add(bound + " " + (was.isMissingNode() ? "(none)" : was.asString()) + " -> "
+                                + (object.has(bound) ? object.get(bound).asString() : "(none)"));
+                        if (was.isMissingNode()) {
+                            object.remove(bound);
+                        } else {
+                            object.set(bound, was);
+                        }
+                    }
+                }
+                found.add(where + " (" + String.join(", ", changed) + "): " + object.get(ApiContract.RULES_ENFORCED_BEFORE).asString());
+            }
+            object.properties().forEach(property -> found.addAll(withRulesEnforcedBeforeAsTheyWere(property.getValue(),
+                    earlier.path(property.getKey()), where + "/" + property.getKey())));
+        } else if (later.isArray()) {
+            for (int i = 0; i < later.size(); i++) {
+                found.addAll(withRulesEnforcedBeforeAsTheyWere(later.get(i), earlier.path(i), where + "/" + i));
+            }
+        }
+        return found;
     }
 
     /**

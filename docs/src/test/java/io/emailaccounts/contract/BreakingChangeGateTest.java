@@ -209,6 +209,20 @@ class BreakingChangeGateTest {
         assertThat(restated.changes()).contains("TokenRequest: The descriptions said so.");
     }
 
+    /** A bound put on a request's value is a break, unless the value says the server already refused what it refuses. */
+    @Test
+    void shouldCatchABoundOnARequestValueUnlessTheServerEnforcedItBefore() throws Exception {
+        Consumer<ObjectNode> bounded = contract -> property(contract, "DisplayName").put("maxLength", 10);
+        ContractCompatibility.Verdict narrowed = afterEditing(bounded);
+        assertThat(narrowed.breaking()).isTrue();
+        assertThat(narrowed.changes()).contains("DisplayName: maxLength");
+
+        ContractCompatibility.Verdict enforced = afterEditing(bounded.andThen(contract ->
+                property(contract, "DisplayName").put("x-rules-enforced-before", "Longer names were always refused.")));
+        assertThat(enforced.breaking()).as(enforced.changes()).isFalse();
+        assertThat(enforced.changes()).contains("DisplayName (maxLength 255 -> 10): Longer names were always refused.");
+    }
+
     private static ObjectNode authenticateHeader(ObjectNode contract) {
         return (ObjectNode) contract.withObjectProperty("components").withObjectProperty("responses").withObjectProperty("Unauthorized").withObjectProperty("headers").get("WWW-Authenticate");
     }

@@ -28,6 +28,7 @@ import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.FailingDatabase;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StoredPasswords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,7 +75,7 @@ class CrashSafetyIT {
                         "--spring.datasource.username=" + System.getProperty("test.datasource.username", ""),
                         "--spring.datasource.password=" + System.getProperty("test.datasource.password", ""),
                         "--emailaccounts.users[0].username=admin@example.com",
-                        "--emailaccounts.users[0].password={noop}crash-test",
+                        "--emailaccounts.users[0].password=" + StoredPasswords.bcrypt("crash-test"),
                         "--emailaccounts.users[0].administrator=true",
                         "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
                         "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY));

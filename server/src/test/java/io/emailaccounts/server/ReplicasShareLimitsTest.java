@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StoredPasswords;
 
 /**
  * Two replicas of the server on one PostgreSQL database act as one service for the limits: the write limit and the
@@ -101,7 +102,7 @@ class ReplicasShareLimitsTest {
         properties.put("emailaccounts.security.token-signing-key", RunningServerTest.TOKEN_SIGNING_KEY);
         properties.put("emailaccounts.secrets.encryption-key", RunningServerTest.ENCRYPTION_KEY);
         properties.put("emailaccounts.users[0].username", USER);
-        properties.put("emailaccounts.users[0].password", "{noop}" + PASSWORD);
+        properties.put("emailaccounts.users[0].password", StoredPasswords.bcrypt(PASSWORD));
         properties.put("emailaccounts.users[0].administrator", true);
         // As arguments: they override application.yaml, as an operator's would.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EmailAccountsServerApplication.class)

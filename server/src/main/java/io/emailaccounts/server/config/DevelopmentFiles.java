@@ -24,11 +24,12 @@ public final class DevelopmentFiles {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
             String content = create.get();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path written = Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
-            if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            Path directory = Files.createDirectories(file.toAbsolutePath().getParent());
+            // Created readable by its owner only, before the secret is written into it: never readable by others.
+            if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
+            Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
             return content;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file, e);

@@ -39,18 +39,23 @@ public record EmailAccountsProperties(
      * One user.
      *
      * @param username      the user name, usually an e-mail address
-     * @param password      the password in Spring Security's storage form: {@code {bcrypt}$2a$...} or {@code {noop}plain}
+     * @param password      the password in Spring Security's storage form: {@code {bcrypt}$2a$...}, or {@code {noop}plain}
+     *                      in development mode only
      * @param administrator true for a full unrestricted administrator, who may call every operation
      * @param roles         the roles the user holds, such as {@code EmailAccount-Edit}
-     * @param businesses    the businesses (BusinessId) whose records the user may see and change; absent for all
+     * @param businesses    the businesses (BusinessId) whose records the user may see and change, or {@code *} for
+     *                      every business; required for a user who is not an administrator in production mode
      */
     public record User(String username, String password, boolean administrator, @DefaultValue List<String> roles,
-                       List<Long> businesses) {
+                       List<String> businesses) {
+
+        /** The value of {@code businesses} that means every business. */
+        public static final String EVERY_BUSINESS = "*";
 
         @Override
         public String toString() {
             return "User[username=" + username + ", administrator=" + administrator + ", roles=" + roles
-                    + ", businesses=" + (businesses == null ? "all" : businesses) + "]";
+                    + ", businesses=" + businesses + "]";
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,10 @@ import io.emailaccounts.server.config.InvalidConfigurationException;
 
 /**
  * The users of {@code emailaccounts.users}, checked at start-up so that a typo stops the server with a clear message
- * instead of locking someone out (or in) silently.
+ * instead of locking someone out (or in) silently. In production mode, unsafe settings stop it too, each named: a
+ * password kept in plain text ({@code {noop}}), and a user who is neither an administrator nor limited to businesses
+ * (every business must then be asked for, with {@code *}). A user name longer than the contract's bound (the token
+ * request's {@code username}, which every column holding a user name takes) stops it in any mode.
  */
 final class ConfiguredUsers {
 
@@ -28,14 +32,19 @@ final class ConfiguredUsers {
 
     /** Spring Security's storage form: {@code {bcrypt}...}, {@code {argon2}...}, {@code {noop}plain}, ... */
     private static final Pattern STORED_PASSWORD = Pattern.compile("^\\{(bcrypt|argon2|pbkdf2|scrypt|noop)(@[^}]*)?}.+", Pattern.DOTALL);
+    private static final String PLAIN_TEXT = "{noop}";
 
     private ConfiguredUsers() {
     }
 
+    /**
+     * @param maxUsernameLength the longest user name the contract and the database take
+     */
     static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean development,
-                                           Set<String> knownRoles, PasswordEncoder encoder) {
+                                           Set<String> knownRoles, int maxUsernameLength, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<String> unsafe = new ArrayList<>();
         List<EmailAccountsProperties.User> configured = properties.users();
         for (int i = 0; i < configured.size(); i++) {
             EmailAccountsProperties.User user = configured.get(i);
@@ -43,37 +52,55 @@ final class ConfiguredUsers {
             if (user.username() == null || user.username().isBlank()) {
                 throw new InvalidConfigurationException(where + ".username is missing");
             }
+            if (user.username().length() > maxUsernameLength) {
+                throw new InvalidConfigurationException(where + ".username is " + user.username().length()
+                        + " characters long; a user name may have at most " + maxUsernameLength);
+            }
             if (!names.add(user.username().toLowerCase(Locale.ROOT))) {
                 throw new InvalidConfigurationException(where + ".username '" + user.username() + "' is configured twice");
             }
             if (user.password() == null || !STORED_PASSWORD.matcher(user.password()).matches()) {
                 throw new InvalidConfigurationException(where + ".password must be in Spring Security's storage form, "
-                        + "such as {bcrypt}$2a$10$... or {noop}plain-text");
+                        + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)");
             }
             for (String role : user.roles()) {
                 if (!knownRoles.contains(role)) {
                     throw new InvalidConfigurationException(where + ".roles has '" + role + "', which no operation uses; known roles: " + knownRoles);
                 }
             }
-            if (user.businesses() != null && user.businesses().isEmpty()) {
-                throw new InvalidConfigurationException(where + ".businesses is empty: leave it out to allow every business");
+            Optional<List<Long>> businesses = businesses(user.businesses(), where);
+            if (!development && user.password().startsWith(PLAIN_TEXT)) {
+                unsafe.add(where + ".password (" + user.username() + ") is kept in plain text ({noop}): store a bcrypt "
+                        + "hash, {bcrypt}$2a$10$...");
             }
-            if (user.businesses() != null && user.businesses().stream().anyMatch(business -> business == null || business < 1)) {
-                throw new InvalidConfigurationException(where + ".businesses must list BusinessIds (whole numbers from 1)");
+            if (!user.administrator() && user.businesses() == null) {
+                if (development) {
+                    log.warn("{} ({}) names no businesses: it may see and change every business's records (development "
+                            + "mode only; production mode needs its BusinessIds, or '*')", where, user.username());
+                } else {
+                    unsafe.add(where + ".businesses (" + user.username() + ") is not set: list the BusinessIds the user "
+                            + "may see and change, or '" + EmailAccountsProperties.User.EVERY_BUSINESS + "' for every business");
+                }
             }
             if (!user.administrator() && user.roles().isEmpty()) {
                 log.warn("{} ({}) is neither an administrator nor has a role: it can sign in but call no operation", where, user.username());
             }
-            users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles(), user.businesses()));
+            users.add(toUserDetails(user.username(), user.password(), user.administrator(), user.roles(), businesses));
+        }
+        if (!unsafe.isEmpty()) {
+            throw new InvalidConfigurationException("Production mode refuses unsafe settings:\n  - " + String.join("\n  - ", unsafe),
+                    "Fix each setting named; the guide Configuration says what each takes (api/guides/80-configuration.md, "
+                            + "published at /docs/#tag/configuration). Development mode (emailaccounts.mode=development) "
+                            + "allows them, for trials on one machine.");
         }
         if (users.isEmpty()) {
             if (!development) {
                 throw new InvalidConfigurationException("No users are configured. Set emailaccounts.users[0].username, "
                         + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
-                        + "(or .roles); see the guide Configuration (api/guides/80-configuration.md).");
+                        + "(or .roles and .businesses); see the guide Configuration (api/guides/80-configuration.md).");
             }
             DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
-            users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), null));
+            users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), Optional.empty()));
             log.warn("No users are configured: the development administrator {} can sign in with the password kept in {} "
                     + "(development mode only; configure emailaccounts.users for anything else)",
                     admin.username(), properties.devCredentialsFile().toAbsolutePath().normalize());
@@ -81,17 +108,41 @@ final class ConfiguredUsers {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /** The BusinessIds a user is limited to; empty for every business ({@code *}, or not set). */
+    private static Optional<List<Long>> businesses(List<String> configured, String where) {
+        if (configured == null || configured.equals(List.of(EmailAccountsProperties.User.EVERY_BUSINESS))) {
+            return Optional.empty();
+        }
+        if (configured.isEmpty()) {
+            throw new InvalidConfigurationException(where + ".businesses is empty: list BusinessIds, or '"
+                    + EmailAccountsProperties.User.EVERY_BUSINESS + "' for every business");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String business : configured) {
+            long id;
+            try {
+                id = Long.parseLong(business.strip());
+            } catch (NumberFormatException e) {
+                id = 0;
+            }
+            if (id < 1) {
+                throw new InvalidConfigurationException(where + ".businesses must list BusinessIds (whole numbers from 1), "
+                        + "or be '" + EmailAccountsProperties.User.EVERY_BUSINESS + "' alone for every business; it has '" + business + "'");
+            }
+            ids.add(id);
+        }
+        return Optional.of(ids);
+    }
+
     /** Roles, administrator and businesses all become authorities, which access tokens carry as they are. */
     private static UserDetails toUserDetails(String username, String storedPassword, boolean administrator, List<String> roles,
-                                             List<Long> businesses) {
+                                             Optional<List<Long>> businesses) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         if (administrator) {
             authorities.add(new SimpleGrantedAuthority(Authorities.FULL_ADMINISTRATOR));
         }
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role)));
-        if (businesses != null) {
-            businesses.forEach(business -> authorities.add(new SimpleGrantedAuthority(Authorities.BUSINESS_PREFIX + business)));
-        }
+        businesses.ifPresent(ids -> ids.forEach(business -> authorities.add(new SimpleGrantedAuthority(Authorities.BUSINESS_PREFIX + business))));
         return User.withUsername(username).password(storedPassword).authorities(authorities).build();
     }
 }

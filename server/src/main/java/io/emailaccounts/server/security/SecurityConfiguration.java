@@ -39,6 +39,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.config.SecretKeys;
@@ -112,9 +113,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    InMemoryUserDetailsManager users(EmailAccountsProperties properties, RunMode runMode,
-                                     OperationAuthorization operations, PasswordEncoder passwordEncoder) {
-        return ConfiguredUsers.load(properties, runMode.isDevelopment(), operations.roles(), passwordEncoder);
+    UserNames userNames(ApiContract contract) {
+        return UserNames.of(contract);
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(EmailAccountsProperties properties, RunMode runMode, OperationAuthorization operations,
+                                     UserNames userNames, PasswordEncoder passwordEncoder) {
+        return ConfiguredUsers.load(properties, runMode.isDevelopment(), operations.roles(), userNames.maxLength(), passwordEncoder);
     }
 
     /**
@@ -123,7 +129,7 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
-                                                EmailAccountsProperties properties, RunMode runMode,
+                                                UserNames userNames, EmailAccountsProperties properties, RunMode runMode,
                                                 JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
@@ -132,7 +138,7 @@ class SecurityConfiguration {
                 ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(), Ticker.systemTicker())
                 : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(),
                         new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames));
     }
 
     @Bean
@@ -164,11 +170,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationApiDelegate tokenEndpoint(AuthenticationManager authenticationManager, InMemoryUserDetailsManager users,
-                                            SecretKey tokenSigningKey, EmailAccountsProperties properties,
+                                            SecretKey tokenSigningKey, EmailAccountsProperties properties, UserNames userNames,
                                             JdbcClient jdbc, Clock clock) {
         AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
                 properties.security().accessTokenLifetime(), clock);
         RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, properties.security().refreshTokenLifetime(), clock);
-        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens);
+        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames);
     }
 }

@@ -18,10 +18,12 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final UserNames userNames;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, UserNames userNames) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.userNames = userNames;
     }
 
     /**
@@ -44,6 +46,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private Authentication throttled(Authentication attempt) {
         String username = attempt.getName();
+        if (userNames.tooLong(username)) {
+            // No user has such a name: refused before anything is looked up or stored under it.
+            throw new BadCredentialsException("The user name is longer than any user's");
+        }
         String address = clientAddress(attempt);
         try {
             throttle.checkAllowed(username, address);

@@ -24,13 +24,15 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private final UserDetailsService users;
     private final AccessTokens accessTokens;
     private final RefreshTokenStore refreshTokens;
+    private final UserNames userNames;
 
     TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
-                  RefreshTokenStore refreshTokens) {
+                  RefreshTokenStore refreshTokens, UserNames userNames) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.userNames = userNames;
     }
 
     @Override
@@ -47,6 +49,10 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private ResponseEntity<TokenResponse> passwordGrant(String username, String password) {
         if (isBlank(username) || isBlank(password)) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST, "username and password are required.");
+        }
+        if (userNames.tooLong(username)) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST,
+                    "username is longer than " + userNames.maxLength() + " characters.");
         }
         Authentication authentication;
         try {

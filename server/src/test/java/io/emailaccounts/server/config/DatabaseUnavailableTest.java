@@ -17,6 +17,7 @@ import org.springframework.mock.env.MockEnvironment;
 import io.emailaccounts.server.EmailAccountsServerApplication;
 import io.emailaccounts.server.support.RunningServerTest;
 import io.emailaccounts.server.support.logging.TestLog;
+import io.emailaccounts.server.support.StoredPasswords;
 
 /** A database the server cannot use at start-up is reported in a few lines that name it, never with its password. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,7 +33,7 @@ class DatabaseUnavailableTest {
                 "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
                 "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
                 "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
-                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].password=" + StoredPasswords.bcrypt(RunningServerTest.ADMIN_PASSWORD),
                 "--emailaccounts.users[0].administrator=true");
     }
 

@@ -23,6 +23,7 @@ import io.emailaccounts.server.secrets.SecretCipher;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.StandaloneServer;
+import io.emailaccounts.server.support.StoredPasswords;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,7 +48,7 @@ class EmbeddedDatabaseBackupTest {
         ConfigurableApplicationContext server = StandaloneServer.start(
                 "--spring.datasource.url=jdbc:h2:file:" + running.resolve("data/emailaccounts"),
                 "--emailaccounts.backup.directory=" + running.resolve("backups"),
-                "--emailaccounts.users[1].username=" + READER, "--emailaccounts.users[1].password={noop}" + READER);
+                "--emailaccounts.users[1].username=" + READER, "--emailaccounts.users[1].password=" + StoredPasswords.bcrypt(READER));
         try {
             RawHttp admin = StandaloneServer.asAdmin(server);
             for (int i = 0; i < 20; i++) {

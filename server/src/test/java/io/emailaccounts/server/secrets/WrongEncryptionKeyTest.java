@@ -16,6 +16,7 @@ import io.emailaccounts.server.config.InvalidConfigurationException;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StoredPasswords;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +38,7 @@ class WrongEncryptionKeyTest {
                 "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
                 "--emailaccounts.secrets.encryption-key=" + encryptionKey,
                 "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
-                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].password=" + StoredPasswords.bcrypt(RunningServerTest.ADMIN_PASSWORD),
                 "--emailaccounts.users[0].administrator=true");
     }
 

@@ -27,6 +27,7 @@ import io.emailaccounts.client.model.ErrorResponse;
 import io.emailaccounts.client.model.MessageDeletionPolicy;
 import io.emailaccounts.client.model.TokenError;
 import io.emailaccounts.client.model.TokenResponse;
+import io.emailaccounts.server.support.ExampleBodies;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
@@ -192,6 +193,19 @@ class AuthenticationTest extends RunningServerTest {
                 .isEqualTo("unsupported_grant_type");
         assertThat(http().postForm(TOKEN_PATH, "grant_type=refresh_token&refresh_token=made-up").json().get("error").asString())
                 .isEqualTo("invalid_grant");
+    }
+
+    /** The contract bounds a user name (the token request's username); Basic keeps to it too, and nothing is stored. */
+    @Test
+    void shouldRefuseAUserNameLongerThanTheContractAllows() {
+        int longest = ExampleBodies.CONTRACT.properties("TokenRequest").get("username").schema().get("maxLength").asInt();
+        String name = "a".repeat(longest + 1);
+
+        assertThat(http().postForm(TOKEN_PATH, "grant_type=password&username=" + name + "&password=x").json()).isEqualTo(RawHttp.json(
+                "{\"error\": \"invalid_request\", \"error_description\": \"username is longer than " + longest + " characters.\"}"));
+        RawHttp.Response basic = http().basicAuth(name, "x").get("/api/crm/emailaccounts");
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(basic.json().path("Message").asString()).isEqualTo("The user name or password is incorrect.");
     }
 
     @Test

@@ -25,6 +25,8 @@ class ConfiguredUsersTest {
 
     private static final Set<String> ROLES = Set.of("EmailAccount-Edit");
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private static final int MAX_NAME = 255;
+    private static final String BCRYPT = "{bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32";
 
     @TempDir
     Path dataDirectory;
@@ -40,9 +42,8 @@ class ConfiguredUsersTest {
     @Test
     void shouldGrantRolesAndAdministratorAsAuthorities() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
-                new User("admin@example.com", "{noop}a", true, List.of(), null),
-                new User("editor@example.com", "{bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32", false,
-                        List.of("EmailAccount-Edit"), null))), false, ROLES, ENCODER);
+                new User("admin@example.com", BCRYPT, true, List.of(), null),
+                new User("editor@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(users.loadUserByUsername("admin@example.com").getAuthorities())
                 .extracting(GrantedAuthority::getAuthority).containsExactly(Authorities.FULL_ADMINISTRATOR);
@@ -52,7 +53,7 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldCreateTheDevelopmentAdministratorOnceOnTheEmbeddedDatabase() throws Exception {
-        InMemoryUserDetailsManager first = ConfiguredUsers.load(properties(List.of()), true, ROLES, ENCODER);
+        InMemoryUserDetailsManager first = ConfiguredUsers.load(properties(List.of()), true, ROLES, MAX_NAME, ENCODER);
         Path credentials = dataDirectory.resolve("dev-credentials");
         String stored = Files.readString(credentials).strip();
 
@@ -62,21 +63,21 @@ class ConfiguredUsersTest {
         assertThat(ENCODER.matches(password, first.loadUserByUsername("admin@example.com").getPassword())).isTrue();
         assertThat(first.loadUserByUsername("admin@example.com").getPassword()).startsWith("{bcrypt}");
 
-        InMemoryUserDetailsManager second = ConfiguredUsers.load(properties(List.of()), true, ROLES, ENCODER);
+        InMemoryUserDetailsManager second = ConfiguredUsers.load(properties(List.of()), true, ROLES, MAX_NAME, ENCODER);
         assertThat(Files.readString(credentials).strip()).isEqualTo(stored);
         assertThat(ENCODER.matches(password, second.loadUserByUsername("admin@example.com").getPassword())).isTrue();
     }
 
     @Test
     void shouldCreateNoDevelopmentAdministratorWhenUsersAreConfigured() {
-        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of(), null))), true, ROLES, ENCODER);
+        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of(), null))), true, ROLES, MAX_NAME, ENCODER);
 
         assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
     }
 
     @Test
     void shouldRefuseToStartWithoutUsersOutsideTheEmbeddedDatabase() {
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of()), false, ROLES, ENCODER))
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of()), false, ROLES, MAX_NAME, ENCODER))
                 .hasMessageStartingWith("No users are configured.");
         assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
     }
@@ -84,30 +85,30 @@ class ConfiguredUsersTest {
     @Test
     void shouldRefuseAPasswordWithoutItsStorageForm() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", "plain", true, List.of(), null))),
-                false, ROLES, ENCODER))
+                false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].password must be in Spring Security's storage form, "
-                        + "such as {bcrypt}$2a$10$... or {noop}plain-text")
+                        + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)")
                 .hasMessageNotContaining("plain\"");
     }
 
     @Test
     void shouldRefuseAnUnknownRole() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-edit"), null))), false, ROLES, ENCODER))
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].roles has 'EmailAccount-edit', which no operation uses; known roles: [EmailAccount-Edit]");
     }
 
     @Test
     void shouldRefuseAnEmptyListOfBusinesses() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-Edit"), List.of()))), false, ROLES, ENCODER))
-                .hasMessage("emailaccounts.users[0].businesses is empty: leave it out to allow every business");
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of()))), false, ROLES, MAX_NAME, ENCODER))
+                .hasMessage("emailaccounts.users[0].businesses is empty: list BusinessIds, or '*' for every business");
     }
 
     @Test
     void shouldTurnBusinessesIntoAuthorities() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", false, List.of("EmailAccount-Edit"), List.of(1001L, 1002L)))), false, ROLES, ENCODER);
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001", "1002")))), false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(users.loadUserByUsername("a@example.com").getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("EmailAccount-Edit", "Business:1001", "Business:1002");
@@ -116,11 +117,62 @@ class ConfiguredUsersTest {
     @Test
     void shouldRefuseADuplicateOrMissingUserName() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", "{noop}a", true, List.of(), null),
-                new User("A@example.com", "{noop}b", true, List.of(), null))), false, ROLES, ENCODER))
+                new User("a@example.com", BCRYPT, true, List.of(), null),
+                new User("A@example.com", BCRYPT, true, List.of(), null))), false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[1].username 'A@example.com' is configured twice");
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User(" ", "{noop}b", true, List.of(), null))),
-                false, ROLES, ENCODER))
+                false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].username is missing");
+    }
+
+    @Test
+    void shouldGiveEveryBusinessToAUserAskingForItWithAStar() {
+        InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER);
+
+        assertThat(users.loadUserByUsername("a@example.com").getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("EmailAccount-Edit");
+    }
+
+    @Test
+    void shouldRefuseAStarAmongBusinessIdsAndAnythingButIds() {
+        for (List<String> businesses : List.of(List.of("*", "1001"), List.of("0"), List.of("all"), List.of("-5"))) {
+            assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
+                    new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), businesses))), false, ROLES, MAX_NAME, ENCODER))
+                    .as(businesses.toString())
+                    .hasMessageStartingWith("emailaccounts.users[0].businesses must list BusinessIds (whole numbers from 1), "
+                            + "or be '*' alone for every business");
+        }
+    }
+
+    /** Production refuses every unsafe setting at once, each named: a password in plain text, a user of no business. */
+    @Test
+    void shouldRefuseUnsafeSettingsInProductionNamingEach() {
+        List<User> unsafe = List.of(
+                new User("admin@example.com", "{noop}a", true, List.of(), null),
+                new User("editor@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), null),
+                new User("limited@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001")));
+
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(unsafe), false, ROLES, MAX_NAME, ENCODER))
+                .hasMessage("Production mode refuses unsafe settings:\n"
+                        + "  - emailaccounts.users[0].password (admin@example.com) is kept in plain text ({noop}): store a "
+                        + "bcrypt hash, {bcrypt}$2a$10$...\n"
+                        + "  - emailaccounts.users[1].businesses (editor@example.com) is not set: list the BusinessIds the "
+                        + "user may see and change, or '*' for every business");
+        assertThat(ConfiguredUsers.load(properties(unsafe), true, ROLES, MAX_NAME, ENCODER).userExists("editor@example.com"))
+                .as("development mode allows them").isTrue();
+    }
+
+    @Test
+    void shouldRefuseAUserNameLongerThanTheContractAllowsInAnyMode() {
+        String name = "a".repeat(MAX_NAME - 12) + "@example.com";
+        assertThat(ConfiguredUsers.load(properties(List.of(new User(name, BCRYPT, true, List.of(), null))), false, ROLES,
+                MAX_NAME, ENCODER).userExists(name)).isTrue();
+
+        for (boolean development : List.of(true, false)) {
+            assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a" + name, BCRYPT, true, List.of(), null))),
+                    development, ROLES, MAX_NAME, ENCODER))
+                    .hasMessage("emailaccounts.users[0].username is 256 characters long; a user name may have at most 255");
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.TestingAuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 import io.emailaccounts.server.error.DatabaseUnavailable;
@@ -20,11 +21,22 @@ import io.emailaccounts.server.error.DatabaseUnavailable;
 class ThrottledAuthenticationProviderTest {
 
     private static final AuthenticationProvider PASSWORDS = new TestingAuthenticationProvider();
+    private static final UserNames NAMES = new UserNames(255);
+
+    /** A name longer than any user's is refused as a wrong one, before the throttle or the passwords are asked. */
+    @Test
+    void shouldRefuseANameLongerThanAnyUsersBeforeAskingAnything() {
+        ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
+                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("asked"))), NAMES);
+
+        assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("a".repeat(256), "secret")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
 
     @Test
     void shouldReportAnUnreachableThrottleDatabaseAsAnAuthenticationServiceFailure() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))));
+                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(InternalAuthenticationServiceException.class)
@@ -34,7 +46,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldLetAnyOtherFailureOfTheThrottleThrough() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))));
+                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(IllegalStateException.class);

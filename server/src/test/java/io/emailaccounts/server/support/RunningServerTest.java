@@ -14,21 +14,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.emailaccounts.client.ApiClient;
-import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.client.NexudusClients;
 import io.emailaccounts.client.api.EmailAccountsApi;
+import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.secrets.SecretCipher;
 
 /**
  * The whole server on a real port, on an in-memory H2 database (or the database {@code test.datasource.url} names),
- * with one user per kind of access, and one user per role of the contract ({@link #roleUser}). Every test class that
- * extends it shares one running server.
+ * in production mode, with one user per kind of access, and one user per role of the contract ({@link #roleUser}).
+ * Every test class that extends it shares one running server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // -Dtest.datasource.url=jdbc:postgresql://... (with .username, .password) runs the suite on PostgreSQL.
         "spring.datasource.url=${test.datasource.url:jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1}",
         "spring.datasource.username=${test.datasource.username:sa}",
         "spring.datasource.password=${test.datasource.password:}",
+        // Production mode, as on a real deployment: bcrypt passwords, every user's businesses said; no drain on stop
+        // (no balancer fronts a test's server).
+        "emailaccounts.mode=production",
+        "emailaccounts.shutdown.drain=0s",
         "emailaccounts.demo-data=false",
         // The limits have their own tests (LimitsTest); here they must not depend on how fast the suite runs.
         "emailaccounts.rate-limit.writes-per-minute=1000000",
@@ -71,21 +75,25 @@ public abstract class RunningServerTest {
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
         registry.add("emailaccounts.users[0].username", () -> ADMIN);
-        registry.add("emailaccounts.users[0].password", () -> "{noop}" + ADMIN_PASSWORD);
+        registry.add("emailaccounts.users[0].password", () -> StoredPasswords.bcrypt(ADMIN_PASSWORD));
         registry.add("emailaccounts.users[0].administrator", () -> "true");
         registry.add("emailaccounts.users[1].username", () -> EDITOR);
-        registry.add("emailaccounts.users[1].password", () -> "{bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32");
+        registry.add("emailaccounts.users[1].password", () -> StoredPasswords.bcrypt(EDITOR_PASSWORD));
         registry.add("emailaccounts.users[1].roles", () -> "EmailAccount-Edit");
+        registry.add("emailaccounts.users[1].businesses", () -> "*");
         registry.add("emailaccounts.users[2].username", () -> VIEWER);
-        registry.add("emailaccounts.users[2].password", () -> "{noop}" + VIEWER_PASSWORD);
+        registry.add("emailaccounts.users[2].password", () -> StoredPasswords.bcrypt(VIEWER_PASSWORD));
+        registry.add("emailaccounts.users[2].businesses", () -> "*");
         registry.add("emailaccounts.users[3].username", () -> CLERK);
-        registry.add("emailaccounts.users[3].password", () -> "{noop}" + CLERK_PASSWORD);
+        registry.add("emailaccounts.users[3].password", () -> StoredPasswords.bcrypt(CLERK_PASSWORD));
         registry.add("emailaccounts.users[3].roles", () -> "EmailAccount-List,EmailAccount-Create");
+        registry.add("emailaccounts.users[3].businesses", () -> "*");
         registry.add("emailaccounts.users[4].username", () -> AUDITOR);
-        registry.add("emailaccounts.users[4].password", () -> "{noop}" + AUDITOR_PASSWORD);
+        registry.add("emailaccounts.users[4].password", () -> StoredPasswords.bcrypt(AUDITOR_PASSWORD));
         registry.add("emailaccounts.users[4].roles", () -> "EmailAccount-Read");
+        registry.add("emailaccounts.users[4].businesses", () -> "*");
         registry.add("emailaccounts.users[5].username", () -> TENANT);
-        registry.add("emailaccounts.users[5].password", () -> "{noop}" + TENANT_PASSWORD);
+        registry.add("emailaccounts.users[5].password", () -> StoredPasswords.bcrypt(TENANT_PASSWORD));
         registry.add("emailaccounts.users[5].roles", () -> "EmailAccount-List,EmailAccount-Read,EmailAccount-Create,EmailAccount-Edit,EmailAccount-Delete");
         registry.add("emailaccounts.users[5].businesses", () -> "1001,1002");
         List<String> roles = roles(ExampleBodies.CONTRACT);
@@ -94,13 +102,14 @@ public abstract class RunningServerTest {
             user(registry, index++, roleUser(role), role);
         }
         user(registry, index, OTHER_BUSINESS, String.join(",", roles));
-        registry.add("emailaccounts.users[" + index + "].businesses", () -> "9999");
+        registry.add("emailaccounts.users[" + index + "].businesses", () -> "9999"); // after user(): it sets "*"
     }
 
     private static void user(DynamicPropertyRegistry registry, int index, String username, String roles) {
         registry.add("emailaccounts.users[" + index + "].username", () -> username);
-        registry.add("emailaccounts.users[" + index + "].password", () -> "{noop}" + ROLE_PASSWORD);
+        registry.add("emailaccounts.users[" + index + "].password", () -> StoredPasswords.bcrypt(ROLE_PASSWORD));
         registry.add("emailaccounts.users[" + index + "].roles", () -> roles);
+        registry.add("emailaccounts.users[" + index + "].businesses", () -> "*");
     }
 
     /** Every role an operation of the contract needs, sorted. */

@@ -28,7 +28,7 @@ public final class StandaloneServer {
                 "--emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
                 "--emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY,
                 "--emailaccounts.users[0].username=" + RunningServerTest.ADMIN,
-                "--emailaccounts.users[0].password={noop}" + RunningServerTest.ADMIN_PASSWORD,
+                "--emailaccounts.users[0].password=" + StoredPasswords.bcrypt(RunningServerTest.ADMIN_PASSWORD),
                 "--emailaccounts.users[0].administrator=true"));
         List<String> arguments = new ArrayList<>(List.of(settings));
         defaults.stream().filter(setting -> arguments.stream().noneMatch(given -> given.startsWith(setting.substring(0, setting.indexOf('=') + 1))))

@@ -158,7 +158,8 @@ start_replica() {
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
         --emailaccounts.users[0].username=admin@example.com --emailaccounts.users[0].password="$password_hash" \
         --emailaccounts.users[0].administrator=true --emailaccounts.rate-limit.writes-per-minute=1000000000 \
-        --emailaccounts.shutdown.drain="$drain" --server.forward-headers-strategy=native) >> "$work/$name.log" 2>&1 &
+        --emailaccounts.shutdown.drain="$drain" --server.forward-headers-strategy=native \
+        --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1') >> "$work/$name.log" 2>&1 &
     pids[$name]=$!
 }
 # ready NAME: waits until the replica says it is ready.

@@ -71,11 +71,25 @@ public record EmailAccountsProperties(
      *                           {@code window}; the next attempts from there, even with the right password, are
      *                           answered 429 with Retry-After until the oldest failure leaves it
      * @param maxFailuresPerName how many failed sign-ins a user name may have from all addresses together within
-     *                           {@code window}; then every attempt under it is answered 429 (a distributed guess)
+     *                           {@code window}; then every attempt under it is answered 429 (a distributed guess),
+     *                           but from an address that signed in under it within the window
+     * @param maxFailuresPerAddress how many failed sign-ins one client address may have under any user names within
+     *                           {@code window}; then every attempt from it is answered 429 (one address trying names)
      * @param window             how long a failed sign-in counts
+     * @param maxConcurrentPasswordChecks how many password checks (bcrypt, slow on purpose) may run at once; a sign-in
+     *                           that finds them all busy for a second is answered 503 with Retry-After. A password the
+     *                           server verified already takes none
      */
     public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("100") int maxFailuresPerName,
-                                @DefaultValue("5m") Duration window) {
+                                @DefaultValue("100") int maxFailuresPerAddress, @DefaultValue("5m") Duration window,
+                                @DefaultValue("4") int maxConcurrentPasswordChecks) {
+
+        public LoginThrottle {
+            if (maxConcurrentPasswordChecks < 1) {
+                throw new InvalidConfigurationException("emailaccounts.login-throttle.max-concurrent-password-checks is "
+                        + maxConcurrentPasswordChecks + ".", "Set it to 1 or more.");
+            }
+        }
     }
 
     /**

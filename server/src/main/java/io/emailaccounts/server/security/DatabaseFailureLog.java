@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,6 +46,8 @@ final class DatabaseFailureLog implements FailureLog {
     private final AtomicLong recorded = new AtomicLong();
     /** The keys found without failures within {@link #CLEAN_FOR}. */
     private final Cache<String, Boolean> clean;
+    /** The keys whose success this replica wrote within a quarter of the window: not written again before. */
+    private final Cache<String, Boolean> successWritten;
 
     DatabaseFailureLog(JdbcClient jdbc, PlatformTransactionManager transactions, Duration window, Clock clock) {
         this.jdbc = jdbc;
@@ -53,6 +56,8 @@ final class DatabaseFailureLog implements FailureLog {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clean = Caffeine.newBuilder().expireAfterWrite(CLEAN_FOR).maximumSize(MAX_CLEAN_KEYS)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.successWritten = Caffeine.newBuilder().expireAfterWrite(window.dividedBy(4)).maximumSize(MAX_CLEAN_KEYS)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
@@ -91,6 +96,7 @@ final class DatabaseFailureLog implements FailureLog {
                 .param("key", key).param("now", utc(now)).update();
         if (recorded.incrementAndGet() % SWEEP_EVERY == 0) {
             jdbc.sql("DELETE FROM login_failure WHERE failed_at <= :since").param("since", utc(now.minus(window))).update();
+            jdbc.sql("DELETE FROM login_success WHERE succeeded_at <= :since").param("since", utc(now.minus(window))).update();
         }
         long count = jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE throttle_key = :key AND failed_at > :since")
                 .param("key", key).param("since", utc(now.minus(window))).query(Long.class).single();
@@ -105,6 +111,37 @@ final class DatabaseFailureLog implements FailureLog {
                     jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key").param("key", key).update());
             clean.put(key, Boolean.TRUE);
         }
+    }
+
+    /**
+     * Writes the success when this replica has not within a quarter of the window, so that a user signing in with
+     * every request (HTTP Basic) costs a write now and then, and the success stays within the window while it signs in.
+     */
+    @Override
+    public void succeeded(String key) {
+        if (successWritten.getIfPresent(key) != null) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                int updated = jdbc.sql("UPDATE login_success SET succeeded_at = :now WHERE throttle_key = :key")
+                        .param("key", key).param("now", now).update();
+                if (updated == 0) {
+                    jdbc.sql("INSERT INTO login_success (throttle_key, succeeded_at) VALUES (:key, :now)")
+                            .param("key", key).param("now", now).update();
+                }
+            });
+        } catch (DuplicateKeyException insertedByAnotherReplica) {
+            // Another replica wrote the same success at the same moment: it is written.
+        }
+        successWritten.put(key, Boolean.TRUE);
+    }
+
+    @Override
+    public boolean succeededWithin(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM login_success WHERE throttle_key = :key AND succeeded_at > :since")
+                .param("key", key).param("since", utc(clock.instant().minus(window))).query(Long.class).single() > 0;
     }
 
     private static OffsetDateTime utc(Instant instant) {

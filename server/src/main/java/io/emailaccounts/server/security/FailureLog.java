@@ -3,7 +3,10 @@ package io.emailaccounts.server.security;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Failed sign-ins per key (a user name, or a user name and address) over a sliding window. */
+/**
+ * Failed sign-ins per key (a user name, an address, or both) over a sliding window; and the successful ones per user
+ * name and address, which the window remembers too.
+ */
 interface FailureLog {
 
     /** How long attempts under the key stay refused when at most {@code max} failures are allowed in the window. */
@@ -14,4 +17,10 @@ interface FailureLog {
 
     /** Forgets the key's failures. */
     void forget(String key);
+
+    /** Notes a successful sign-in under the key (a user name and address). */
+    void succeeded(String key);
+
+    /** Whether a sign-in under the key succeeded within the window. */
+    boolean succeededWithin(String key);
 }

@@ -10,13 +10,20 @@ import org.slf4j.LoggerFactory;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * Counts failed sign-ins over a sliding window, per user name and client address, and per user name alone. Once a
- * name has {@code maxFailures} failures from one address, attempts under it from that address are refused unchecked
- * (a right password too, so that guessing learns nothing) until the oldest failure leaves the window; other addresses
- * may still sign in under the name, so that one attacker cannot lock its user out. Past {@code maxFailuresPerName}
- * failures from all addresses together (a distributed guess), every attempt under the name is refused. This follows
- * OWASP's Authentication Cheat Sheet: throttle rather than lock, and key the throttle on more than the account. A
- * successful sign-in forgets the failures of its name and address. Names are compared without case, and unknown
+ * Counts failed sign-ins over a sliding window: per user name and client address, per address across all names, and
+ * per user name from all addresses. Following OWASP's Authentication Cheat Sheet, it throttles rather than locks, and
+ * is keyed on more than the account:
+ * <ul>
+ *     <li>Once a name has {@code maxFailures} failures from one address, attempts under it from that address are
+ *     refused unchecked (a right password too, so that guessing learns nothing) until the oldest failure leaves the
+ *     window; other addresses may still sign in under the name.</li>
+ *     <li>Once an address has {@code maxFailuresPerAddress} failures under any names (one address trying many names,
+ *     each costing a password check), every attempt from it is refused.</li>
+ *     <li>Once a name has {@code maxFailuresPerName} failures from all addresses together (a guess spread over many
+ *     addresses), attempts under it are refused, except from an address that signed in under it successfully within
+ *     the window: failures from elsewhere do not lock out a user who is signed in.</li>
+ * </ul>
+ * A successful sign-in forgets the failures of its name and address. Names are compared without case, and unknown
  * names are counted like known ones, so the throttle does not tell which names exist.
  * <p>
  * Each throttle that starts is logged at WARN once per window, with the user name, the address and the count, never
@@ -29,22 +36,24 @@ final class LoginThrottle {
 
     private final int maxFailures;
     private final int maxFailuresPerName;
+    private final int maxFailuresPerAddress;
     private final Duration window;
     private final FailureLog failures;
 
     /** A throttle whose failures are kept in memory (one process). */
-    LoginThrottle(int maxFailures, int maxFailuresPerName, Duration window, Ticker ticker) {
-        this(maxFailures, maxFailuresPerName, window, new MemoryFailureLog(checkedWindow(window), ticker));
+    LoginThrottle(int maxFailures, int maxFailuresPerName, int maxFailuresPerAddress, Duration window, Ticker ticker) {
+        this(maxFailures, maxFailuresPerName, maxFailuresPerAddress, window, new MemoryFailureLog(checkedWindow(window), ticker));
     }
 
     /** A throttle whose failures are kept in {@code failures} (the database, shared by replicas). */
-    LoginThrottle(int maxFailures, int maxFailuresPerName, Duration window, FailureLog failures) {
+    LoginThrottle(int maxFailures, int maxFailuresPerName, int maxFailuresPerAddress, Duration window, FailureLog failures) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("emailaccounts.login-throttle needs max-failures >= 1 and a positive window");
         }
         this.maxFailures = maxFailures;
-        // The ceiling for a name from everywhere is never below the limit from one address.
+        // The ceilings for a name from everywhere and for an address are never below the limit of a name from one address.
         this.maxFailuresPerName = Math.max(maxFailuresPerName, maxFailures);
+        this.maxFailuresPerAddress = Math.max(maxFailuresPerAddress, maxFailures);
         this.window = checkedWindow(window);
         this.failures = failures;
     }
@@ -56,10 +65,12 @@ final class LoginThrottle {
         return window;
     }
 
-    /** Throws when the name has used up its failures from this address, or from all addresses; does nothing otherwise. */
+    /** Throws when the attempt is to be refused unchecked (see the class); does nothing otherwise. */
     void checkAllowed(String username, String address) {
         Optional<Duration> wait = failures.refusedFor(key(username, address), maxFailures)
-                .or(() -> failures.refusedFor(key(username), maxFailuresPerName));
+                .or(() -> failures.refusedFor(addressKey(address), maxFailuresPerAddress))
+                .or(() -> failures.refusedFor(key(username), maxFailuresPerName)
+                        .filter(locked -> !failures.succeededWithin(key(username, address))));
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
@@ -68,6 +79,7 @@ final class LoginThrottle {
     void failed(String username, String address) {
         int fromAddress = failures.record(key(username, address), maxFailures);
         int fromAll = failures.record(key(username), maxFailuresPerName);
+        int anyName = failures.record(addressKey(address), maxFailuresPerAddress);
         if (fromAddress == maxFailures) {
             log.warn("Sign-in throttled: user name '{}' had {} failed sign-ins from {} within {}; further sign-ins under it "
                     + "from that address are refused until the first of them is {} old", printable(username), fromAddress,
@@ -75,13 +87,19 @@ final class LoginThrottle {
         }
         if (fromAll == maxFailuresPerName) {
             log.warn("Sign-in locked: user name '{}' had {} failed sign-ins from all addresses within {} (the last from {}); "
-                    + "every sign-in under it is refused until the first of them is {} old", printable(username), fromAll,
-                    window, printable(address), window);
+                    + "sign-ins under it are refused until the first of them is {} old, but from the addresses that "
+                    + "signed in under it within {}", printable(username), fromAll, window, printable(address), window, window);
+        }
+        if (anyName == maxFailuresPerAddress) {
+            log.warn("Sign-in throttled: address {} had {} failed sign-ins under any user names within {} (the last as '{}'); "
+                    + "every sign-in from it is refused until the first of them is {} old", printable(address), anyName,
+                    window, printable(username), window);
         }
     }
 
     void succeeded(String username, String address) {
         failures.forget(key(username, address));
+        failures.succeeded(key(username, address));
     }
 
     private static String key(String username) {
@@ -90,6 +108,10 @@ final class LoginThrottle {
 
     private static String key(String username, String address) {
         return key(username) + " address:" + address;
+    }
+
+    private static String addressKey(String address) {
+        return "address:" + address;
     }
 
     /** A user name as typed can hold anything: control characters would forge log lines. */

@@ -18,11 +18,13 @@ final class MemoryFailureLog implements FailureLog {
     private final long windowNanos;
     private final Ticker ticker;
     private final Cache<String, Deque<Long>> failures;
+    private final Cache<String, Boolean> successes;
 
     MemoryFailureLog(Duration window, Ticker ticker) {
         this.windowNanos = window.toNanos();
         this.ticker = ticker;
         this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_TRACKED_KEYS).ticker(ticker).build();
+        this.successes = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_TRACKED_KEYS).ticker(ticker).build();
     }
 
     @Override
@@ -60,6 +62,16 @@ final class MemoryFailureLog implements FailureLog {
     @Override
     public void forget(String key) {
         failures.invalidate(key);
+    }
+
+    @Override
+    public void succeeded(String key) {
+        successes.put(key, Boolean.TRUE);
+    }
+
+    @Override
+    public boolean succeededWithin(String key) {
+        return successes.getIfPresent(key) != null;
     }
 
     private void forgetExpired(Deque<Long> recent, long now) {

@@ -108,8 +108,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    PasswordEncoder passwordEncoder(EmailAccountsProperties properties) {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.loginThrottle().maxConcurrentPasswordChecks());
     }
 
     @Bean
@@ -135,8 +136,10 @@ class SecurityConfiguration {
         passwords.setPasswordEncoder(passwordEncoder);
         EmailAccountsProperties.LoginThrottle settings = properties.loginThrottle();
         LoginThrottle throttle = runMode.keepsLimitsInMemory()
-                ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(), Ticker.systemTicker())
-                : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.window(),
+                ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
+                        settings.window(), Ticker.systemTicker())
+                : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
+                        settings.window(),
                         new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames));
     }

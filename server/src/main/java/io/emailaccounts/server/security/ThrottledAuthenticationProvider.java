@@ -71,7 +71,8 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     /**
      * The address the attempt came from: HTTP Basic's details hold it; the token endpoint's attempt is made while its
      * request is being answered. Behind a proxy, it is the client's when the server trusts the proxy's
-     * X-Forwarded-For (server.forward-headers-strategy=native).
+     * X-Forwarded-For (server.forward-headers-strategy=native), and the proxy's address matches
+     * server.tomcat.remoteip.internal-proxies (none by default).
      */
     private static String clientAddress(Authentication attempt) {
         if (attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {

@@ -57,8 +57,10 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-        } catch (LoginThrottledException | InternalAuthenticationServiceException e) {
-            throw e; // 429 like every other throttled sign-in; 503 when the throttle's database is out of reach
+        } catch (LoginThrottledException | InternalAuthenticationServiceException | PasswordChecksBusyException e) {
+            // 429 like every other throttled sign-in; 503 when the throttle's database is out of reach, or every
+            // password check is busy
+            throw e;
         } catch (AuthenticationException e) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, WRONG_CREDENTIALS);
         }

@@ -41,6 +41,7 @@ import io.emailaccounts.server.generated.model.TokenError;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;
+import io.emailaccounts.server.security.PasswordChecksBusyException;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
 import io.emailaccounts.server.error.CommitOutcomeUnknownException;
@@ -137,6 +138,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.add(HttpHeaders.WWW_AUTHENTICATE, "Basic " + REALM + ", charset=\"UTF-8\"");
         }
         return ErrorEnvelopes.response(HttpStatus.UNAUTHORIZED, headers, message);
+    }
+
+    /** Every password check was busy: the client should try again in a moment. */
+    @ExceptionHandler
+    ResponseEntity<Object> onPasswordChecksBusy(PasswordChecksBusyException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(PasswordChecksBusyException.RETRY_AFTER_SECONDS));
+        return ErrorEnvelopes.response(HttpStatus.SERVICE_UNAVAILABLE, headers, e.getMessage());
     }
 
     @ExceptionHandler

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -30,7 +31,7 @@ class DatabaseFailureLogTest {
     private final DatabaseFailureLog failures;
 
     DatabaseFailureLogTest() {
-        jdbc.sql("CREATE TABLE login_failure (throttle_key VARCHAR(700) NOT NULL, failed_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         failures = new DatabaseFailureLog(jdbc, new DataSourceTransactionManager(dataSource), Duration.ofMinutes(5), clock);
     }
 
@@ -67,5 +68,37 @@ class DatabaseFailureLogTest {
 
         assertThat(failures.refusedFor(KEY, 1)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM login_failure").query(Long.class).single()).isZero();
+    }
+
+    /** A success is remembered for the window, in the database, where every replica sees it. */
+    @Test
+    void shouldRememberASuccessForTheWindowWhereEveryReplicaSeesIt() {
+        assertThat(failures.succeededWithin(KEY)).isFalse();
+        failures.succeeded(KEY);
+        DatabaseFailureLog anotherReplica = new DatabaseFailureLog(jdbc, new DataSourceTransactionManager(dataSource),
+                Duration.ofMinutes(5), clock);
+
+        assertThat(anotherReplica.succeededWithin(KEY)).isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(anotherReplica.succeededWithin(KEY)).isFalse();
+    }
+
+    /** A user signing in with every request (HTTP Basic) costs a write now and then, not one per request. */
+    @Test
+    void shouldWriteASuccessAtMostOncePerQuarterWindow() {
+        failures.succeeded(KEY);
+        clock.advance(Duration.ofMinutes(1));
+        failures.succeeded(KEY);
+        assertThat(succeededAt()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
+
+        clock.advance(Duration.ofSeconds(16));
+        failures.succeeded(KEY);
+        assertThat(succeededAt()).isEqualTo(Instant.parse("2025-03-01T12:01:16Z"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_success").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private Instant succeededAt() {
+        return jdbc.sql("SELECT succeeded_at FROM login_success WHERE throttle_key = :key").param("key", KEY)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
     }
 }

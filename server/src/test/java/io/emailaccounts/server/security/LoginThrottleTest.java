@@ -39,8 +39,8 @@ class LoginThrottleTest {
     }
 
     private final ManualTicker ticker = new ManualTicker();
-    /** 3 failures per name and address, 5 per name from everywhere, in 5 minutes. */
-    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(5), ticker);
+    /** 3 failures per name and address, 5 per name from everywhere, 8 per address under any names, in 5 minutes. */
+    private final LoginThrottle throttle = new LoginThrottle(3, 5, 8, Duration.ofMinutes(5), ticker);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -109,6 +109,35 @@ class LoginThrottleTest {
         allowed("bob", HOME);
     }
 
+    /** Failures from elsewhere do not lock out a user who signed in from its address within the window. */
+    @Test
+    void shouldLetAnAddressThatSignedInUnderTheNameInWhileTheNameIsLocked() {
+        throttle.succeeded("ann", HOME);
+        ticker.advance(Duration.ofMinutes(1));
+        fail("ann", "192.0.2.1", 3);
+        fail("ann", "192.0.2.2", 2);
+
+        allowed("ann", HOME);
+        assertThat(retryAfter("ann", ELSEWHERE)).isEqualTo(Duration.ofMinutes(5));
+
+        ticker.advance(Duration.ofMinutes(4));
+        assertThat(retryAfter("ann", HOME)).as("its success left the window").isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /** One address trying many names, each a password check, is refused under any name. */
+    @Test
+    void shouldRefuseAnAddressOnceItsFailuresUnderAnyNamesAreUsedUp() {
+        for (int i = 0; i < 8; i++) {
+            allowed("user" + i, ELSEWHERE);
+            throttle.failed("user" + i, ELSEWHERE);
+        }
+
+        assertThat(retryAfter("someone-else", ELSEWHERE)).isEqualTo(Duration.ofMinutes(5));
+        allowed("someone-else", HOME);
+        assertThat(warnings()).contains("Sign-in throttled: address 203.0.113.9 had 8 failed sign-ins under any user "
+                + "names within PT5M (the last as 'user7'); every sign-in from it is refused until the first of them is PT5M old");
+    }
+
     @Test
     void shouldSlideTheWindow() {
         throttle.failed("ann", HOME);
@@ -152,7 +181,8 @@ class LoginThrottleTest {
                 "Sign-in throttled: user name 'ann' had 3 failed sign-ins from 198.51.100.7 within PT5M; further sign-ins "
                         + "under it from that address are refused until the first of them is PT5M old",
                 "Sign-in locked: user name 'ann' had 5 failed sign-ins from all addresses within PT5M (the last from "
-                        + "203.0.113.9); every sign-in under it is refused until the first of them is PT5M old");
+                        + "203.0.113.9); sign-ins under it are refused until the first of them is PT5M old, but from the "
+                        + "addresses that signed in under it within PT5M");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldRefuseANameLongerThanAnyUsersBeforeAskingAnything() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("asked"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("asked"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("a".repeat(256), "secret")))
                 .isInstanceOf(BadCredentialsException.class);
@@ -36,7 +36,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldReportAnUnreachableThrottleDatabaseAsAnAuthenticationServiceFailure() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(InternalAuthenticationServiceException.class)
@@ -46,7 +46,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldLetAnyOtherFailureOfTheThrottleThrough() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(IllegalStateException.class);
@@ -67,6 +67,16 @@ class ThrottledAuthenticationProviderTest {
 
         @Override
         public void forget(String key) {
+            throw failure.get();
+        }
+
+        @Override
+        public void succeeded(String key) {
+            throw failure.get();
+        }
+
+        @Override
+        public boolean succeededWithin(String key) {
             throw failure.get();
         }
     }

@@ -27,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
         "emailaccounts.rate-limit.writes-per-minute=60",
         "emailaccounts.login-throttle.max-failures=3",
         "emailaccounts.login-throttle.window=5m",
+        // As behind a balancer; but the balancer is not named (server.tomcat.remoteip.internal-proxies), so nobody's
+        // X-Forwarded-For is believed.
+        "server.forward-headers-strategy=native",
 })
 class LimitsTest extends RunningServerTest {
 
@@ -173,6 +176,18 @@ class LimitsTest extends RunningServerTest {
         assertThat(tokenRequest.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, THROTTLED));
         assertThat(basic.status()).isEqualTo(429);
         assertThat(retryAfterSeconds(basic)).isPositive();
+    }
+
+    /** A client cannot spread its failures over addresses of its choosing: X-Forwarded-For is believed from no one by default. */
+    @Test
+    void shouldCountFailuresUnderTheAddressTheyCameFromWhateverXForwardedForSays() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(http().basicAuth(OTHER_BUSINESS, "wrong").header("X-Forwarded-For", "192.0.2." + attempt).get(PATH)
+                    .status()).isEqualTo(401);
+        }
+
+        assertThat(http().basicAuth(OTHER_BUSINESS, ROLE_PASSWORD).header("X-Forwarded-For", "192.0.2.99").get(PATH).status())
+                .isEqualTo(429);
     }
 
     @Test

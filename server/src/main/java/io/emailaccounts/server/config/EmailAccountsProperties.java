@@ -62,8 +62,11 @@ public record EmailAccountsProperties(
     /**
      * @param enabled         whether writes (create, update, delete) are limited per user
      * @param writesPerMinute how many writes a user may make per minute; more are answered 429 with Retry-After
+     * @param tokenRequestsPerMinute how many token requests the token endpoint takes per minute from one client address,
+     *                        and for one user name; more are answered 429 with Retry-After (whatever {@code enabled} says)
      */
-    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") int writesPerMinute) {
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") int writesPerMinute,
+                            @DefaultValue("60") int tokenRequestsPerMinute) {
     }
 
     /**
@@ -154,6 +157,10 @@ public record EmailAccountsProperties(
      *                             kept beside the data on the embedded development setup, required anywhere else
      * @param accessTokenLifetime  how long an access token is accepted
      * @param refreshTokenLifetime how long a refresh token may be used (once)
+     * @param refreshFamilyLifetime how long the refresh tokens of one sign-in may go on being refreshed, whatever each
+     *                             token's own lifetime; then the user signs in again
+     * @param refreshFamiliesPerUser how many sign-ins (families of refresh tokens) a user may have at once; a new one
+     *                             ends the oldest beyond that
      * @param clockSkew            how long after its expiry an access token is still accepted, for clocks that differ
      *                             between machines; 0 (the default) to at most {@value #MAX_CLOCK_SKEW_SECONDS} seconds,
      *                             so that a token is not used much past the {@code expires_in} the server announced
@@ -162,11 +169,17 @@ public record EmailAccountsProperties(
             String tokenSigningKey,
             @DefaultValue("1h") Duration accessTokenLifetime,
             @DefaultValue("15d") Duration refreshTokenLifetime,
-            @DefaultValue("0s") Duration clockSkew) {
+            @DefaultValue("0s") Duration clockSkew,
+            @DefaultValue("30d") Duration refreshFamilyLifetime,
+            @DefaultValue("10") int refreshFamiliesPerUser) {
 
         public static final long MAX_CLOCK_SKEW_SECONDS = 10;
 
         public Security {
+            if (refreshFamiliesPerUser < 1) {
+                throw new InvalidConfigurationException("emailaccounts.security.refresh-families-per-user is "
+                        + refreshFamiliesPerUser + ".", "Set it to 1 or more.");
+            }
             if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(MAX_CLOCK_SKEW_SECONDS)) > 0) {
                 throw new InvalidConfigurationException("emailaccounts.security.clock-skew is " + clockSkew
                         + ": an access token would be accepted that long after the expiry the server announced.",
@@ -179,7 +192,8 @@ public record EmailAccountsProperties(
         public String toString() {
             return "Security[tokenSigningKey=" + (tokenSigningKey == null ? "unset" : "(set)")
                     + ", accessTokenLifetime=" + accessTokenLifetime
-                    + ", refreshTokenLifetime=" + refreshTokenLifetime + ", clockSkew=" + clockSkew + "]";
+                    + ", refreshTokenLifetime=" + refreshTokenLifetime + ", clockSkew=" + clockSkew
+                    + ", refreshFamilyLifetime=" + refreshFamilyLifetime + ", refreshFamiliesPerUser=" + refreshFamiliesPerUser + "]";
         }
     }
 }

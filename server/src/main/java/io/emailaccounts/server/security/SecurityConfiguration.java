@@ -3,10 +3,12 @@ package io.emailaccounts.server.security;
 import java.time.Clock;
 
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +41,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.github.bucket4j.TimeMeter;
+
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.config.SecretKeys;
+import io.emailaccounts.server.limits.RateLimit;
 import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 
 /**
@@ -174,10 +179,25 @@ class SecurityConfiguration {
     @Bean
     AuthenticationApiDelegate tokenEndpoint(AuthenticationManager authenticationManager, InMemoryUserDetailsManager users,
                                             SecretKey tokenSigningKey, EmailAccountsProperties properties, UserNames userNames,
-                                            JdbcClient jdbc, Clock clock) {
+                                            RateLimit tokenRequests, JdbcClient jdbc, Clock clock) {
+        EmailAccountsProperties.Security security = properties.security();
         AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
-                properties.security().accessTokenLifetime(), clock);
-        RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, properties.security().refreshTokenLifetime(), clock);
-        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames);
+                security.accessTokenLifetime(), clock);
+        RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, security.refreshTokenLifetime(),
+                security.refreshFamilyLifetime(), security.refreshFamiliesPerUser(), tokenSigningKey, clock);
+        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests);
+    }
+
+    /**
+     * The token endpoint's own limit, per client address and per user name: in memory for one process on the embedded
+     * database; in the database where replicas share it. A bean, so that a stopping server settles what it took.
+     */
+    @Bean
+    RateLimit tokenRequests(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource) {
+        int perMinute = properties.rateLimit().tokenRequestsPerMinute();
+        String setting = "emailaccounts.rate-limit.token-requests-per-minute";
+        return runMode.keepsLimitsInMemory()
+                ? new RateLimit("token-requests", setting, perMinute, TimeMeter.SYSTEM_NANOTIME)
+                : new RateLimit("token-requests", setting, perMinute, dataSource.getObject());
     }
 }

@@ -5,9 +5,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.micrometer.core.instrument.Metrics;
 
@@ -50,7 +47,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             // No user has such a name: refused before anything is looked up or stored under it.
             throw new BadCredentialsException("The user name is longer than any user's");
         }
-        String address = clientAddress(attempt);
+        String address = ClientAddress.of(attempt);
         try {
             throttle.checkAllowed(username, address);
         } catch (LoginThrottledException refused) {
@@ -66,22 +63,6 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         throttle.succeeded(username, address);
         return authenticated;
-    }
-
-    /**
-     * The address the attempt came from: HTTP Basic's details hold it; the token endpoint's attempt is made while its
-     * request is being answered. Behind a proxy, it is the client's when the server trusts the proxy's
-     * X-Forwarded-For (server.forward-headers-strategy=native), and the proxy's address matches
-     * server.tomcat.remoteip.internal-proxies (none by default).
-     */
-    private static String clientAddress(Authentication attempt) {
-        if (attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
-            return details.getRemoteAddress();
-        }
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            return request.getRequest().getRemoteAddr();
-        }
-        return "unknown";
     }
 
     @Override

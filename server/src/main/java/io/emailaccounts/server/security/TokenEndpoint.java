@@ -1,11 +1,13 @@
 package io.emailaccounts.server.security;
 
+import java.util.Locale;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,8 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 import io.emailaccounts.server.generated.model.TokenResponse;
+import io.emailaccounts.server.limits.RateLimit;
 
-/** {@code POST /api/token}: the password and refresh-token grants of OAuth 2.0. */
+/**
+ * {@code POST /api/token}: the password and refresh-token grants of OAuth 2.0, each refresh token in a family of its
+ * sign-in ({@link RefreshTokenStore}). The endpoint has a rate limit of its own, per client address and per user name
+ * (shared by the replicas, as the other limits), before any password is checked.
+ */
 class TokenEndpoint implements AuthenticationApiDelegate {
 
     private static final String WRONG_CREDENTIALS = "The user name or password is incorrect.";
@@ -25,19 +32,28 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private final AccessTokens accessTokens;
     private final RefreshTokenStore refreshTokens;
     private final UserNames userNames;
+    private final RateLimit tokenRequests;
 
     TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
-                  RefreshTokenStore refreshTokens, UserNames userNames) {
+                  RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.userNames = userNames;
+        this.tokenRequests = tokenRequests;
     }
 
+    /** A refusal commits what it did: a revoked family stays revoked. */
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = OAuthTokenException.class)
     public ResponseEntity<TokenResponse> createToken(String grantType, String username, String password, String refreshToken) {
+        String refusal = "Too many token requests: at most " + tokenRequests.perMinute()
+                + " a minute are accepted from one address, and for one user name; try again later.";
+        tokenRequests.acquire("address:" + ClientAddress.current(), refusal);
+        if ("password".equals(grantType) && !isBlank(username) && !userNames.tooLong(username)) {
+            tokenRequests.acquire("name:" + username.toLowerCase(Locale.ROOT), refusal);
+        }
         return switch (grantType) {
             case "password" -> passwordGrant(username, password);
             case "refresh_token" -> refreshGrant(refreshToken);
@@ -64,16 +80,29 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         } catch (AuthenticationException e) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT, WRONG_CREDENTIALS);
         }
-        return tokens(currentUser(authentication.getName()));
+        UserDetails user = currentUser(authentication.getName());
+        return tokens(user, refreshTokens.signedIn(user.getUsername(), user.getPassword()));
     }
 
     private ResponseEntity<TokenResponse> refreshGrant(String refreshToken) {
         if (isBlank(refreshToken)) {
             throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST, "refresh_token is required.");
         }
-        String username = refreshTokens.consume(refreshToken).orElseThrow(() -> new OAuthTokenException(
+        RefreshTokenStore.Used used = refreshTokens.use(refreshToken).orElseThrow(() -> new OAuthTokenException(
                 OAuthTokenException.INVALID_GRANT, "The refresh token is invalid, expired or was already used."));
-        return tokens(currentUser(username));
+        UserDetails user;
+        try {
+            user = currentUser(used.username());
+        } catch (OAuthTokenException removed) {
+            refreshTokens.revoke(used.familyId());
+            throw removed;
+        }
+        if (!refreshTokens.boundTo(used, user.getPassword())) {
+            refreshTokens.revoke(used.familyId());
+            throw new OAuthTokenException(OAuthTokenException.INVALID_GRANT,
+                    "The user's password changed since this sign-in: sign in again.");
+        }
+        return tokens(user, refreshTokens.refreshed(used));
     }
 
     /** The user as configured now, so that a token carries the roles the user holds today (and only those). */
@@ -85,12 +114,12 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         }
     }
 
-    private ResponseEntity<TokenResponse> tokens(UserDetails user) {
+    private ResponseEntity<TokenResponse> tokens(UserDetails user, String refreshToken) {
         TokenResponse body = new TokenResponse()
                 .accessToken(accessTokens.issue(user.getUsername(), user.getAuthorities()))
                 .tokenType(TokenResponse.TokenTypeEnum.BEARER)
                 .expiresIn(Math.toIntExact(accessTokens.lifetime().toSeconds()))
-                .refreshToken(refreshTokens.issue(user.getUsername()));
+                .refreshToken(refreshToken);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("Pragma", "no-cache")

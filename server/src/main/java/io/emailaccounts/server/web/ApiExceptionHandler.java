@@ -38,6 +38,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
+import io.emailaccounts.server.limits.TooManyRequestsException;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.RunMode;
+import io.emailaccounts.server.limits.RateLimit;
 import io.emailaccounts.server.security.Routes;
 import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
@@ -128,10 +129,11 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     WriteRateLimiter writeRateLimiter() {
         int writesPerMinute = properties.rateLimit().writesPerMinute();
+        String setting = "emailaccounts.rate-limit.writes-per-minute";
         RunMode mode = runMode.getIfAvailable();
-        return mode == null || mode.keepsLimitsInMemory()
-                ? new WriteRateLimiter(writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
-                : new WriteRateLimiter(writesPerMinute, dataSource.getObject());
+        return new WriteRateLimiter(mode == null || mode.keepsLimitsInMemory()
+                ? new RateLimit("writes", setting, writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
+                : new RateLimit("writes", setting, writesPerMinute, dataSource.getObject()));
     }
 
     @Override

@@ -38,7 +38,7 @@ class AccessTokenLifetimeTest {
 
     private JwtDecoder decoder(Duration clockSkew) {
         return SecurityConfiguration.accessTokenDecoder(KEY,
-                new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), clockSkew), clock);
+                new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), clockSkew, Duration.ofDays(30), 10), clock);
     }
 
     @Test
@@ -72,9 +72,9 @@ class AccessTokenLifetimeTest {
 
     @Test
     void shouldRefuseAClockSkewOfMoreThanAFewSeconds() {
-        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(60)))
+        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(60), Duration.ofDays(30), 10))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("emailaccounts.security.clock-skew");
-        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(-1), Duration.ofDays(30), 10))
                 .isInstanceOf(InvalidConfigurationException.class);
     }
 }

@@ -11,11 +11,15 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import io.emailaccounts.client.ApiErrors;
 import io.emailaccounts.client.ApiException;
@@ -30,9 +34,13 @@ import io.emailaccounts.client.model.TokenResponse;
 import io.emailaccounts.server.support.ExampleBodies;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.StoredPasswords;
 import tools.jackson.databind.JsonNode;
 
 class AuthenticationTest extends RunningServerTest {
+
+    @Autowired
+    private InMemoryUserDetailsManager users;
 
     private static final String PATH = "/api/crm/emailaccounts";
     private static final String TOKEN_PATH = "/api/token";
@@ -149,7 +157,7 @@ class AuthenticationTest extends RunningServerTest {
     }
 
     @Test
-    void shouldRotateRefreshTokens() throws ApiException {
+    void shouldRotateRefreshTokensAndEndTheSignInWhenOneIsUsedTwice() throws ApiException {
         AuthenticationApi tokens = new AuthenticationApi(NexudusClients.unauthenticated(baseUrl()));
         TokenResponse first = tokens.createToken("password", ADMIN, ADMIN_PASSWORD, null);
 
@@ -161,7 +169,31 @@ class AuthenticationTest extends RunningServerTest {
                 () -> tokens.createToken("refresh_token", null, null, first.getRefreshToken()));
         assertThat(reused.getCode()).isEqualTo(400);
         assertThat(ApiErrors.tokenError(reused)).get().extracting(TokenError::getError).isEqualTo(TokenError.ErrorEnum.INVALID_GRANT);
-        assertThat(tokens.createToken("refresh_token", null, null, second.getRefreshToken()).getAccessToken()).isNotBlank();
+        // One of the two who used the first token was not the client: the sign-in ends for both (RFC 9700).
+        ApiException revoked = catchThrowableOfType(ApiException.class,
+                () -> tokens.createToken("refresh_token", null, null, second.getRefreshToken()));
+        assertThat(ApiErrors.tokenError(revoked)).get().extracting(TokenError::getError).isEqualTo(TokenError.ErrorEnum.INVALID_GRANT);
+        assertThat(tokens.createToken("password", ADMIN, ADMIN_PASSWORD, null).getRefreshToken()).as("a new sign-in").isNotBlank();
+    }
+
+    /** A sign-in is bound to the password it was made with: once the password is changed, its refresh tokens end. */
+    @Test
+    void shouldEndTheSignInsOfAUserWhosePasswordChanged() throws ApiException {
+        AuthenticationApi tokens = new AuthenticationApi(NexudusClients.unauthenticated(baseUrl()));
+        TokenResponse signedIn = tokens.createToken("password", AUDITOR, AUDITOR_PASSWORD, null);
+        UserDetails before = users.loadUserByUsername(AUDITOR);
+        users.updateUser(User.withUserDetails(before).password(StoredPasswords.bcrypt("a-new-password")).build());
+        try {
+            ApiException ended = catchThrowableOfType(ApiException.class,
+                    () -> tokens.createToken("refresh_token", null, null, signedIn.getRefreshToken()));
+            assertThat(ApiErrors.tokenError(ended)).get().extracting(TokenError::getErrorDescription)
+                    .isEqualTo("The user's password changed since this sign-in: sign in again.");
+        } finally {
+            users.updateUser(before);
+        }
+        ApiException stillEnded = catchThrowableOfType(ApiException.class,
+                () -> tokens.createToken("refresh_token", null, null, signedIn.getRefreshToken()));
+        assertThat(stillEnded.getCode()).as("the password back as it was does not revive it").isEqualTo(400);
     }
 
     @Test

@@ -33,8 +33,8 @@ class ConfiguredUsersTest {
 
     private EmailAccountsProperties properties(List<User> users) {
         return new EmailAccountsProperties(users, null, dataDirectory.resolve("dev-credentials"), DataSize.ofKilobytes(64),
-                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO),
-                new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600),
+                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO, Duration.ofDays(30), 10),
+                new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600, 60),
                 new EmailAccountsProperties.LoginThrottle(10, 100, 100, Duration.ofMinutes(5), 4),
                 new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)));
     }

@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
 
+import io.emailaccounts.server.limits.RateLimit;
+import io.emailaccounts.server.limits.TooManyRequestsException;
+
 class WriteRateLimiterTest {
+
+    private static final String SETTING = "emailaccounts.rate-limit.writes-per-minute";
 
     /** Time that moves only when the test says so. */
     private static final class ManualTime implements TimeMeter {
@@ -33,7 +38,7 @@ class WriteRateLimiterTest {
     }
 
     private final ManualTime time = new ManualTime();
-    private final WriteRateLimiter limiter = new WriteRateLimiter(6, time);
+    private final WriteRateLimiter limiter = new WriteRateLimiter(new RateLimit("writes", SETTING, 6, time));
 
     private void writes(String user, int count) {
         for (int i = 0; i < count; i++) {
@@ -78,7 +83,7 @@ class WriteRateLimiterTest {
 
     @Test
     void shouldRefuseALimitBelowOne() {
-        assertThatThrownBy(() -> new WriteRateLimiter(0, time))
+        assertThatThrownBy(() -> new WriteRateLimiter(new RateLimit("writes", SETTING, 0, time)))
                 .hasMessageContaining("emailaccounts.rate-limit.writes-per-minute must be at least 1");
     }
 }

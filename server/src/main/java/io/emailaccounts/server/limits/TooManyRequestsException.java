@@ -1,9 +1,9 @@
-package io.emailaccounts.server.web;
+package io.emailaccounts.server.limits;
 
 import java.time.Duration;
 
 /** A client must wait before trying again; answered 429 with {@code Retry-After}. */
-class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -86,12 +87,19 @@ public final class RequestParameterValidator {
         return violations;
     }
 
-    /** The value as the JSON the schema expects; left a string when it is not one, so that the type check names it. */
+    /** A number as JSON writes it (RFC 8259): no plus sign, no leading zero, no blanks. */
+    private static final Pattern JSON_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    /**
+     * The value as the JSON the schema expects; left a string when it is not one (a number written otherwise than JSON
+     * writes it included, such as +13 or 013), so that the type check names it.
+     */
     private static JsonNode typed(String value, String type) {
         try {
             return switch (type) {
-                case "integer" -> NODES.numberNode(new BigInteger(value));
-                case "number" -> NODES.numberNode(new BigDecimal(value));
+                case "integer" -> JSON_INTEGER.matcher(value).matches() ? NODES.numberNode(new BigInteger(value)) : NODES.stringNode(value);
+                case "number" -> JSON_NUMBER.matcher(value).matches() ? NODES.numberNode(new BigDecimal(value)) : NODES.stringNode(value);
                 case "boolean" -> "true".equals(value) || "false".equals(value) ? NODES.booleanNode(Boolean.parseBoolean(value)) : NODES.stringNode(value);
                 default -> NODES.stringNode(value);
             };

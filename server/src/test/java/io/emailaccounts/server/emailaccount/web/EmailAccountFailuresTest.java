@@ -139,6 +139,16 @@ class EmailAccountFailuresTest extends WebSliceTest {
         verifyNoInteractions(service);
     }
 
+    /** A number in the query is written as JSON writes it: no plus sign, no leading zero (the contract's reading). */
+    @Test
+    void shouldRefuseANumberWrittenOtherwiseThanJsonWritesIt() throws Exception {
+        MvcResult result = perform(get(PATH + "?page=%2B2&size=025"), 400);
+
+        assertThat(answer(result).get("Errors").valueStream().map(error -> error.get("PropertyName").asString()))
+                .containsExactlyInAnyOrder("page", "size");
+        verifyNoInteractions(service);
+    }
+
     @Test
     void shouldAnswerAnotherContentType415() throws Exception {
         assertThat(answer(perform(post(PATH).contentType(MediaType.TEXT_PLAIN).content("hello"), 415)).get("Message").asString())

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import io.emailaccounts.contract.ApiContract;
@@ -50,6 +51,9 @@ public final class ReferenceSite {
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
                 .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
         Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
+        // The page's own script, beside the template.
+        Files.copy(Path.of(args[1]).resolveSibling("reference.js"), output.resolve("reference.js"),
+                StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(output.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(contract), StandardCharsets.UTF_8);
         try (InputStream redoc = ReferenceSite.class.getClassLoader().getResourceAsStream(REDOC)) {
             if (redoc == null) {

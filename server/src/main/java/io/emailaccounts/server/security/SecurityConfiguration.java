@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,13 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -58,6 +66,17 @@ import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 class SecurityConfiguration {
 
     /**
+     * The reference and its console (/docs/): scripts from this server's files only, never inline or evaluated; inline
+     * styles, which Redoc and Swagger UI write; Redoc's search in a worker made from a blob; nothing from elsewhere,
+     * and the pages in no other site's frame.
+     */
+    static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** Everything else is JSON (or a metric, a health): nothing in it may load or run anything, nor be framed. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
      * No observation of Spring Security's filters, authentications and authorizations: traces nobody reads, and the
      * wrapping of every filter of every request in an observation (which a disabled observation still pays for).
      * The HTTP server's own observation (the http.server.requests metric) stays.
@@ -69,7 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, Routes routes, SecurityFailureHandlers failures,
-                                    AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder) {
+                                    AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder,
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
         authorities.setAuthorityPrefix("");
@@ -78,6 +98,15 @@ class SecurityConfiguration {
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
         bearerTokens.setJwtAuthenticationConverter(jwtAuthentication);
 
+        // Unknown paths (404) and methods a path does not take (405) are refused before authentication, their answers
+        // with the security headers.
+        http.addFilterAfter(new RouteFilter(routes, resolver), HeaderWriterFilter.class);
+        RequestMatcher docs = PathPatternRequestMatcher.pathPattern("/docs/**");
+        http.headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
+                        new StaticHeadersWriter("Content-Security-Policy", DOCS_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                        new StaticHeadersWriter("Content-Security-Policy", API_POLICY))));
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -103,10 +132,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Spring Security's strict firewall, its header rules checked without regular expressions. */
+    /**
+     * Spring Security's strict firewall, its header rules checked without regular expressions. Any method passes it:
+     * the route filter answers a method a path does not take 405 with the path's Allow (the firewall would say 400).
+     */
     @Bean
     HttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
         firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
         firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
         return firewall;

@@ -27,7 +27,6 @@ import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.limits.RateLimit;
-import io.emailaccounts.server.security.Routes;
 import io.github.bucket4j.TimeMeter;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
@@ -78,19 +77,10 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Unknown paths (404) and methods a path does not take (405) are refused next, before authentication. */
-    @Bean
-    FilterRegistrationBean<RouteFilter> routeFilter(Routes routes,
-                                                   @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        FilterRegistrationBean<RouteFilter> registration = new FilterRegistrationBean<>(new RouteFilter(routes, resolver));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
     /**
      * Form bodies (the token endpoint) are read by the container: the same limit applies to them. TRACE reaches the
-     * route filter, which refuses it as it refuses any method a path does not take (Tomcat's own refusal would list
-     * the methods its servlet knows, not those of the path).
+     * security chain's route filter, which refuses it as it refuses any method a path does not take (Tomcat's own
+     * refusal would list the methods its servlet knows, not those of the path).
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> connectorSettings() {

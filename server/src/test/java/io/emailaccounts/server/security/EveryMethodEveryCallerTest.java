@@ -49,6 +49,7 @@ class EveryMethodEveryCallerTest extends RunningServerTest {
         if (operation.isEmpty()) {
             assertThat(answer.status()).as(asked + ": a method the path does not take").isEqualTo(405);
             assertThat(answer.header("Allow")).isEqualTo(String.join(", ", declaredMethods(request.path())));
+            assertThat(answer.header("X-Content-Type-Options")).as("with the security headers").isEqualTo("nosniff");
             if (!"HEAD".equals(request.method())) {
                 assertThat(answer.json().path("Message").asString())
                         .startsWith("Method " + request.method() + " is not supported here");

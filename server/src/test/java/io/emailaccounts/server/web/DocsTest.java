@@ -77,10 +77,32 @@ class DocsTest extends RunningServerTest {
         for (String page : List.of("/docs/", "/docs/try-it.html")) {
             Chromium.Visit visit = Chromium.visit(baseUrl() + page);
 
-            assertThat(visit.dom()).as(page).contains(page.endsWith("/") ? "Update EmailAccount" : "swagger-ui");
+            // What Redoc and Swagger UI render, which they do only when their scripts ran under the page's policy.
+            assertThat(visit.dom()).as(page).contains(page.endsWith("/") ? "redoc-wrap" : "opblock");
             assertThat(visit.networkRequests()).as("requests of %s", page).isNotEmpty()
                     .allMatch(url -> url.startsWith(baseUrl() + "/"));
         }
+    }
+
+    /**
+     * The reference and the console run scripts from this server's files only (their policy allows no inline or
+     * evaluated script, and their pages hold none); every other answer may load and run nothing.
+     */
+    @Test
+    void shouldSendThePagesWithAPolicyThatRunsNoInlineScript() {
+        for (String page : List.of("/docs/", "/docs/try-it.html")) {
+            RawHttp.Response response = http().get(page);
+            String policy = response.header("Content-Security-Policy");
+
+            assertThat(policy).as(page).contains("script-src 'self';").doesNotContain("unsafe-eval")
+                    .contains("frame-ancestors 'none'");
+            Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(response.body());
+            while (scripts.find()) {
+                assertThat(scripts.group(1)).as("a script of %s", page).containsAnyOf("src=", "type=\"application/json\"");
+            }
+        }
+        assertThat(asAdmin().get("/api/crm/emailaccounts").header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(http().get("/nothing-here").header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
     }
 
     /** Every script and style the page loads comes from this server and is served; nothing from elsewhere. */

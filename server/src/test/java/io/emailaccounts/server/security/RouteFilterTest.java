@@ -1,4 +1,4 @@
-package io.emailaccounts.server.web;
+package io.emailaccounts.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import io.emailaccounts.server.security.Routes;
 import io.emailaccounts.server.support.ExampleBodies;
 
 /** What the route filter lets through, and what it hands to the failure handlers, decided from the contract. */

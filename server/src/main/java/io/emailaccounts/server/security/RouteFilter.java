@@ -1,4 +1,4 @@
-package io.emailaccounts.server.web;
+package io.emailaccounts.server.security;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -16,13 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import io.emailaccounts.server.security.Routes;
-
 /**
  * Refuses, before authentication and before any handler, a request for a path the server does not have (404) or with
  * a method its path does not take (405, with {@code Allow}): whoever asks, with or without credentials, gets the same
  * answer, and no rule of the security chain is left to decide what a method it does not know may do. HEAD is taken
- * wherever GET is; a CORS preflight goes on to the security chain, which answers it when CORS is configured.
+ * wherever GET is; a CORS preflight goes on, to be answered by CORS when it is configured. It runs in the security
+ * chain right after the security headers are written, so that its answers carry them too.
  */
 class RouteFilter extends OncePerRequestFilter {
 

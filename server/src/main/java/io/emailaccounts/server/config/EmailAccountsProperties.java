@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param loginThrottle    how failed sign-ins slow a user name down
  * @param shutdown         how a stopping server leaves a balancer's rotation
  * @param idempotency      how long a create's Idempotency-Key is remembered
+ * @param backup           where the embedded database's backups are written, and how long they are kept
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -33,7 +34,8 @@ public record EmailAccountsProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue LoginThrottle loginThrottle,
         @DefaultValue Shutdown shutdown,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Backup backup) {
 
     /**
      * One user.
@@ -195,5 +197,12 @@ public record EmailAccountsProperties(
                     + ", refreshTokenLifetime=" + refreshTokenLifetime + ", clockSkew=" + clockSkew
                     + ", refreshFamilyLifetime=" + refreshFamilyLifetime + ", refreshFamiliesPerUser=" + refreshFamiliesPerUser + "]";
         }
+    }
+
+    /**
+     * @param directory where {@code POST /actuator/backup} writes the embedded database's backups (made its owner's only)
+     * @param retention how long a backup is kept: older ones are deleted as a new one is written
+     */
+    public record Backup(@DefaultValue("backups") Path directory, @DefaultValue("30d") Duration retention) {
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.StandaloneServer;
 import io.emailaccounts.server.support.StoredPasswords;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -70,8 +75,11 @@ class EmbeddedDatabaseBackupTest {
             writer.join();
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            backup = answer.json().get("file").asString();
-            assertThat(Path.of(backup)).startsWith(running.resolve("backups")).isRegularFile();
+            String name = answer.json().get("file").asString();
+            assertThat(name).as("a name, not where the server keeps it").matches("emailaccounts-\\d{8}T\\d{6}Z\\.zip");
+            backup = running.resolve("backups").resolve(name).toString();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(backup)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(running.resolve("backups")))).isEqualTo("rwx------");
             assertThat(StandaloneServer.http(server).basicAuth(READER, READER)
                     .send("POST", "/actuator/backup", null, null).status()).as("an administrator's only").isEqualTo(403);
         } finally {
@@ -95,6 +103,33 @@ class EmbeddedDatabaseBackupTest {
             assertThat(secrets).containsExactlyElementsOf(acknowledged.values());
         } finally {
             again.close();
+        }
+    }
+
+    /** A backup older than the retention is deleted as the next one is written; a newer one, and other files, are kept. */
+    @Test
+    void shouldDeleteBackupsOlderThanTheRetention() throws Exception {
+        Path backups = Files.createDirectories(running.resolve("backups"));
+        Path old = Files.writeString(backups.resolve("emailaccounts-20250101T000000Z.zip"), "old");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Path recent = Files.writeString(backups.resolve("emailaccounts-20250102T000000Z.zip"), "recent");
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(6))));
+        Path other = Files.writeString(backups.resolve("notes.txt"), "the operator's");
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofDays(80))));
+        ConfigurableApplicationContext server = StandaloneServer.start(
+                "--spring.datasource.url=jdbc:h2:file:" + running.resolve("data/emailaccounts"),
+                "--emailaccounts.backup.directory=" + backups, "--emailaccounts.backup.retention=7d");
+        try {
+            RawHttp.Response answer = StandaloneServer.asAdmin(server).send("POST", "/actuator/backup", null, null);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().get("deleted").valueStream().map(JsonNode::asString)).containsExactly(old.getFileName().toString());
+            assertThat(old).doesNotExist();
+            assertThat(recent).exists();
+            assertThat(other).exists();
+            assertThat(backups.resolve(answer.json().get("file").asString())).isRegularFile();
+        } finally {
+            server.close();
         }
     }
 

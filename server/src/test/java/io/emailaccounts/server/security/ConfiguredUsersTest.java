@@ -36,7 +36,8 @@ class ConfiguredUsersTest {
                 new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO, Duration.ofDays(30), 10),
                 new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600, 60),
                 new EmailAccountsProperties.LoginThrottle(10, 100, 100, Duration.ofMinutes(5), 4),
-                new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)));
+                new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)),
+                new EmailAccountsProperties.Backup(dataDirectory.resolve("backups"), Duration.ofDays(30)));
     }
 
     @Test

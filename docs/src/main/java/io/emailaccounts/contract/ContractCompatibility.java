@@ -48,6 +48,7 @@ final class ContractCompatibility {
         List<String> addedToOpenEnums = valuesAddedToOpenEnums(before, after, comparedBefore);
         ObjectNode comparedLater = tree(later);
         List<String> enforcedBefore = withRulesEnforcedBeforeAsTheyWere(comparedLater, tree(earlier), "");
+        List<String> secrets = withPasswordFormatsAsTheyWere(comparedLater, tree(earlier), "");
         ChangedOpenApi diff = OpenApiCompare.fromContents(normalized(comparedBefore), normalized(comparedLater.deepCopy()));
         String changes = new MarkedChangesRender().render(diff).replace("`PATCH`", "`PUT`");
         List<String> narrowed = NarrowedInputs.between(before, ApiContract.of(comparedLater));
@@ -60,6 +61,8 @@ final class ContractCompatibility {
         changes += section("Rules the released contract stated in words, now in the schema (x-rules-stated-before)",
                 after.rulesStatedBefore().entrySet().stream().map(rule -> rule.getKey() + ": " + rule.getValue()).toList());
         changes += section("Bounds the server already enforced, now in the schema (x-rules-enforced-before)", enforcedBefore);
+        changes += section("Strings marked or no longer marked as secrets (format: password): a hint to hide them, "
+                + "the values unchanged", secrets);
         return new Verdict(diff.isIncompatible() || !narrowed.isEmpty() || !lostHeaders.isEmpty() || !renamed.isEmpty(),
                 changes.isBlank() ? "(no changes)" : changes);
     }
@@ -270,6 +273,35 @@ final class ContractCompatibility {
         } else if (later.isArray()) {
             for (int i = 0; i < later.size(); i++) {
                 found.addAll(withRulesEnforcedBeforeAsTheyWere(later.get(i), earlier.path(i), where + "/" + i));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * {@code format: password} only asks readers to hide a string (OpenAPI: "a hint to UIs to obscure input"; the
+     * generated clients leave it out of their models' toString): it changes no value a client may send or read, so a
+     * string that gains or loses it is compared as it was, and the verdict lists it. openapi-diff would call it a
+     * changed type. Returns one line per such string: where it is, and how its format changed.
+     */
+    private static List<String> withPasswordFormatsAsTheyWere(JsonNode later, JsonNode earlier, String where) {
+        List<String> found = new ArrayList<>();
+        if (later instanceof ObjectNode object) {
+            boolean strings = "string".equals(object.path("type").asString(null)) && "string".equals(earlier.path("type").asString(null));
+            boolean marked = "password".equals(object.path("format").asString(null)) && !earlier.has("format");
+            boolean unmarked = "password".equals(earlier.path("format").asString(null)) && !object.has("format");
+            if (strings && marked) {
+                object.remove("format");
+                found.add(where + ": now format: password");
+            } else if (strings && unmarked) {
+                object.put("format", "password");
+                found.add(where + ": no longer format: password");
+            }
+            object.properties().forEach(property -> found.addAll(withPasswordFormatsAsTheyWere(property.getValue(),
+                    earlier.path(property.getKey()), where + "/" + property.getKey())));
+        } else if (later.isArray()) {
+            for (int i = 0; i < later.size(); i++) {
+                found.addAll(withPasswordFormatsAsTheyWere(later.get(i), earlier.path(i), where + "/" + i));
             }
         }
         return found;

@@ -223,6 +223,19 @@ class BreakingChangeGateTest {
         assertThat(enforced.changes()).contains("DisplayName (maxLength 255 -> 10): Longer names were always refused.");
     }
 
+    /** format: password only asks readers to hide a string; a changed format that checks values is a change of type. */
+    @Test
+    void shouldTellAStringMarkedAsASecretFromAChangedType() throws Exception {
+        ContractCompatibility.Verdict marked = afterEditing(contract -> ((ObjectNode) schema(contract, "TokenResponse")
+                .get("properties").get("refresh_token")).put("format", "password"));
+        assertThat(marked.breaking()).as(marked.changes()).isFalse();
+        assertThat(marked.changes()).contains("/components/schemas/TokenResponse/properties/refresh_token: now format: password");
+
+        ContractCompatibility.Verdict dated = afterEditing(contract -> ((ObjectNode) schema(contract, "TokenResponse")
+                .get("properties").get("refresh_token")).put("format", "date-time"));
+        assertThat(dated.breaking()).isTrue();
+    }
+
     private static ObjectNode authenticateHeader(ObjectNode contract) {
         return (ObjectNode) contract.withObjectProperty("components").withObjectProperty("responses").withObjectProperty("Unauthorized").withObjectProperty("headers").get("WWW-Authenticate");
     }

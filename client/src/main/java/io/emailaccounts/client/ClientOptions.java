@@ -3,6 +3,8 @@ package io.emailaccounts.client;
 import java.time.Duration;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * How a client made by {@link NexudusClients} behaves on the network: its timeouts, how it retries requests that
  * the server asked it to send again later, and whether its writes ask for strict handling of unknown properties.
@@ -40,7 +42,7 @@ public final class ClientOptions {
 
     private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
     private static final ClientOptions DEFAULTS = new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
-            Duration.ofSeconds(30), true, THREAD_SLEEP);
+            Duration.ofSeconds(30), true, THREAD_SLEEP, null, false);
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -48,9 +50,11 @@ public final class ClientOptions {
     private final Duration maxRetryWait;
     private final boolean strictHandling;
     private final Sleeper sleeper;
+    private final SSLContext sslContext;
+    private final boolean plainHttpCredentials;
 
     private ClientOptions(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration maxRetryWait,
-                          boolean strictHandling, Sleeper sleeper) {
+                          boolean strictHandling, Sleeper sleeper, SSLContext sslContext, boolean plainHttpCredentials) {
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         if (maxRetries < 0) {
@@ -63,6 +67,8 @@ public final class ClientOptions {
         }
         this.strictHandling = strictHandling;
         this.sleeper = sleeper;
+        this.sslContext = sslContext;
+        this.plainHttpCredentials = plainHttpCredentials;
     }
 
     /** Connect within 10 s, an answer within 30 s, up to 3 retries, waiting at most 30 s before each; strict handling. */
@@ -72,22 +78,22 @@ public final class ClientOptions {
 
     /** How long opening a connection may take. */
     public ClientOptions withConnectTimeout(Duration connectTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
     }
 
     /** How long one attempt may wait for the server's answer. */
     public ClientOptions withRequestTimeout(Duration requestTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
     }
 
     /** How many times a request may be sent again; 0 turns retrying off. */
     public ClientOptions withMaxRetries(int maxRetries) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
     }
 
     /** The longest wait before a retry; a server that asks for more gets its answer handed to the caller. */
     public ClientOptions withMaxRetryWait(Duration maxRetryWait) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
     }
 
     /**
@@ -96,11 +102,30 @@ public final class ClientOptions {
      * bodies with properties of your own that the server should ignore.
      */
     public ClientOptions withStrictHandling(boolean strictHandling) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+    }
+
+    /**
+     * The TLS context for {@code https://} (the server's certificates to trust, a private CA's say); by default the
+     * JVM's, which trusts the public CAs.
+     */
+    public ClientOptions withSslContext(SSLContext sslContext) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper,
+                Objects.requireNonNull(sslContext, "sslContext"), plainHttpCredentials);
+    }
+
+    /**
+     * Whether credentials (a password, a token) may be sent over plain {@code http://} to a host other than this
+     * machine (localhost, 127.0.0.1, ::1); off by default, so that a base URL missing its "s" fails at once instead
+     * of sending the password in the clear. Turn it on for a network you trust end to end.
+     */
+    public ClientOptions withPlainHttpCredentials(boolean allowed) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper,
+                sslContext, allowed);
     }
 
     ClientOptions withSleeper(Sleeper sleeper) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
     }
 
     public Duration connectTimeout() {
@@ -125,6 +150,15 @@ public final class ClientOptions {
 
     Sleeper sleeper() {
         return sleeper;
+    }
+
+    /** The TLS context set with {@link #withSslContext}, or null for the JVM's. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    public boolean plainHttpCredentials() {
+        return plainHttpCredentials;
     }
 
     private static Duration positive(Duration duration, String name) {

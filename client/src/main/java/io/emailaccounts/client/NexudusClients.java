@@ -1,5 +1,6 @@
 package io.emailaccounts.client;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,6 +19,10 @@ import java.util.function.Consumer;
  * Pass the result to any generated API class ({@code EmailAccountsApi}, {@code AuthenticationApi}). Each method has a
  * variant taking {@link ClientOptions}: timeouts, and how requests the server asks to send again later (429, 503) are
  * retried; without it, {@link ClientOptions#defaults()} apply.
+ * <p>
+ * A client that sends credentials refuses a plain {@code http://} base URL other than this machine's (localhost,
+ * 127.0.0.1, ::1) with {@link IllegalArgumentException}, unless {@link ClientOptions#withPlainHttpCredentials} allows
+ * it: a password or token sent so could be read on the way.
  */
 public final class NexudusClients {
 
@@ -62,6 +67,7 @@ public final class NexudusClients {
 
     /** {@link #passwordGrant(String, String, String)} with these timeouts and retries (token requests included). */
     public static ApiClient passwordGrant(String baseUrl, String username, String password, ClientOptions options) {
+        requireSafeTransport(baseUrl, options);
         PasswordGrantTokens tokens = new PasswordGrantTokens(unauthenticated(baseUrl, options), username, password);
         return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer " + tokens.accessToken()));
     }
@@ -82,9 +88,22 @@ public final class NexudusClients {
     }
 
     private static ApiClient withAuthorization(String baseUrl, ClientOptions options, Consumer<HttpRequest.Builder> authorization) {
+        requireSafeTransport(baseUrl, options);
         ApiClient client = unauthenticated(baseUrl, options);
         client.setRequestInterceptor(authorization);
         return client;
+    }
+
+    /** Credentials go over https://, or to this machine, or where the options allow plain http://. */
+    private static void requireSafeTransport(String baseUrl, ClientOptions options) {
+        URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback && !Objects.requireNonNull(options, "options").plainHttpCredentials()) {
+            throw new IllegalArgumentException("Refusing to send credentials over plain http:// to " + host
+                    + ": they could be read on the way. Use https://, or ClientOptions.withPlainHttpCredentials(true) "
+                    + "on a network you trust end to end.");
+        }
     }
 
     private static String trimTrailingSlash(String baseUrl) {

@@ -225,6 +225,9 @@ final class RetryingHttpClient extends HttpClient {
         Builder(ClientOptions options) {
             this.options = options;
             delegate.connectTimeout(options.connectTimeout());
+            if (options.sslContext() != null) {
+                delegate.sslContext(options.sslContext());
+            }
         }
 
         private synchronized Builder changed() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,25 @@ class NexudusClientsTest {
         @Override
         public Clock withZone(java.time.ZoneId zone) {
             return this;
+        }
+    }
+
+    /** Credentials go over https:// or to this machine; plain http:// elsewhere only when the options say so. */
+    @Test
+    void shouldRefuseToSendCredentialsOverPlainHttpToAnotherMachine() {
+        for (String remote : List.of("http://api.example.com", "HTTP://10.0.0.5:8080/", "http://[2001:db8::1]:8080")) {
+            assertThatThrownBy(() -> NexudusClients.basicAuth(remote, "me", "secret")).as(remote)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http://")
+                    .hasMessageNotContaining("secret");
+            assertThatThrownBy(() -> NexudusClients.bearerToken(remote, "a-token")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> NexudusClients.passwordGrant(remote, "me", "secret")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(NexudusClients.basicAuth(remote, "me", "secret", ClientOptions.defaults().withPlainHttpCredentials(true)))
+                    .as("allowed by the options").isNotNull();
+            assertThat(NexudusClients.unauthenticated(remote)).as("no credentials to protect").isNotNull();
+        }
+        for (String safe : List.of("https://api.example.com", "http://localhost:8080", "http://127.0.0.1:8080",
+                "http://[::1]:8080", NexudusClients.HOSTED_BASE_URL)) {
+            assertThat(NexudusClients.passwordGrant(safe, "me", "secret")).as(safe).isNotNull();
         }
     }
 }

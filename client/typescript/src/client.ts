@@ -37,6 +37,12 @@ export interface ClientOptions {
     fetch?: FetchAPI;
     /** How to wait before sending again; default a timer. */
     sleep?: (milliseconds: number) => Promise<void>;
+    /**
+     * Whether credentials (a password, a token) may go over plain http:// to a host other than this machine
+     * (localhost, 127.0.0.1, ::1). Default false: a base URL missing its "s" fails at once instead of sending the
+     * password in the clear. Turn it on for a network you trust end to end.
+     */
+    allowPlainHttpCredentials?: boolean;
 }
 
 /**
@@ -44,6 +50,9 @@ export interface ClientOptions {
  * talks to this server or to the hosted service; only the base URL differs.
  */
 export function createConfiguration(options: ClientOptions): Configuration {
+    if (!('none' in options.auth)) {
+        requireSafeTransport(options);
+    }
     const fetchApi = reportingFailures(retrying(options.fetch ?? globalThis.fetch, options));
     const basePath = options.baseUrl.replace(/\/+$/, '');
     const middleware: Middleware[] = [];
@@ -58,6 +67,16 @@ export function createConfiguration(options: ClientOptions): Configuration {
         });
     }
     return new Configuration({ basePath, fetchApi, middleware });
+}
+
+/** Credentials go over https://, or to this machine, or where the options allow plain http://. */
+function requireSafeTransport(options: ClientOptions): void {
+    const url = new URL(options.baseUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol === 'http:' && !loopback && !options.allowPlainHttpCredentials) {
+        throw new Error(`Refusing to send credentials over plain http:// to ${url.hostname}: they could be read on the `
+            + 'way. Use https://, or allowPlainHttpCredentials: true on a network you trust end to end.');
+    }
 }
 
 function authorizationOf(auth: Auth, unauthenticated: () => Configuration): (() => Promise<string>) | undefined {

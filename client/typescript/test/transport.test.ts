@@ -1,0 +1,30 @@
+// Credentials go over https://, or to this machine; plain http:// to another host only when the options allow it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createConfiguration, HOSTED_BASE_URL } from '../src';
+
+const signedIn = [
+    { basic: { username: 'me', password: 'secret' } },
+    { bearer: 'a-token' },
+    { passwordGrant: { username: 'me', password: 'secret' } },
+];
+
+test('refuses to send credentials over plain http:// to another machine', () => {
+    for (const baseUrl of ['http://api.example.com', 'HTTP://10.0.0.5:8080/', 'http://[2001:db8::1]:8080']) {
+        for (const auth of signedIn) {
+            assert.throws(() => createConfiguration({ baseUrl, auth }), (error: Error) =>
+                error.message.includes('plain http://') && !error.message.includes('secret'), baseUrl);
+            assert.ok(createConfiguration({ baseUrl, auth, allowPlainHttpCredentials: true }), 'allowed by the options');
+        }
+        assert.ok(createConfiguration({ baseUrl, auth: { none: true } }), 'no credentials to protect');
+    }
+});
+
+test('sends credentials over https:// and to this machine', () => {
+    for (const baseUrl of ['https://api.example.com', 'http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080',
+        HOSTED_BASE_URL]) {
+        for (const auth of signedIn) {
+            assert.ok(createConfiguration({ baseUrl, auth }), baseUrl);
+        }
+    }
+});

@@ -178,6 +178,15 @@ class LimitsTest extends RunningServerTest {
         assertThat(retryAfterSeconds(basic)).isPositive();
     }
 
+    /** Nor can it say it came over HTTPS: without a named balancer, no Strict-Transport-Security on plain HTTP. */
+    @Test
+    void shouldNotBelieveXForwardedProtoFromAnUnnamedBalancer() {
+        RawHttp.Response response = asAdmin().header("X-Forwarded-Proto", "https").get(PATH);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Strict-Transport-Security")).isNull();
+    }
+
     /** A client cannot spread its failures over addresses of its choosing: X-Forwarded-For is believed from no one by default. */
     @Test
     void shouldCountFailuresUnderTheAddressTheyCameFromWhateverXForwardedForSays() {

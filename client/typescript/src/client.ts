@@ -193,7 +193,8 @@ function mayRepeat(method: string, url: string, init: RequestInit | undefined): 
 /**
  * Sends again when the server asks for it (429; a 409 with Retry-After; 503 for a request that may be repeated) or the
  * network failed: any request when the connection could not be opened, one that may be repeated after any other
- * failure (a connection reset or closed before the answer).
+ * failure (a connection reset or closed before the answer). Never follows a redirect: the 3xx is the answer (a
+ * ResponseError; in a browser, one of status 0).
  */
 function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     const maxRetries = options.maxRetries ?? 3;
@@ -202,7 +203,8 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     const backoff = (retry: number) => Math.min(FIRST_BACKOFF_MS * 2 ** retry, maxWait);
     return async (input, original) => {
         const method = (original?.method ?? 'GET').toUpperCase();
-        const init = withIdempotencyKey(method, original);
+        // A redirect is handed back, not followed: fetch would send a token request's password to wherever it points.
+        const init: RequestInit = { ...withIdempotencyKey(method, original), redirect: 'manual' };
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         const repeatable = mayRepeat(method, url, init);
         for (let retry = 0; ; retry++) {

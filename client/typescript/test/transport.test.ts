@@ -1,7 +1,9 @@
 // Credentials go over https://, or to this machine; plain http:// to another host only when the options allow it.
+// A redirect is not followed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConfiguration, HOSTED_BASE_URL } from '../src';
+import { AuthenticationApi, createConfiguration, CreateTokenGrantTypeEnum, HOSTED_BASE_URL, ResponseError } from '../src';
+import { answers, requests, standIn } from './stand-in';
 
 const signedIn = [
     { basic: { username: 'me', password: 'secret' } },
@@ -27,4 +29,17 @@ test('sends credentials over https:// and to this machine', () => {
             assert.ok(createConfiguration({ baseUrl, auth }), baseUrl);
         }
     }
+});
+
+test('a redirect is handed back as the answer, not followed with the credentials or the body', async () => {
+    const address = await standIn();
+    answers.push({ status: 307, headers: { Location: `${address}/elsewhere` } }, { status: 200, body: '{}' });
+    const tokens = new AuthenticationApi(createConfiguration({ baseUrl: address, auth: { none: true } }));
+
+    const refused = await tokens.createToken({ grantType: CreateTokenGrantTypeEnum.Password, username: 'me', password: 'secret' })
+        .then(() => assert.fail('the redirect was followed'), (error: unknown) => error);
+
+    assert.ok(refused instanceof ResponseError);
+    assert.equal(refused.response.status, 307);
+    assert.deepEqual(requests.map(request => request.url), ['/api/token']);
 });

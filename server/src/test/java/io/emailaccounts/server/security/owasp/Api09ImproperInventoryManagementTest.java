@@ -1,0 +1,51 @@
+package io.emailaccounts.server.security.owasp;
+
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.emailaccounts.server.support.ExampleBodies;
+import io.emailaccounts.server.support.RunningServerTest;
+
+/**
+ * OWASP API9:2023, Improper Inventory Management: hosts, versions or endpoints nobody documented, kept or retired. The
+ * contract is the inventory: the server serves exactly api/openapi.yaml at /openapi.yaml, every operation of it, and
+ * besides only what the Operations guide lists (the reference, health, metrics, backup); every other path is 404
+ * before any handler (RouteFilterTest). There is one version, no debug or legacy endpoint, and the breaking-change gate
+ * keeps the published one from changing in a way a client would notice.
+ */
+class Api09ImproperInventoryManagementTest extends RunningServerTest {
+
+    @Test
+    void shouldServeTheContractAsItIsWritten() throws IOException {
+        String written = Files.readString(Path.of("..", "api", "openapi.yaml"), StandardCharsets.UTF_8);
+
+        assertThat(http().get("/openapi.yaml").body()).isEqualTo(written);
+    }
+
+    @Test
+    void shouldServeEveryOperationOfTheContract() {
+        for (var operation : ExampleBodies.CONTRACT.operations()) {
+            String path = operation.path().replace("{id}", String.valueOf(ID));
+            int status = asAdmin().send(operation.method().toUpperCase(Locale.ROOT), path, null, null).status();
+
+            assertThat(status).as(operation.operationId()).isNotIn(404, 405);
+        }
+    }
+
+    @Test
+    void shouldServeNoUndocumentedVersionOrEndpoint() {
+        for (String path : new String[] {"/api/v1/crm/emailaccounts", "/api/v2/crm/emailaccounts", "/api/crm/emailaccounts/export/csv",
+                "/api/crm/emailaccounts/" + ID + "/secrets", "/v3/api-docs", "/v2/api-docs", "/swagger-ui.html",
+                "/swagger-ui/index.html", "/webjars/swagger-ui/index.html", "/api/debug", "/console", "/error"}) {
+            assertThat(asAdmin().get(path).status()).as(path).isEqualTo(404);
+        }
+    }
+}

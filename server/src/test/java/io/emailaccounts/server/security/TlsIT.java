@@ -12,9 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -31,29 +34,43 @@ import io.emailaccounts.client.ClientOptions;
 import io.emailaccounts.client.NexudusClients;
 import io.emailaccounts.client.api.EmailAccountsApi;
 import io.emailaccounts.client.model.EmailAccount;
+import io.emailaccounts.documentation.Documentation;
 import io.emailaccounts.server.support.RunningServerTest;
 
 /**
- * HTTPS from PEM files, as the Operations guide configures it (Spring Boot's SSL bundles: server.ssl.bundle and
- * spring.ssl.bundle.pem.*), with a certificate for localhost this test makes with openssl; tried with curl, the Java
- * client and the TypeScript client's own tests, each trusting that certificate and refusing the server without it.
+ * HTTPS from PEM files, started with the options the Operations guide shows (Spring Boot's SSL bundles:
+ * server.ssl.bundle and spring.ssl.bundle.pem.*) and a certificate for localhost this test makes with openssl; tried
+ * with curl, the Java client and the TypeScript client's own tests, each trusting that certificate and refusing the
+ * server without it; a renewed certificate written over the files is served without a restart.
  */
 class TlsIT extends RunningServerTest {
 
     private static final Path PACKAGE = Path.of("..", "client", "target", "typescript").toAbsolutePath().normalize();
-    private static final String HSTS = "max-age=31536000 ; includeSubDomains";
+    private static final String HSTS = BehindABalancerTest.HSTS;
+    /** Where the guide's block keeps the certificate and the key. */
+    private static final String GUIDE_FOLDER = "/etc/emailaccounts/tls/";
 
     /** The certificate (cert.pem) and its key (key.pem), made once for the class. */
     private static Path certificates;
 
+    /**
+     * The server options of the Operations guide's TLS block, its files in this test's folder, the port left random;
+     * and a renewal noticed after 1 s without changes instead of 10.
+     */
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry registry) throws IOException, InterruptedException {
         certificates = Files.createTempDirectory("tls");
         makeCertificate(certificates);
-        registry.add("server.ssl.bundle", () -> "api");
-        registry.add("spring.ssl.bundle.pem.api.keystore.certificate", () -> "file:" + certificates.resolve("cert.pem"));
-        registry.add("spring.ssl.bundle.pem.api.keystore.private-key", () -> "file:" + certificates.resolve("key.pem"));
-        registry.add("spring.ssl.bundle.pem.api.reload-on-update", () -> "true");
+        String block = Documentation.of(Path.of("..")).guide("operations").section("### TLS").blocks("shell").get(0);
+        Matcher option = Pattern.compile("--([\\w.-]+)=(\\S+)").matcher(block);
+        Map<String, String> options = new LinkedHashMap<>();
+        while (option.find()) {
+            options.put(option.group(1), option.group(2).replace(GUIDE_FOLDER, certificates + "/"));
+        }
+        assertThat(options).as("the guide's TLS options:%n%s", block).containsKey("server.ssl.bundle")
+                .hasEntrySatisfying("server.port", port -> assertThat(port).isNotBlank());
+        options.remove("server.port");
+        options.forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "1s");
     }
 
@@ -79,6 +96,15 @@ class TlsIT extends RunningServerTest {
         assertThat(trusted.output()).startsWith("HTTP/1.1 200").containsIgnoringCase("Strict-Transport-Security: " + HSTS)
                 .contains("\"Id\":" + ID);
         assertThat(untrusted.exitCode()).as("curl's code for a certificate it cannot verify: %s", untrusted.output()).isEqualTo(60);
+    }
+
+    /** Plain HTTP to the HTTPS port: the connector's 400, before any request is read; nothing is served. */
+    @Test
+    void shouldServeNothingOverPlainHttpOnTheHttpsPort() throws IOException, InterruptedException {
+        Result plain = run(certificates, "curl", "-sS", "-i", "-u", ADMIN + ":" + ADMIN_PASSWORD,
+                "http://localhost:" + port + "/api/crm/emailaccounts/" + ID);
+
+        assertThat(plain.output()).startsWith("HTTP/1.1 400").contains("requires TLS").doesNotContain(String.valueOf(ID));
     }
 
     @Test

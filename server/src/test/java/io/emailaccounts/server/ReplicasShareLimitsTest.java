@@ -22,8 +22,8 @@ import io.emailaccounts.server.support.RunningServerTest;
 import io.emailaccounts.server.support.StoredPasswords;
 
 /**
- * Two replicas of the server on one PostgreSQL database act as one service for the limits: the write limit and the
- * login throttle count across both, and a restarted replica forgets no throttle. Runs on PostgreSQL only
+ * Two replicas of the server on one PostgreSQL database act as one service for the limits: the write limit, the token
+ * endpoint's rate limit and the login throttle count across both, and a restarted replica forgets no throttle. Runs on PostgreSQL only
  * (server/postgres-tests.sh); on the embedded database, one process, the limits are kept in memory.
  */
 class ReplicasShareLimitsTest {
@@ -88,6 +88,24 @@ class ReplicasShareLimitsTest {
         assertThat(afterTheRestart).as("the right password, on a restarted replica").isEqualTo(429);
     }
 
+    @Test
+    void shouldLimitTokenRequestsToEitherReplicaTogether() {
+        replica();
+        replica();
+        forgetEarlierRuns();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(new RawHttp(baseUrl(i % 2)).postForm("/api/token",
+                    "grant_type=password&username=" + USER + "&password=" + PASSWORD).status());
+        }
+
+        // Settled with the shared bucket as the writes are: at most one more, unsettled.
+        assertThat(statuses).as("4 token requests a minute, whichever replica takes them").filteredOn(status -> status == 200)
+                .hasSizeBetween(4, 5);
+        assertThat(statuses).filteredOn(status -> status != 200).containsOnly(429);
+    }
+
     /** Starts a replica on a free port; a client of it that signs in as the test's user. */
     private RawHttp replica() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -99,6 +117,7 @@ class ReplicasShareLimitsTest {
         properties.put("emailaccounts.demo-data", false);
         properties.put("emailaccounts.rate-limit.writes-per-minute", 6);
         properties.put("emailaccounts.login-throttle.max-failures", 3);
+        properties.put("emailaccounts.rate-limit.token-requests-per-minute", 4);
         properties.put("emailaccounts.security.token-signing-key", RunningServerTest.TOKEN_SIGNING_KEY);
         properties.put("emailaccounts.secrets.encryption-key", RunningServerTest.ENCRYPTION_KEY);
         properties.put("emailaccounts.users[0].username", USER);
@@ -118,7 +137,9 @@ class ReplicasShareLimitsTest {
 
     private void forgetEarlierRuns() {
         JdbcClient jdbc = replicas.get(0).getBean(JdbcClient.class);
-        jdbc.sql("DELETE FROM rate_limit_bucket WHERE id LIKE :user").param("user", USER + "%").update();
+        // A bucket's id is the limit's name, its size and the key: writes/6/<user>, token-requests/4/name:<user> and
+        // token-requests/4/address:<this machine> (a size no other test uses).
+        jdbc.sql("DELETE FROM rate_limit_bucket WHERE id LIKE :user OR id LIKE 'token-requests/4/%'").param("user", "%" + USER).update();
         jdbc.sql("DELETE FROM login_failure WHERE throttle_key LIKE :user").param("user", "name:" + USER + "%").update();
     }
 }

@@ -38,8 +38,8 @@ export interface ClientOptions {
     /** How to wait before sending again; default a timer. */
     sleep?: (milliseconds: number) => Promise<void>;
     /**
-     * Whether credentials (a password, a token) may go over plain http:// to a host other than this machine
-     * (localhost, 127.0.0.1, ::1). Default false: a base URL missing its "s" fails at once instead of sending the
+     * Whether credentials (a password, a token, a token request's password) may go over plain http:// to a host other
+     * than this machine (localhost, 127.0.0.1, ::1). Default false: a base URL missing its "s" fails at once instead of sending the
      * password in the clear. Turn it on for a network you trust end to end.
      */
     allowPlainHttpCredentials?: boolean;
@@ -50,9 +50,7 @@ export interface ClientOptions {
  * talks to this server or to the hosted service; only the base URL differs.
  */
 export function createConfiguration(options: ClientOptions): Configuration {
-    if (!('none' in options.auth)) {
-        requireSafeTransport(options);
-    }
+    requireSafeTransport(options);
     const fetchApi = reportingFailures(retrying(options.fetch ?? globalThis.fetch, options));
     const basePath = options.baseUrl.replace(/\/+$/, '');
     const middleware: Middleware[] = [];
@@ -69,7 +67,10 @@ export function createConfiguration(options: ClientOptions): Configuration {
     return new Configuration({ basePath, fetchApi, middleware });
 }
 
-/** Credentials go over https://, or to this machine, or where the options allow plain http://. */
+/**
+ * Every configuration sends credentials: a password or a token with each request, or (without auth) the token
+ * request's password. So they go over https://, or to this machine, or where the options allow plain http://.
+ */
 function requireSafeTransport(options: ClientOptions): void {
     const url = new URL(options.baseUrl);
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

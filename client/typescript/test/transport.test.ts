@@ -18,7 +18,8 @@ test('refuses to send credentials over plain http:// to another machine', () => 
                 error.message.includes('plain http://') && !error.message.includes('secret'), baseUrl);
             assert.ok(createConfiguration({ baseUrl, auth, allowPlainHttpCredentials: true }), 'allowed by the options');
         }
-        assert.ok(createConfiguration({ baseUrl, auth: { none: true } }), 'no credentials to protect');
+        assert.throws(() => createConfiguration({ baseUrl, auth: { none: true } }), /plain http:\/\//,
+            "without auth too: the token request's password");
     }
 });
 

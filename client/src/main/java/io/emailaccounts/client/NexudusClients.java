@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * variant taking {@link ClientOptions}: timeouts, and how requests the server asks to send again later (429, 503) are
  * retried; without it, {@link ClientOptions#defaults()} apply.
  * <p>
- * A client that sends credentials refuses a plain {@code http://} base URL other than this machine's (localhost,
- * 127.0.0.1, ::1) with {@link IllegalArgumentException}, unless {@link ClientOptions#withPlainHttpCredentials} allows
- * it: a password or token sent so could be read on the way.
+ * Every client refuses a plain {@code http://} base URL other than this machine's (localhost, 127.0.0.1, ::1) with
+ * {@link IllegalArgumentException}, unless {@link ClientOptions#withPlainHttpCredentials} allows it: each sends a
+ * password or a token (the unauthenticated one, the token request's password), which could be read on the way.
  */
 public final class NexudusClients {
 
@@ -67,7 +67,6 @@ public final class NexudusClients {
 
     /** {@link #passwordGrant(String, String, String)} with these timeouts and retries (token requests included). */
     public static ApiClient passwordGrant(String baseUrl, String username, String password, ClientOptions options) {
-        requireSafeTransport(baseUrl, options);
         PasswordGrantTokens tokens = new PasswordGrantTokens(unauthenticated(baseUrl, options), username, password);
         return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer " + tokens.accessToken()));
     }
@@ -79,7 +78,7 @@ public final class NexudusClients {
 
     /** {@link #unauthenticated(String)} with these timeouts and retries. */
     public static ApiClient unauthenticated(String baseUrl, ClientOptions options) {
-        Objects.requireNonNull(options, "options");
+        requireSafeTransport(baseUrl, options);
         ApiClient client = new ApiClient(new RetryingHttpClient.Builder(options), TolerantReading.objectMapper(),
                 trimTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
         client.setConnectTimeout(options.connectTimeout());
@@ -88,13 +87,15 @@ public final class NexudusClients {
     }
 
     private static ApiClient withAuthorization(String baseUrl, ClientOptions options, Consumer<HttpRequest.Builder> authorization) {
-        requireSafeTransport(baseUrl, options);
         ApiClient client = unauthenticated(baseUrl, options);
         client.setRequestInterceptor(authorization);
         return client;
     }
 
-    /** Credentials go over https://, or to this machine, or where the options allow plain http://. */
+    /**
+     * Every client sends credentials: a password or a token with each request, or (the unauthenticated one) the token
+     * request's password. So they go over https://, or to this machine, or where the options allow plain http://.
+     */
     private static void requireSafeTransport(String baseUrl, ClientOptions options) {
         URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
         String host = uri.getHost() == null ? "" : uri.getHost();

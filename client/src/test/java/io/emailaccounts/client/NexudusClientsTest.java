@@ -186,7 +186,8 @@ class NexudusClientsTest {
             assertThatThrownBy(() -> NexudusClients.passwordGrant(remote, "me", "secret")).isInstanceOf(IllegalArgumentException.class);
             assertThat(NexudusClients.basicAuth(remote, "me", "secret", ClientOptions.defaults().withPlainHttpCredentials(true)))
                     .as("allowed by the options").isNotNull();
-            assertThat(NexudusClients.unauthenticated(remote)).as("no credentials to protect").isNotNull();
+            assertThatThrownBy(() -> NexudusClients.unauthenticated(remote)).as("the token request's password")
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         for (String safe : List.of("https://api.example.com", "http://localhost:8080", "http://127.0.0.1:8080",
                 "http://[::1]:8080", NexudusClients.HOSTED_BASE_URL)) {

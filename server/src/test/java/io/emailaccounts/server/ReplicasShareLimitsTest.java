@@ -137,8 +137,8 @@ class ReplicasShareLimitsTest {
 
     private void forgetEarlierRuns() {
         JdbcClient jdbc = replicas.get(0).getBean(JdbcClient.class);
-        // A bucket's id is the limit's name, its size and the key: writes/6/<user>, token-requests/4/name:<user> and
-        // token-requests/4/address:<this machine> (a size no other test uses).
+        // A bucket's id is the limit's name, its size and the key: writes/6/<user>, token-requests-per-name/600/name:<user>
+        // and token-requests/4/address:<this machine> (a size no other test uses).
         jdbc.sql("DELETE FROM rate_limit_bucket WHERE id LIKE :user OR id LIKE 'token-requests/4/%'").param("user", "%" + USER).update();
         jdbc.sql("DELETE FROM login_failure WHERE throttle_key LIKE :user").param("user", "name:" + USER + "%").update();
     }

@@ -64,11 +64,14 @@ public record EmailAccountsProperties(
     /**
      * @param enabled         whether writes (create, update, delete) are limited per user
      * @param writesPerMinute how many writes a user may make per minute; more are answered 429 with Retry-After
-     * @param tokenRequestsPerMinute how many token requests the token endpoint takes per minute from one client address,
-     *                        and for one user name; more are answered 429 with Retry-After (whatever {@code enabled} says)
+     * @param tokenRequestsPerMinute how many token requests the token endpoint takes per minute from one client address;
+     *                        more are answered 429 with Retry-After (whatever {@code enabled} says)
+     * @param tokenRequestsPerMinutePerName how many password grants it takes per minute for one user name, from all
+     *                        addresses: ten times an address's by default, so that one address cannot use up a name's
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") int writesPerMinute,
-                            @DefaultValue("60") int tokenRequestsPerMinute) {
+                            @DefaultValue("60") int tokenRequestsPerMinute,
+                            @DefaultValue("600") int tokenRequestsPerMinutePerName) {
     }
 
     /**

@@ -30,8 +30,13 @@ final class ConfiguredUsers {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
 
-    /** Spring Security's storage form: {@code {bcrypt}...}, {@code {argon2}...}, {@code {noop}plain}, ... */
-    private static final Pattern STORED_PASSWORD = Pattern.compile("^\\{(bcrypt|argon2|pbkdf2|scrypt|noop)(@[^}]*)?}.+", Pattern.DOTALL);
+    /**
+     * Spring Security's storage form, with an id its password encoder knows (another would fail every sign-in):
+     * {@code {bcrypt}...}, {@code {argon2}...}, {@code {noop}plain}, ...
+     */
+    private static final Pattern STORED_PASSWORD = Pattern.compile(
+            "^\\{(bcrypt|noop|(argon2|pbkdf2|scrypt)(@SpringSecurity_v5_8)?)}.+", Pattern.DOTALL);
+
     private static final String PLAIN_TEXT = "{noop}";
 
     private ConfiguredUsers() {

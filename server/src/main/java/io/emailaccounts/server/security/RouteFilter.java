@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -20,17 +21,21 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Refuses, before authentication and before any handler, a request for a path the server does not have (404) or with
  * a method its path does not take (405, with {@code Allow}): whoever asks, with or without credentials, gets the same
  * answer, and no rule of the security chain is left to decide what a method it does not know may do. HEAD is taken
- * wherever GET is; a CORS preflight goes on, to be answered by CORS when it is configured. It runs in the security
- * chain right after the security headers are written, so that its answers carry them too.
+ * wherever GET is. A CORS preflight goes on only where CORS is configured for its path (a {@link CorsConfigurationSource}
+ * answers for it), to be answered by CORS; none is configured now, so a preflight is the OPTIONS it is. It runs in the
+ * security chain right after the security headers are written, so that its answers carry them too.
  */
 class RouteFilter extends OncePerRequestFilter {
 
     private final Routes routes;
     private final HandlerExceptionResolver resolver;
+    private final CorsConfigurationSource cors;
 
-    RouteFilter(Routes routes, HandlerExceptionResolver resolver) {
+    /** @param cors where CORS is configured: a configuration for a request CORS answers, null for any other */
+    RouteFilter(Routes routes, HandlerExceptionResolver resolver, CorsConfigurationSource cors) {
         this.routes = routes;
         this.resolver = resolver;
+        this.cors = cors;
     }
 
     @Override
@@ -41,7 +46,8 @@ class RouteFilter extends OncePerRequestFilter {
         if (methods.isEmpty()) {
             resolver.resolveException(request, response, null,
                     new NoResourceFoundException(HttpMethod.valueOf(method), request.getRequestURI(), request.getRequestURI()));
-        } else if (Routes.takes(methods.get(), method) || CorsUtils.isPreFlightRequest(request)) {
+        } else if (Routes.takes(methods.get(), method)
+                || (CorsUtils.isPreFlightRequest(request) && cors.getCorsConfiguration(request) != null)) {
             chain.doFilter(request, response);
         } else {
             resolver.resolveException(request, response, null, new HttpRequestMethodNotSupportedException(method, methods.get()));

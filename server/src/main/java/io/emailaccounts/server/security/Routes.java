@@ -43,7 +43,9 @@ public class Routes {
             new Served("/webjars/swagger-ui/swagger-ui.css", "GET", Access.ANYONE),
             new Served("/webjars/swagger-ui/swagger-ui-bundle.js", "GET", Access.ANYONE),
             new Served("/actuator/health", "GET", Access.ANYONE),
-            new Served("/actuator/health/**", "GET", Access.ANYONE),
+            // The probes a balancer or Kubernetes asks (the Operations guide); no other part of health is served.
+            new Served("/actuator/health/liveness", "GET", Access.ANYONE),
+            new Served("/actuator/health/readiness", "GET", Access.ANYONE),
             // Metrics say how the service is used: for administrators only.
             new Served("/actuator/prometheus", "GET", Access.ADMINISTRATOR),
             // A backup copies every record: for administrators only.

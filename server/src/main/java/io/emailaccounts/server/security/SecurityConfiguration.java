@@ -1,10 +1,11 @@
 package io.emailaccounts.server.security;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
-import javax.sql.DataSource;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 
@@ -45,6 +46,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -89,7 +91,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, Routes routes, SecurityFailureHandlers failures,
                                     AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+                                    ObjectProvider<CorsConfigurationSource> corsSources) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
         authorities.setAuthorityPrefix("");
@@ -99,8 +102,10 @@ class SecurityConfiguration {
         bearerTokens.setJwtAuthenticationConverter(jwtAuthentication);
 
         // Unknown paths (404) and methods a path does not take (405) are refused before authentication, their answers
-        // with the security headers.
-        http.addFilterAfter(new RouteFilter(routes, resolver), HeaderWriterFilter.class);
+        // with the security headers. A preflight passes where CORS is configured (Spring MVC's mappings among them).
+        CorsConfigurationSource cors = request -> corsSources.orderedStream()
+                .map(source -> source.getCorsConfiguration(request)).filter(Objects::nonNull).findFirst().orElse(null);
+        http.addFilterAfter(new RouteFilter(routes, resolver, cors), HeaderWriterFilter.class);
         RequestMatcher docs = PathPatternRequestMatcher.pathPattern("/docs/**");
         http.headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
@@ -212,13 +217,15 @@ class SecurityConfiguration {
     @Bean
     AuthenticationApiDelegate tokenEndpoint(AuthenticationManager authenticationManager, InMemoryUserDetailsManager users,
                                             SecretKey tokenSigningKey, EmailAccountsProperties properties, UserNames userNames,
-                                            RateLimit tokenRequests, JdbcClient jdbc, Clock clock) {
+                                            RateLimit tokenRequests, RateLimit tokenRequestsPerName, JdbcClient jdbc,
+                                            Clock clock) {
         EmailAccountsProperties.Security security = properties.security();
         AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
                 security.accessTokenLifetime(), clock);
         RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, security.refreshTokenLifetime(),
                 security.refreshFamilyLifetime(), security.refreshFamiliesPerUser(), tokenSigningKey, clock);
-        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests);
+        return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests,
+                tokenRequestsPerName);
     }
 
     /**
@@ -227,10 +234,21 @@ class SecurityConfiguration {
      */
     @Bean
     RateLimit tokenRequests(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource) {
-        int perMinute = properties.rateLimit().tokenRequestsPerMinute();
-        String setting = "emailaccounts.rate-limit.token-requests-per-minute";
+        return rateLimit("token-requests", "emailaccounts.rate-limit.token-requests-per-minute",
+                properties.rateLimit().tokenRequestsPerMinute(), runMode, dataSource);
+    }
+
+    /** The token endpoint's limit per user name, kept as {@link #tokenRequests} is. */
+    @Bean
+    RateLimit tokenRequestsPerName(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource) {
+        return rateLimit("token-requests-per-name", "emailaccounts.rate-limit.token-requests-per-minute-per-name",
+                properties.rateLimit().tokenRequestsPerMinutePerName(), runMode, dataSource);
+    }
+
+    private static RateLimit rateLimit(String name, String setting, int perMinute, RunMode runMode,
+                                       ObjectProvider<DataSource> dataSource) {
         return runMode.keepsLimitsInMemory()
-                ? new RateLimit("token-requests", setting, perMinute, TimeMeter.SYSTEM_NANOTIME)
-                : new RateLimit("token-requests", setting, perMinute, dataSource.getObject());
+                ? new RateLimit(name, setting, perMinute, TimeMeter.SYSTEM_NANOTIME)
+                : new RateLimit(name, setting, perMinute, dataSource.getObject());
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 import io.emailaccounts.server.generated.model.TokenResponse;
@@ -33,26 +35,32 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private final RefreshTokenStore refreshTokens;
     private final UserNames userNames;
     private final RateLimit tokenRequests;
+    private final RateLimit tokenRequestsPerName;
 
     TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
-                  RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests) {
+                  RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests, RateLimit tokenRequestsPerName) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.userNames = userNames;
         this.tokenRequests = tokenRequests;
+        this.tokenRequestsPerName = tokenRequestsPerName;
     }
 
     /** A refusal commits what it did: a revoked family stays revoked. */
     @Override
     @Transactional(noRollbackFor = OAuthTokenException.class)
     public ResponseEntity<TokenResponse> createToken(String grantType, String username, String password, String refreshToken) {
-        String refusal = "Too many token requests: at most " + tokenRequests.perMinute()
-                + " a minute are accepted from one address, and for one user name; try again later.";
-        tokenRequests.acquire("address:" + ClientAddress.current(), refusal);
+        tokenRequests.acquire("address:" + ClientAddress.current(), "Too many token requests: at most "
+                + tokenRequests.perMinute() + " a minute are accepted from one address; try again later.");
+        if (hasQuery()) {
+            throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST,
+                    "The parameters go in the form body, not in the URL (where logs would keep a password).");
+        }
         if ("password".equals(grantType) && !isBlank(username) && !userNames.tooLong(username)) {
-            tokenRequests.acquire("name:" + username.toLowerCase(Locale.ROOT), refusal);
+            tokenRequestsPerName.acquire("name:" + username.toLowerCase(Locale.ROOT), "Too many token requests for this "
+                    + "user name: at most " + tokenRequestsPerName.perMinute() + " a minute; try again later.");
         }
         return switch (grantType) {
             case "password" -> passwordGrant(username, password);
@@ -60,6 +68,12 @@ class TokenEndpoint implements AuthenticationApiDelegate {
             default -> throw new OAuthTokenException(OAuthTokenException.UNSUPPORTED_GRANT_TYPE,
                     "grant_type must be password or refresh_token.");
         };
+    }
+
+    /** Whether the request's URL has a query: RFC 6749 sends the token request's parameters in the body. */
+    private static boolean hasQuery() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getQueryString() != null;
     }
 
     private ResponseEntity<TokenResponse> passwordGrant(String username, String password) {

@@ -34,7 +34,7 @@ class ConfiguredUsersTest {
     private EmailAccountsProperties properties(List<User> users) {
         return new EmailAccountsProperties(users, null, dataDirectory.resolve("dev-credentials"), DataSize.ofKilobytes(64),
                 new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO, Duration.ofDays(30), 10),
-                new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600, 60),
+                new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600, 60, 600),
                 new EmailAccountsProperties.LoginThrottle(10, 100, 100, Duration.ofMinutes(5), 4),
                 new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)),
                 new EmailAccountsProperties.Backup(dataDirectory.resolve("backups"), Duration.ofDays(30)));
@@ -85,11 +85,13 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldRefuseAPasswordWithoutItsStorageForm() {
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", "plain", true, List.of(), null))),
-                false, ROLES, MAX_NAME, ENCODER))
-                .hasMessage("emailaccounts.users[0].password must be in Spring Security's storage form, "
-                        + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)")
-                .hasMessageNotContaining("plain\"");
+        for (String password : List.of("plain", "{noop@x}plain", "{bcrypt2}" + BCRYPT.substring("{bcrypt}".length()), "{md5}x")) {
+            assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", password, true, List.of(), null))),
+                    true, ROLES, MAX_NAME, ENCODER)).as(password)
+                    .hasMessage("emailaccounts.users[0].password must be in Spring Security's storage form, "
+                            + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)")
+                    .hasMessageNotContaining("plain\"");
+        }
     }
 
     @Test

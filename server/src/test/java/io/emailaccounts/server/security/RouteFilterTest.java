@@ -10,6 +10,8 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -24,7 +26,10 @@ class RouteFilterTest {
         refused.add(failure);
         return new ModelAndView();
     };
-    private final RouteFilter filter = new RouteFilter(new Routes(ExampleBodies.CONTRACT), resolver);
+    /** CORS configured for the paths under /api/crm/ only. */
+    private final CorsConfigurationSource cors = request ->
+            request.getRequestURI().startsWith("/api/crm/") ? new CorsConfiguration().applyPermitDefaultValues() : null;
+    private final RouteFilter filter = new RouteFilter(new Routes(ExampleBodies.CONTRACT), resolver, cors);
 
     @Test
     void shouldLetADeclaredMethodAndHeadThrough() throws Exception {
@@ -50,15 +55,35 @@ class RouteFilterTest {
         assertThat(refused).hasSize(2).allSatisfy(failure -> assertThat(failure).isInstanceOf(NoResourceFoundException.class));
     }
 
-    /** CORS, when configured, answers a preflight in the security chain: the filter does not take it for an OPTIONS. */
+    /** CORS, where configured, answers a preflight in the security chain: the filter does not take it for an OPTIONS. */
     @Test
-    void shouldLetACorsPreflightThrough() throws Exception {
-        MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", "/api/crm/emailaccounts/1");
-        preflight.addHeader("Origin", "https://app.example.com");
-        preflight.addHeader("Access-Control-Request-Method", "GET");
-
-        assertThat(passes(preflight)).isTrue();
+    void shouldLetACorsPreflightThroughWhereCorsIsConfigured() throws Exception {
+        assertThat(passes(preflight("/api/crm/emailaccounts/1"))).isTrue();
         assertThat(refused).isEmpty();
+    }
+
+    /** Elsewhere a preflight is the OPTIONS it is: refused with the path's methods. */
+    @Test
+    void shouldRefuseAPreflightWhereCorsIsNotConfigured() throws Exception {
+        assertThat(passes(preflight("/api/token"))).isFalse();
+        assertThat(passes(preflight("/actuator/health"))).isFalse();
+
+        assertThat(refused).hasSize(2).allSatisfy(failure -> assertThat(failure).isInstanceOf(HttpRequestMethodNotSupportedException.class));
+    }
+
+    @Test
+    void shouldServeTheHealthProbesAndNoOtherPartOfHealth() throws Exception {
+        assertThat(passes("GET", "/actuator/health/liveness")).isTrue();
+        assertThat(passes("GET", "/actuator/health/readiness")).isTrue();
+        assertThat(passes("GET", "/actuator/health/db")).isFalse();
+        assertThat(passes("GET", "/actuator/health/anything")).isFalse();
+    }
+
+    private static MockHttpServletRequest preflight(String path) {
+        MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", path);
+        preflight.addHeader("Origin", "https://app.example.com");
+        preflight.addHeader("Access-Control-Request-Method", "POST");
+        return preflight;
     }
 
     private boolean passes(String method, String path) throws Exception {

@@ -37,6 +37,7 @@ import io.emailaccounts.server.secrets.SecretCipher;
         // The limits have their own tests (LimitsTest); here they must not depend on how fast the suite runs.
         "emailaccounts.rate-limit.writes-per-minute=1000000",
         "emailaccounts.rate-limit.token-requests-per-minute=1000000",
+        "emailaccounts.rate-limit.token-requests-per-minute-per-name=1000000",
         "emailaccounts.login-throttle.max-failures=1000000",
         "emailaccounts.security.token-signing-key=" + RunningServerTest.TOKEN_SIGNING_KEY,
         "emailaccounts.secrets.encryption-key=" + RunningServerTest.ENCRYPTION_KEY

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * per name and address, per address and per name (LimitsTest, LoginThrottleTest), password checks are bounded
  * (VerifiedPasswordCacheTest), refresh tokens end and betray theft (RefreshTokenFamiliesTest), access tokens expire
  * (AccessTokenLifetimeTest). Here: an unknown name is answered as a wrong password; a token whose claims were changed,
- * or whose signature was dropped, is refused; a token is taken from the Authorization header only; token answers are
- * not cached.
+ * or whose signature was dropped, is refused; a token is taken from the Authorization header only, a token request's
+ * parameters from its body only; token answers are not cached.
  */
 class Api02BrokenAuthenticationTest extends RunningServerTest {
 
@@ -60,6 +60,16 @@ class Api02BrokenAuthenticationTest extends RunningServerTest {
 
         assertThat(http().bearer(token).get(PATH).status()).isEqualTo(200);
         assertThat(http().get(PATH + "?access_token=" + token).status()).as("in the query, where logs keep it").isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseATokenRequestWithItsParametersInTheUrl() {
+        RawHttp.Response inTheUrl = http().postForm("/api/token?grant_type=password&username=" + ADMIN + "&password="
+                + ADMIN_PASSWORD, "");
+
+        assertThat(inTheUrl.status()).isEqualTo(400);
+        assertThat(inTheUrl.json().get("error").asString()).isEqualTo("invalid_request");
+        assertThat(inTheUrl.body()).doesNotContain("access_token", ADMIN_PASSWORD);
     }
 
     @Test

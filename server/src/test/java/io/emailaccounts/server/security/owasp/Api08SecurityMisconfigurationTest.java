@@ -64,5 +64,31 @@ class Api08SecurityMisconfigurationTest extends RunningServerTest {
         assertThat(read.header("Access-Control-Allow-Origin")).isNull();
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
+        for (String path : new String[] {RECORD, "/api/token", "/actuator/health", "/actuator/prometheus", "/docs/"}) {
+            RawHttp.Response refused = asAdmin().header("Origin", "https://attacker.example")
+                    .header("Access-Control-Request-Method", "POST").send("OPTIONS", path, null, null);
+            assertThat(refused.status()).as("a preflight, CORS not configured: the OPTIONS it is, on " + path).isEqualTo(405);
+            assertThat(refused.header("Allow")).doesNotContain("TRACE", "OPTIONS");
+            assertThat(refused.json().get("WasSuccessful").asBoolean()).isFalse();
+        }
+    }
+
+    /** A redirect names a path, not a host the request's Host header chose. */
+    @Test
+    void shouldRedirectToAPathOnly() {
+        RawHttp.Response root = http().get("/");
+
+        assertThat(root.status()).isBetween(300, 399);
+        assertThat(root.header("Location")).isEqualTo("/docs/");
+    }
+
+    @Test
+    void shouldServeNoPartOfHealthButItsProbes() {
+        for (String path : new String[] {"/actuator/health/db", "/actuator/health/diskSpace", "/actuator/health/xyz"}) {
+            RawHttp.Response refused = http().get(path);
+            assertThat(refused.status()).as(path).isEqualTo(404);
+            assertThat(refused.json().get("WasSuccessful").asBoolean()).isFalse();
+        }
+        assertThat(http().get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -38,6 +40,10 @@ final class ConfiguredUsers {
             "^\\{(bcrypt|noop|(argon2|pbkdf2|scrypt)(@SpringSecurity_v5_8)?)}.+", Pattern.DOTALL);
 
     private static final String PLAIN_TEXT = "{noop}";
+    /** A bcrypt hash's cost, the base-2 logarithm of its rounds: {@code {bcrypt}$2a$10$...}. */
+    private static final Pattern BCRYPT_COST = Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$(\\d\\d)\\$.*", Pattern.DOTALL);
+    /** The least bcrypt cost production mode takes (OWASP ASVS 2.4.4), and Spring Security's default. */
+    static final int MIN_BCRYPT_COST = 10;
 
     private ConfiguredUsers() {
     }
@@ -77,6 +83,11 @@ final class ConfiguredUsers {
             if (!development && user.password().startsWith(PLAIN_TEXT)) {
                 unsafe.add(where + ".password (" + user.username() + ") is kept in plain text ({noop}): store a bcrypt "
                         + "hash, {bcrypt}$2a$10$...");
+            }
+            OptionalInt cost = bcryptCost(user.password());
+            if (!development && cost.isPresent() && cost.getAsInt() < MIN_BCRYPT_COST) {
+                unsafe.add(where + ".password (" + user.username() + ") is a bcrypt hash of cost " + cost.getAsInt()
+                        + ": hash it with a cost of at least " + MIN_BCRYPT_COST + ", {bcrypt}$2a$10$...");
             }
             if (!user.administrator() && user.businesses() == null) {
                 if (development) {
@@ -149,5 +160,20 @@ final class ConfiguredUsers {
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role)));
         businesses.ifPresent(ids -> ids.forEach(business -> authorities.add(new SimpleGrantedAuthority(Authorities.BUSINESS_PREFIX + business))));
         return User.withUsername(username).password(storedPassword).authorities(authorities).build();
+    }
+
+    /** The cost of a stored bcrypt hash; empty for any other storage form. */
+    static OptionalInt bcryptCost(String stored) {
+        Matcher cost = stored == null ? null : BCRYPT_COST.matcher(stored);
+        return cost != null && cost.matches() ? OptionalInt.of(Integer.parseInt(cost.group(1))) : OptionalInt.empty();
+    }
+
+    /**
+     * The highest cost among the configured bcrypt hashes, and at least {@link #MIN_BCRYPT_COST}: the cost of the hash
+     * unknown user names are checked against, so that they take as long as the slowest known one.
+     */
+    static int highestBcryptCost(List<EmailAccountsProperties.User> users) {
+        return users.stream().map(user -> bcryptCost(user.password())).filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt).reduce(MIN_BCRYPT_COST, Math::max);
     }
 }

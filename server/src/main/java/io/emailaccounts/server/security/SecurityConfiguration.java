@@ -1,6 +1,7 @@
 package io.emailaccounts.server.security;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
@@ -22,7 +23,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -150,10 +153,16 @@ class SecurityConfiguration {
         return firewall;
     }
 
+    /**
+     * Spring Security's encoders (bcrypt for new hashes), behind the cache of verified passwords; unknown user names are
+     * checked against a bcrypt hash as costly as the costliest configured one.
+     */
     @Bean
     PasswordEncoder passwordEncoder(EmailAccountsProperties properties) {
+        int cost = ConfiguredUsers.highestBcryptCost(properties.users());
         return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                properties.loginThrottle().maxConcurrentPasswordChecks());
+                properties.loginThrottle().maxConcurrentPasswordChecks(),
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost))));
     }
 
     @Bean

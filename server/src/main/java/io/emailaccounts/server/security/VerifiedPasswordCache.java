@@ -44,6 +44,7 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     static final Duration WAIT_FOR_A_CHECK = Duration.ofSeconds(1);
 
     private final PasswordEncoder delegate;
+    private final PasswordEncoder unknownUsers;
     private final SecretKeySpec key;
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
@@ -54,7 +55,16 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     private final Semaphore checks;
 
     VerifiedPasswordCache(PasswordEncoder delegate, int maxConcurrentChecks) {
+        this(delegate, maxConcurrentChecks, delegate);
+    }
+
+    /**
+     * @param unknownUsers encodes the hash unknown user names are checked against: as costly as the slowest stored
+     *                     hash, so that an unknown name takes as long as a known one
+     */
+    VerifiedPasswordCache(PasswordEncoder delegate, int maxConcurrentChecks, PasswordEncoder unknownUsers) {
         this.delegate = delegate;
+        this.unknownUsers = unknownUsers;
         this.checks = new Semaphore(maxConcurrentChecks, true);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -63,11 +73,12 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-        String encoded = delegate.encode(rawPassword);
         if (USER_NOT_FOUND_PASSWORD.contentEquals(rawPassword)) {
+            String encoded = unknownUsers.encode(rawPassword);
             unknownUserHashes.add(encoded);
+            return encoded;
         }
-        return encoded;
+        return delegate.encode(rawPassword);
     }
 
     @Override

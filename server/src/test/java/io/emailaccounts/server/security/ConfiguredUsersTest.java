@@ -26,7 +26,7 @@ class ConfiguredUsersTest {
     private static final Set<String> ROLES = Set.of("EmailAccount-Edit");
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private static final int MAX_NAME = 255;
-    private static final String BCRYPT = "{bcrypt}$2a$04$5ZkZsYkrT9gxm59VOLIEReO6oWTufm8EXbnorU2QR4ysfOJYkgQ32";
+    private static final String BCRYPT = "{bcrypt}$2a$10$7vspDyfrDkHkOoqnhLx0meROADQ5G0clpHyS9Mcby/k.Sk.nkKy8a";
 
     @TempDir
     Path dataDirectory;
@@ -154,14 +154,17 @@ class ConfiguredUsersTest {
         List<User> unsafe = List.of(
                 new User("admin@example.com", "{noop}a", true, List.of(), null),
                 new User("editor@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), null),
-                new User("limited@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001")));
+                new User("limited@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001")),
+                new User("cheap@example.com", BCRYPT.replace("$2a$10$", "$2a$04$"), true, List.of(), null));
 
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(unsafe), false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("Production mode refuses unsafe settings:\n"
                         + "  - emailaccounts.users[0].password (admin@example.com) is kept in plain text ({noop}): store a "
                         + "bcrypt hash, {bcrypt}$2a$10$...\n"
                         + "  - emailaccounts.users[1].businesses (editor@example.com) is not set: list the BusinessIds the "
-                        + "user may see and change, or '*' for every business");
+                        + "user may see and change, or '*' for every business\n"
+                        + "  - emailaccounts.users[3].password (cheap@example.com) is a bcrypt hash of cost 4: hash it "
+                        + "with a cost of at least 10, {bcrypt}$2a$10$...");
         assertThat(ConfiguredUsers.load(properties(unsafe), true, ROLES, MAX_NAME, ENCODER).userExists("editor@example.com"))
                 .as("development mode allows them").isTrue();
     }

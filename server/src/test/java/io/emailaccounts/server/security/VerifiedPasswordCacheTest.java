@@ -3,11 +3,15 @@ package io.emailaccounts.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.emailaccounts.server.config.EmailAccountsProperties;
 
 class VerifiedPasswordCacheTest {
 
@@ -47,6 +51,23 @@ class VerifiedPasswordCacheTest {
         assertThat(cache.matches("guess", "hash:secret")).isFalse();
 
         assertThat(slow.checks).hasValue(2);
+    }
+
+    /** The hash unknown names are checked against is as costly as the costliest stored one (cost 12 here). */
+    @Test
+    void shouldCheckUnknownNamesAgainstAHashAsCostlyAsTheStoredOnes() {
+        List<EmailAccountsProperties.User> users = List.of(
+                new EmailAccountsProperties.User("a@example.com", "{bcrypt}$2a$10$" + "x".repeat(53), true, List.of(), null),
+                new EmailAccountsProperties.User("b@example.com", "{bcrypt}$2b$12$" + "x".repeat(53), true, List.of(), null),
+                new EmailAccountsProperties.User("c@example.com", "{noop}plain", true, List.of(), null));
+        int cost = ConfiguredUsers.highestBcryptCost(users);
+        VerifiedPasswordCache cache = new VerifiedPasswordCache(new CountingEncoder(), 4,
+                new BCryptPasswordEncoder(cost));
+
+        assertThat(cost).isEqualTo(12);
+        assertThat(ConfiguredUsers.highestBcryptCost(List.of())).as("at least Spring Security's default").isEqualTo(10);
+        assertThat(cache.encode(VerifiedPasswordCache.USER_NOT_FOUND_PASSWORD)).startsWith("$2a$12$");
+        assertThat(cache.encode("another")).as("the stored encoder's").isEqualTo("hash:another");
     }
 
     @Test

@@ -13,13 +13,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Signed JWT access tokens. They carry the user's authorities, so a request with one is authorized from the token
- * alone, without a lookup.
+ * Signed JWT access tokens: the user, its authorities when the token was issued (for the client to read), and the
+ * fingerprint of the user's stored password ({@link PasswordBinding}). A request with one is authorized with the
+ * authorities the user holds now ({@link CurrentUserTokens}).
  */
 final class AccessTokens {
 
     static final String ISSUER = "emailaccounts";
     static final String AUTHORITIES_CLAIM = "authorities";
+    static final String PASSWORD_BINDING_CLAIM = "password_binding";
 
     private final JwtEncoder encoder;
     private final Duration lifetime;
@@ -32,15 +34,22 @@ final class AccessTokens {
     }
 
     String issue(String username, Collection<? extends GrantedAuthority> authorities) {
+        return issue(username, authorities, null);
+    }
+
+    /** @param passwordBinding the fingerprint of the user's stored password; null for none */
+    String issue(String username, Collection<? extends GrantedAuthority> authorities, String passwordBinding) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(username)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
-                .claim(AUTHORITIES_CLAIM, authorities.stream().map(GrantedAuthority::getAuthority).toList())
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+                .claim(AUTHORITIES_CLAIM, authorities.stream().map(GrantedAuthority::getAuthority).toList());
+        if (passwordBinding != null) {
+            claims.claim(PASSWORD_BINDING_CLAIM, passwordBinding);
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
     }
 
     Duration lifetime() {

@@ -1,7 +1,6 @@
 package io.emailaccounts.server.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -17,9 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +45,7 @@ final class RefreshTokenStore {
     private final Duration familyLifetime;
     private final int familiesPerUser;
     private final Clock clock;
-    private final SecretKeySpec bindingKey;
+    private final PasswordBinding binding;
     private final SecureRandom random = new SecureRandom();
 
     RefreshTokenStore(JdbcClient jdbc, Duration tokenLifetime, Duration familyLifetime, int familiesPerUser,
@@ -58,8 +55,7 @@ final class RefreshTokenStore {
         this.familyLifetime = familyLifetime;
         this.familiesPerUser = familiesPerUser;
         this.clock = clock;
-        this.bindingKey = new SecretKeySpec(hmac(new SecretKeySpec(tokenSigningKey.getEncoded(), "HmacSHA256"),
-                "refresh-token password binding"), "HmacSHA256");
+        this.binding = new PasswordBinding(tokenSigningKey);
     }
 
     /** A token that was used, once: what the next token of its family needs. */
@@ -80,7 +76,7 @@ final class RefreshTokenStore {
         for (String oldest : families.subList(0, Math.max(0, families.size() - familiesPerUser + 1))) {
             revoke(oldest);
         }
-        return insert(username, UUID.randomUUID().toString(), now.plus(familyLifetime), binding(storedPassword));
+        return insert(username, UUID.randomUUID().toString(), now.plus(familyLifetime), binding.of(storedPassword));
     }
 
     /** Makes the next token of the family of a token just used. */
@@ -122,9 +118,7 @@ final class RefreshTokenStore {
 
     /** Whether the family was bound to this stored password (the user's password is the one it signed in with). */
     boolean boundTo(Used used, String storedPassword) {
-        return used.passwordBinding() != null && MessageDigest.isEqual(
-                used.passwordBinding().getBytes(StandardCharsets.US_ASCII),
-                binding(storedPassword).getBytes(StandardCharsets.US_ASCII));
+        return binding.matches(storedPassword, used.passwordBinding());
     }
 
     /** Ends every token of a family. */
@@ -149,19 +143,6 @@ final class RefreshTokenStore {
         return token;
     }
 
-    private String binding(String storedPassword) {
-        return HexFormat.of().formatHex(hmac(bindingKey, storedPassword));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
 
     /** A column's value, whatever case the database gives its name in. */
     private static Object value(Map<String, Object> row, String column) {

@@ -36,9 +36,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -95,14 +93,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, OperationAuthorization operations, Routes routes, SecurityFailureHandlers failures,
                                     AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-                                    ObjectProvider<CorsConfigurationSource> corsSources) {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(AccessTokens.AUTHORITIES_CLAIM);
-        authorities.setAuthorityPrefix("");
-        JwtAuthenticationConverter jwtAuthentication = new JwtAuthenticationConverter();
-        jwtAuthentication.setJwtGrantedAuthoritiesConverter(authorities);
+                                    ObjectProvider<CorsConfigurationSource> corsSources, InMemoryUserDetailsManager users,
+                                    SecretKey tokenSigningKey) {
+        // A bearer token's user as configured now: its authorities today; refused once removed or its password changed.
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
-        bearerTokens.setJwtAuthenticationConverter(jwtAuthentication);
+        bearerTokens.setJwtAuthenticationConverter(new CurrentUserTokens(users, new PasswordBinding(tokenSigningKey)));
 
         // Unknown paths (404) and methods a path does not take (405) are refused before authentication, their answers
         // with the security headers. A preflight passes where CORS is configured (Spring MVC's mappings among them).
@@ -234,7 +229,7 @@ class SecurityConfiguration {
         RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, security.refreshTokenLifetime(),
                 security.refreshFamilyLifetime(), security.refreshFamiliesPerUser(), tokenSigningKey, clock);
         return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests,
-                tokenRequestsPerName);
+                tokenRequestsPerName, new PasswordBinding(tokenSigningKey));
     }
 
     /**

@@ -36,9 +36,11 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private final UserNames userNames;
     private final RateLimit tokenRequests;
     private final RateLimit tokenRequestsPerName;
+    private final PasswordBinding passwordBinding;
 
     TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
-                  RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests, RateLimit tokenRequestsPerName) {
+                  RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests, RateLimit tokenRequestsPerName,
+                  PasswordBinding passwordBinding) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -46,6 +48,7 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         this.userNames = userNames;
         this.tokenRequests = tokenRequests;
         this.tokenRequestsPerName = tokenRequestsPerName;
+        this.passwordBinding = passwordBinding;
     }
 
     /** A refusal commits what it did: a revoked family stays revoked. */
@@ -130,7 +133,7 @@ class TokenEndpoint implements AuthenticationApiDelegate {
 
     private ResponseEntity<TokenResponse> tokens(UserDetails user, String refreshToken) {
         TokenResponse body = new TokenResponse()
-                .accessToken(accessTokens.issue(user.getUsername(), user.getAuthorities()))
+                .accessToken(accessTokens.issue(user.getUsername(), user.getAuthorities(), passwordBinding.of(user.getPassword())))
                 .tokenType(TokenResponse.TokenTypeEnum.BEARER)
                 .expiresIn(Math.toIntExact(accessTokens.lifetime().toSeconds()))
                 .refreshToken(refreshToken);

@@ -1,5 +1,6 @@
 package io.emailaccounts.server.security;
 
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
 import static io.emailaccounts.server.support.EmailAccountRecords.requiredFieldsBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -194,6 +195,36 @@ class AuthenticationTest extends RunningServerTest {
         ApiException stillEnded = catchThrowableOfType(ApiException.class,
                 () -> tokens.createToken("refresh_token", null, null, signedIn.getRefreshToken()));
         assertThat(stillEnded.getCode()).as("the password back as it was does not revive it").isEqualTo(400);
+    }
+
+    /**
+     * An access token answers to its user as configured now: the roles it holds today; refused once its password
+     * changed or the user is gone, rather than for the rest of the token's hour.
+     */
+    @Test
+    void shouldAuthorizeAnAccessTokenAsItsUserIsNow() {
+        RawHttp.Response signedIn = http().postForm(TOKEN_PATH, "grant_type=password&username=" + AUDITOR + "&password=" + AUDITOR_PASSWORD);
+        RawHttp withToken = http().bearer(signedIn.json().get("access_token").asString());
+        String record = "/api/crm/emailaccounts/" + ID;
+        UserDetails before = users.loadUserByUsername(AUDITOR);
+        assertThat(withToken.get(record).status()).isEqualTo(200);
+        try {
+            users.updateUser(User.withUserDetails(before).authorities(List.of()).build());
+            assertThat(withToken.get(record).status()).as("its roles taken away").isEqualTo(403);
+            users.updateUser(User.withUserDetails(before).password(StoredPasswords.bcrypt("a-new-password")).build());
+            RawHttp.Response changed = withToken.get(record);
+            assertThat(changed.status()).as("its password changed").isEqualTo(401);
+            assertThat(changed.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+            users.deleteUser(AUDITOR);
+            assertThat(withToken.get(record).status()).as("the user removed").isEqualTo(401);
+        } finally {
+            if (users.userExists(AUDITOR)) {
+                users.updateUser(before);
+            } else {
+                users.createUser(before);
+            }
+        }
+        assertThat(withToken.get(record).status()).as("the user back as it was").isEqualTo(200);
     }
 
     @Test

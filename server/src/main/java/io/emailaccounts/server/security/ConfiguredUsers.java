@@ -33,11 +33,13 @@ final class ConfiguredUsers {
     private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
 
     /**
-     * Spring Security's storage form, with an id its password encoder knows (another would fail every sign-in):
-     * {@code {bcrypt}...}, {@code {argon2}...}, {@code {noop}plain}, ...
+     * The storage forms the server checks: a bcrypt hash as bcrypt writes it, {@code {bcrypt}$2a$10$} and 53
+     * characters, or {@code {noop}plain} (development mode only). Spring Security's other forms need libraries the
+     * server does not carry (argon2, scrypt) or would take any cost (pbkdf2): each would fail every sign-in, or pass a
+     * cheap hash.
      */
     private static final Pattern STORED_PASSWORD = Pattern.compile(
-            "^\\{(bcrypt|noop|(argon2|pbkdf2|scrypt)(@SpringSecurity_v5_8)?)}.+", Pattern.DOTALL);
+            "^(\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}|\\{noop}.+)$", Pattern.DOTALL);
 
     private static final String PLAIN_TEXT = "{noop}";
     /** A bcrypt hash's cost, the base-2 logarithm of its rounds: {@code {bcrypt}$2a$10$...}. */
@@ -71,8 +73,8 @@ final class ConfiguredUsers {
                 throw new InvalidConfigurationException(where + ".username '" + user.username() + "' is configured twice");
             }
             if (user.password() == null || !STORED_PASSWORD.matcher(user.password()).matches()) {
-                throw new InvalidConfigurationException(where + ".password must be in Spring Security's storage form, "
-                        + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)");
+                throw new InvalidConfigurationException(where + ".password must be a bcrypt hash in Spring Security's "
+                        + "storage form, {bcrypt}$2a$10$ and 53 characters (or {noop}plain-text in development mode)");
             }
             for (String role : user.roles()) {
                 if (!knownRoles.contains(role)) {

@@ -97,6 +97,11 @@ final class LoginThrottle {
         }
     }
 
+    /** Whether a sign-in under the name succeeded from this address within the window. */
+    boolean signedInWithin(String username, String address) {
+        return failures.succeededWithin(key(username, address));
+    }
+
     void succeeded(String username, String address) {
         failures.forget(key(username, address));
         failures.succeeded(key(username, address));

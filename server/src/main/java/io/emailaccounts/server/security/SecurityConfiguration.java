@@ -177,18 +177,22 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
-                                                UserNames userNames, EmailAccountsProperties properties, RunMode runMode,
-                                                JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+                                                UserNames userNames, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames));
+    }
+
+    /** The failed sign-in throttle: its failures in memory on the embedded database, in the database where replicas share it. */
+    @Bean
+    LoginThrottle loginThrottle(EmailAccountsProperties properties, RunMode runMode, JdbcClient jdbc,
+                                PlatformTransactionManager transactions, Clock clock) {
         EmailAccountsProperties.LoginThrottle settings = properties.loginThrottle();
-        LoginThrottle throttle = runMode.keepsLimitsInMemory()
+        return runMode.keepsLimitsInMemory()
                 ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
                         settings.window(), Ticker.systemTicker())
                 : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
-                        settings.window(),
-                        new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames));
+                        settings.window(), new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
     }
 
     @Bean
@@ -221,15 +225,15 @@ class SecurityConfiguration {
     @Bean
     AuthenticationApiDelegate tokenEndpoint(AuthenticationManager authenticationManager, InMemoryUserDetailsManager users,
                                             SecretKey tokenSigningKey, EmailAccountsProperties properties, UserNames userNames,
-                                            RateLimit tokenRequests, RateLimit tokenRequestsPerName, JdbcClient jdbc,
-                                            Clock clock) {
+                                            RateLimit tokenRequests, RateLimit tokenRequestsPerName, LoginThrottle throttle,
+                                            JdbcClient jdbc, Clock clock) {
         EmailAccountsProperties.Security security = properties.security();
         AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
                 security.accessTokenLifetime(), clock);
         RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, security.refreshTokenLifetime(),
                 security.refreshFamilyLifetime(), security.refreshFamiliesPerUser(), tokenSigningKey, clock);
         return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests,
-                tokenRequestsPerName, new PasswordBinding(tokenSigningKey));
+                tokenRequestsPerName, throttle, new PasswordBinding(tokenSigningKey));
     }
 
     /**

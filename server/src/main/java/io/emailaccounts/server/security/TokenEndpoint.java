@@ -36,11 +36,17 @@ class TokenEndpoint implements AuthenticationApiDelegate {
     private final UserNames userNames;
     private final RateLimit tokenRequests;
     private final RateLimit tokenRequestsPerName;
+    private final LoginThrottle throttle;
     private final PasswordBinding passwordBinding;
 
+    /**
+     * @param tokenRequestsPerName password grants per user name, for the addresses that did not sign in under it within
+     *                             the throttle's window: those are limited per address only, so that a flood of grants
+     *                             for a name from elsewhere does not keep its user out
+     */
     TokenEndpoint(AuthenticationManager authenticationManager, UserDetailsService users, AccessTokens accessTokens,
                   RefreshTokenStore refreshTokens, UserNames userNames, RateLimit tokenRequests, RateLimit tokenRequestsPerName,
-                  PasswordBinding passwordBinding) {
+                  LoginThrottle throttle, PasswordBinding passwordBinding) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -48,6 +54,7 @@ class TokenEndpoint implements AuthenticationApiDelegate {
         this.userNames = userNames;
         this.tokenRequests = tokenRequests;
         this.tokenRequestsPerName = tokenRequestsPerName;
+        this.throttle = throttle;
         this.passwordBinding = passwordBinding;
     }
 
@@ -61,7 +68,8 @@ class TokenEndpoint implements AuthenticationApiDelegate {
             throw new OAuthTokenException(OAuthTokenException.INVALID_REQUEST,
                     "The parameters go in the form body, not in the URL (where logs would keep a password).");
         }
-        if ("password".equals(grantType) && !isBlank(username) && !userNames.tooLong(username)) {
+        if ("password".equals(grantType) && !isBlank(username) && !userNames.tooLong(username)
+                && !throttle.signedInWithin(username, ClientAddress.current())) {
             tokenRequestsPerName.acquire("name:" + username.toLowerCase(Locale.ROOT), "Too many token requests for this "
                     + "user name: at most " + tokenRequestsPerName.perMinute() + " a minute; try again later.");
         }

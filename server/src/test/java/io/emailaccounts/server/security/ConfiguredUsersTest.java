@@ -85,11 +85,12 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldRefuseAPasswordWithoutItsStorageForm() {
-        for (String password : List.of("plain", "{noop@x}plain", "{bcrypt2}" + BCRYPT.substring("{bcrypt}".length()), "{md5}x")) {
+        for (String password : List.of("plain", "{noop@x}plain", "{bcrypt2}" + BCRYPT.substring("{bcrypt}".length()), "{md5}x",
+                "{bcrypt}garbage", BCRYPT + "x", "{argon2}$argon2id$v=19$m=16,t=1,p=1$c2FsdA$aGFzaA", "{scrypt}x", "{pbkdf2}00")) {
             assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", password, true, List.of(), null))),
                     true, ROLES, MAX_NAME, ENCODER)).as(password)
-                    .hasMessage("emailaccounts.users[0].password must be in Spring Security's storage form, "
-                            + "such as {bcrypt}$2a$10$... (or {noop}plain-text in development mode)")
+                    .hasMessage("emailaccounts.users[0].password must be a bcrypt hash in Spring Security's storage form, "
+                            + "{bcrypt}$2a$10$ and 53 characters (or {noop}plain-text in development mode)")
                     .hasMessageNotContaining("plain\"");
         }
     }

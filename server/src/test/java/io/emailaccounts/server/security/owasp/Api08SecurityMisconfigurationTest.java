@@ -21,7 +21,8 @@ class Api08SecurityMisconfigurationTest extends RunningServerTest {
     @Test
     void shouldSendTheSecurityHeadersOnAnswersAndErrors() {
         for (RawHttp.Response answer : new RawHttp.Response[] {asAdmin().get(RECORD), http().get(RECORD),
-                asAdmin().get("/api/crm/emailaccounts/0"), http().get("/nothing-here")}) {
+                asAdmin().get("/api/crm/emailaccounts/0"), http().get("/nothing-here"),
+                asAdmin().get("/api//crm/emailaccounts") /* refused by the firewall */}) {
             assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(answer.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");

@@ -34,12 +34,12 @@ final class ConfiguredUsers {
 
     /**
      * The storage forms the server checks: a bcrypt hash as bcrypt writes it, {@code {bcrypt}$2a$10$} and 53
-     * characters, or {@code {noop}plain} (development mode only). Spring Security's other forms need libraries the
-     * server does not carry (argon2, scrypt) or would take any cost (pbkdf2): each would fail every sign-in, or pass a
+     * characters, of a cost bcrypt takes (4 to 31), or {@code {noop}plain} (development mode only). Spring Security's
+     * other forms need libraries the server does not carry (argon2, scrypt) or would take any cost (pbkdf2): each would fail every sign-in, or pass a
      * cheap hash.
      */
     private static final Pattern STORED_PASSWORD = Pattern.compile(
-            "^(\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}|\\{noop}.+)$", Pattern.DOTALL);
+            "^(\\{bcrypt}\\$2[aby]?\\$(0[4-9]|[12]\\d|3[01])\\$[./A-Za-z0-9]{53}|\\{noop}.+)$", Pattern.DOTALL);
 
     private static final String PLAIN_TEXT = "{noop}";
     /** A bcrypt hash's cost, the base-2 logarithm of its rounds: {@code {bcrypt}$2a$10$...}. */
@@ -175,7 +175,8 @@ final class ConfiguredUsers {
      * unknown user names are checked against, so that they take as long as the slowest known one.
      */
     static int highestBcryptCost(List<EmailAccountsProperties.User> users) {
+        // A cost bcrypt does not take is left to the users' check, which names it.
         return users.stream().map(user -> bcryptCost(user.password())).filter(OptionalInt::isPresent)
-                .mapToInt(OptionalInt::getAsInt).reduce(MIN_BCRYPT_COST, Math::max);
+                .mapToInt(OptionalInt::getAsInt).filter(cost -> cost <= 31).reduce(MIN_BCRYPT_COST, Math::max);
     }
 }

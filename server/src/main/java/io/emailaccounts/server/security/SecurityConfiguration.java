@@ -68,16 +68,6 @@ import io.emailaccounts.server.generated.api.AuthenticationApiDelegate;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /**
-     * The reference and its console (/docs/): scripts from this server's files only, never inline or evaluated; inline
-     * styles, which Redoc and Swagger UI write; Redoc's search in a worker made from a blob; nothing from elsewhere,
-     * and the pages in no other site's frame.
-     */
-    static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    /** Everything else is JSON (or a metric, a health): nothing in it may load or run anything, nor be framed. */
-    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     /**
      * No observation of Spring Security's filters, authentications and authorizations: traces nobody reads, and the
@@ -107,9 +97,9 @@ class SecurityConfiguration {
         RequestMatcher docs = PathPatternRequestMatcher.pathPattern("/docs/**");
         http.headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
-                        new StaticHeadersWriter("Content-Security-Policy", DOCS_POLICY)))
+                        new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.DOCS_POLICY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
-                        new StaticHeadersWriter("Content-Security-Policy", API_POLICY))));
+                        new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.API_POLICY))));
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

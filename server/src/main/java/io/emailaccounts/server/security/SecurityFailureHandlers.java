@@ -33,7 +33,7 @@ class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedH
     private static final List<HeaderWriter> REJECTION_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
             new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
-            new StaticHeadersWriter("Content-Security-Policy", SecurityConfiguration.API_POLICY));
+            new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.API_POLICY));
 
     private final HandlerExceptionResolver resolver;
     private final OperationAuthorization operations;

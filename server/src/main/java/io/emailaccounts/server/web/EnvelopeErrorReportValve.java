@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.ErrorEnvelopes;
+import io.emailaccounts.server.security.SecurityHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat refuses some requests before they reach the application (a malformed URL, headers over the size limit) and
  * answers them with its own HTML page. This valve, installed on the host in place of Tomcat's (and Spring Boot's),
- * answers them with the API's envelope instead.
+ * answers them with the API's envelope instead, with the security headers the application's answers carry
+ * (Strict-Transport-Security over HTTPS).
  */
 public final class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -51,6 +53,13 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
                     List.of(PropertyViolation.ofRequest(messageFor(code, throwable)))));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Content-Security-Policy", SecurityHeaders.API_POLICY);
+            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+            if (request.isSecure()) {
+                response.setHeader("Strict-Transport-Security", SecurityHeaders.HSTS);
+            }
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -86,7 +86,7 @@ class ConfiguredUsersTest {
     @Test
     void shouldRefuseAPasswordWithoutItsStorageForm() {
         for (String password : List.of("plain", "{noop@x}plain", "{bcrypt2}" + BCRYPT.substring("{bcrypt}".length()), "{md5}x",
-                "{bcrypt}garbage", BCRYPT + "x", "{argon2}$argon2id$v=19$m=16,t=1,p=1$c2FsdA$aGFzaA", "{scrypt}x", "{pbkdf2}00")) {
+                "{bcrypt}garbage", BCRYPT + "x", BCRYPT.replace("$10$", "$03$"), BCRYPT.replace("$10$", "$32$"), "{argon2}$argon2id$v=19$m=16,t=1,p=1$c2FsdA$aGFzaA", "{scrypt}x", "{pbkdf2}00")) {
             assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", password, true, List.of(), null))),
                     true, ROLES, MAX_NAME, ENCODER)).as(password)
                     .hasMessage("emailaccounts.users[0].password must be a bcrypt hash in Spring Security's storage form, "

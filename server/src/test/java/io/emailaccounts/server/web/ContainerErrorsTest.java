@@ -28,7 +28,10 @@ class ContainerErrorsTest extends RunningServerTest {
     }
 
     private static void assertMalformedRequestEnvelope(String answer, String message) {
-        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("X-Frame-Options: DENY")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'")
+                .containsIgnoringCase("Cache-Control: no-cache, no-store");
         assertThat(RawHttp.json(body(answer))).isEqualTo(RawHttp.requestErrorEnvelope(400, message));
     }
 

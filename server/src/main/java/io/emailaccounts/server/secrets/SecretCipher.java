@@ -6,10 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,7 +23,7 @@ public final class SecretCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
-    private final SecretKeySpec fingerprintKey;
+    private final Fingerprints fingerprints;
     private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(byte[] key) {
@@ -33,7 +31,7 @@ public final class SecretCipher {
             throw new IllegalArgumentException("An AES-256 key has 32 bytes, not " + key.length);
         }
         this.key = new SecretKeySpec(key, "AES");
-        this.fingerprintKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "fingerprints"), "HmacSHA256");
+        this.fingerprints = Fingerprints.derivedFrom(key, "fingerprints");
     }
 
     /**
@@ -42,20 +40,9 @@ public final class SecretCipher {
      * where a plain hash could be tried against every likely password. 64 hexadecimal digits.
      */
     public String fingerprint(String text) {
-        return HexFormat.of().formatHex(hmac(fingerprintKey, text));
+        return fingerprints.of(text);
     }
 
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
-    }
-
-    /** Whether a stored value is in this cipher's form (and not, say, plain text left by an older version). */
     /**
      * The most characters the stored form of a secret of at most {@code maxCharacters} characters takes: each may take
      * four bytes in UTF-8, plus the IV and the tag, in base64, after the prefix.
@@ -65,6 +52,7 @@ public final class SecretCipher {
         return Math.toIntExact(PREFIX.length() + 4 * ((sealed + 2) / 3));
     }
 
+    /** Whether a stored value is in this cipher's form (and not, say, plain text left by an older version). */
     public static boolean isEncrypted(String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }

@@ -1,7 +1,5 @@
 package io.emailaccounts.server.security;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,13 +10,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -29,11 +20,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Component
 class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
-
-    private static final List<HeaderWriter> REJECTION_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
-            new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
-            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
-            new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.API_POLICY));
 
     private final HandlerExceptionResolver resolver;
     private final OperationAuthorization operations;
@@ -55,7 +41,7 @@ class SecurityFailureHandlers implements AuthenticationEntryPoint, AccessDeniedH
      */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) {
-        REJECTION_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
+        SecurityHeaders.writeOutsideTheChain(request, response);
         resolver.resolveException(request, response, null, rejected);
     }
 

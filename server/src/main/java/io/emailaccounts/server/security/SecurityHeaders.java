@@ -1,5 +1,18 @@
 package io.emailaccounts.server.security;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+
 /**
  * The policies of the security headers, for the security chain (every answer of the application) and for the answers
  * given outside it (the firewall's refusals, Tomcat's own in EnvelopeErrorReportValve).
@@ -16,9 +29,21 @@ public final class SecurityHeaders {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** Everything else is JSON (or a metric, a health): nothing in it may load or run anything, nor be framed. */
     public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
-    /** Strict-Transport-Security as Spring Security writes it over HTTPS: a year, subdomains included. */
-    public static final String HSTS = "max-age=31536000 ; includeSubDomains";
+
+    /**
+     * The headers the security chain writes on the API's answers, for an answer given outside it: nosniff, frame
+     * denial, no caching, the API's policy, and Strict-Transport-Security over HTTPS.
+     */
+    private static final List<HeaderWriter> OUTSIDE_THE_CHAIN = List.of(new XContentTypeOptionsHeaderWriter(),
+            new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
+            new StaticHeadersWriter("Content-Security-Policy", API_POLICY));
 
     private SecurityHeaders() {
+    }
+
+    /** Writes them on an answer the security chain does not see (the firewall's refusals, Tomcat's own). */
+    public static void writeOutsideTheChain(HttpServletRequest request, HttpServletResponse response) {
+        OUTSIDE_THE_CHAIN.forEach(writer -> writer.writeHeaders(request, response));
     }
 }

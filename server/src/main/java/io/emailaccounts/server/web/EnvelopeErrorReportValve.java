@@ -53,13 +53,7 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
                     List.of(PropertyViolation.ofRequest(messageFor(code, throwable)))));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", SecurityHeaders.API_POLICY);
-            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-            if (request.isSecure()) {
-                response.setHeader("Strict-Transport-Security", SecurityHeaders.HSTS);
-            }
+            SecurityHeaders.writeOutsideTheChain(request, response);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

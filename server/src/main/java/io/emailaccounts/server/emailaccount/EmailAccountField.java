@@ -5,32 +5,58 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * One property of an EmailAccount as the contract declares it, and where its value comes from. Built by
- * {@link EmailAccountSchema}; nothing else lists the fields.
+ * One property of an EmailAccount, typed: its values are {@code T}s. Each is a constant of
+ * {@link EmailAccountProperties}, which the build generates from the contract; nothing else makes them. Used as
+ * jOOQ uses its generated table fields: a typed key to a record's values ({@link EmailAccountRecord#value}), and the
+ * column the SQL names.
  *
- * @param name     the JSON name, as the contract spells it ({@code DisplayName})
- * @param type     the Java type its values have in the server
- * @param column   the column of {@code email_account} that stores it (the name in snake_case); null when it is not
- *                 stored but derived ({@code x-same-as}, {@code x-constant})
- * @param writable whether a create or an update sets it (a property of {@code EmailAccountFields})
- * @param required whether every write must give it
- * @param secret   whether it is write-only: stored encrypted, never read back
- * @param sameAs   for a derived property, the property whose value it answers ({@code x-same-as}); else null
- * @param constant for a derived property, the value it always has ({@code x-constant}); else null
- * @param example  the contract's example value; null when it gives none
+ * @param name      the JSON name, as the contract spells it ({@code DisplayName})
+ * @param javaType  the Java type its values have in the server; an enum's is the type of its wire values
+ * @param column    the column of the record's table that stores it (the name in snake_case); null when it is not
+ *                  stored but derived ({@code x-same-as}, {@code x-constant})
+ * @param writable  whether a create or an update sets it (a property of {@code EmailAccountFields})
+ * @param required  whether every write must give it
+ * @param secret    whether it is write-only: stored encrypted, never read back
+ * @param sameAs    for a derived property, the property whose value it answers ({@code x-same-as}); else null
+ * @param constant  for a derived property, the value it always has ({@code x-constant}); else null
  * @param unsetValue for a writable property that is never null ({@code x-unset-value}), the value stored when a
- *                 create leaves it out or a write sends null; else null
+ *                   create leaves it out or a write sends null; else null
  * @param maxLength the most characters a text value may have ({@code maxLength}); null when the contract sets no bound
  */
-public record EmailAccountField(String name, ValueType type, String column, boolean writable, boolean required,
-                                boolean secret, String sameAs, Object constant, Object example, Object unsetValue,
-                                Integer maxLength) {
+public record EmailAccountField<T>(String name, Class<T> javaType, String column, boolean writable, boolean required,
+                                   boolean secret, String sameAs, T constant, T unsetValue, Integer maxLength) {
+
+    /**
+     * A writable property, as the generated code declares it (the contract's values as text, empty where it gives none).
+     */
+    static <T> EmailAccountField<T> writable(String name, Class<T> javaType, String column, boolean required, boolean secret,
+                                             String unsetValue, String maxLength) {
+        return new EmailAccountField<>(name, javaType, column, true, required, secret, null, null,
+                parse(javaType, unsetValue), maxLength.isEmpty() ? null : Integer.valueOf(maxLength));
+    }
+
+    /** A read-only property; one that the contract derives ({@code x-same-as}, {@code x-constant}) is not stored. */
+    static <T> EmailAccountField<T> readOnly(String name, Class<T> javaType, String column, String sameAs, String constant) {
+        boolean derived = !sameAs.isEmpty() || !constant.isEmpty();
+        return new EmailAccountField<>(name, javaType, derived ? null : column, false, false, false,
+                sameAs.isEmpty() ? null : sameAs, parse(javaType, constant), null, null);
+    }
 
     public boolean stored() {
         return column != null;
     }
 
-    /** One instance per property of the contract the server reads: compared by identity, cheap as a map key. */
+    /** The kind of value it holds. */
+    public ValueType type() {
+        return ValueType.of(javaType);
+    }
+
+    /** A value of this property from its text (a contract's value, or a query parameter the contract has checked); null for empty text. */
+    public T parse(String text) {
+        return parse(javaType, text);
+    }
+
+    /** One instance per property: compared by identity, cheap as a map key. */
     @Override
     public boolean equals(Object other) {
         return this == other;
@@ -46,7 +72,11 @@ public record EmailAccountField(String name, ValueType type, String column, bool
         return name;
     }
 
-    /** The kinds of value a property can hold, from its schema's type and format. */
+    private static <T> T parse(Class<T> javaType, String text) {
+        return text == null || text.isEmpty() ? null : javaType.cast(ValueType.of(javaType).parse(text));
+    }
+
+    /** The kinds of value a property can hold. */
     public enum ValueType {
         STRING(String.class),
         INTEGER(Integer.class),
@@ -67,23 +97,16 @@ public record EmailAccountField(String name, ValueType type, String column, bool
             return javaType;
         }
 
-        /** The type of a schema ({@code type} and {@code format}, references already followed). */
-        static ValueType of(String type, String format) {
-            return switch (type) {
-                case "integer" -> "int32".equals(format) ? INTEGER : LONG;
-                case "number" -> DECIMAL;
-                case "boolean" -> BOOLEAN;
-                case "string" -> switch (format) {
-                    case "date" -> DATE;
-                    case "date-time" -> DATE_TIME;
-                    case "uuid" -> UUID;
-                    default -> STRING;
-                };
-                default -> throw new IllegalArgumentException("no stored type for a schema of type '" + type + "'");
-            };
+        static ValueType of(Class<?> javaType) {
+            for (ValueType type : values()) {
+                if (type.javaType == javaType) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("no stored type for values of " + javaType.getName());
         }
 
-        /** A value of this type from its text (a query parameter the contract has checked). */
+        /** A value of this type from its text. */
         public Object parse(String text) {
             return switch (this) {
                 case STRING -> text;

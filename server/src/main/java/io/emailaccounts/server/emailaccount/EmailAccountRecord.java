@@ -11,14 +11,14 @@ import java.util.Map;
  * @param values  every stored, readable property's value (null where the record has none), by field
  * @param version raised by every change; the record's ETag
  */
-public record EmailAccountRecord(long id, Map<EmailAccountField, Object> values, long version) {
+public record EmailAccountRecord(long id, Map<EmailAccountField<?>, Object> values, long version) {
 
     public EmailAccountRecord {
         values = Collections.unmodifiableMap(values);
     }
 
     /** The stored value of a property; null when it has none. */
-    public Object value(EmailAccountField field) {
-        return values.get(field);
+    public <T> T value(EmailAccountField<T> field) {
+        return field.javaType().cast(values.get(field));
     }
 }

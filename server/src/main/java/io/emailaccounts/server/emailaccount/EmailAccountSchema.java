@@ -1,6 +1,7 @@
 package io.emailaccounts.server.emailaccount;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +9,11 @@ import java.util.Optional;
 
 import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.contract.ContractProperty;
-import io.emailaccounts.server.emailaccount.EmailAccountField.ValueType;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The fields of an EmailAccount, read from the contract at start-up: the properties of the {@code EmailAccount}
- * schema, writable where {@code EmailAccountFields} lists them, each stored in the column named after it in snake_case
- * ({@code IncomingServerSSL} in {@code incoming_server_ssl}) unless the contract derives it from another
- * ({@code x-same-as}) or gives it a constant value ({@code x-constant}). This is the one list of fields the server
- * has: storage, mapping and search are all driven by it.
+ * The fields of an EmailAccount: the properties the build generated from the contract
+ * ({@link EmailAccountProperties}), checked at start-up against the contract the server serves, with the contract's
+ * example of each. This is the one list of fields the server has: storage, mapping and search are all driven by it.
  */
 public final class EmailAccountSchema {
 
@@ -25,99 +22,91 @@ public final class EmailAccountSchema {
     /** The schema of the writable fields, the body of a create. */
     public static final String WRITABLE_SCHEMA = "EmailAccountFields";
 
-    private final Map<String, EmailAccountField> fields;
-    private final EmailAccountField id;
-    private final EmailAccountField businessId;
+    private final List<EmailAccountField<?>> list;
+    private final Map<String, EmailAccountField<?>> fields = new LinkedHashMap<>();
+    private final Map<EmailAccountField<?>, Object> examples = new HashMap<>();
 
-    private EmailAccountSchema(Map<String, EmailAccountField> fields) {
-        this.fields = fields;
-        this.id = named("Id").orElseThrow(() -> new IllegalStateException("The contract's EmailAccount has no Id"));
-        this.businessId = named("BusinessId").orElseThrow(() -> new IllegalStateException("The contract's EmailAccount has no BusinessId"));
+    private EmailAccountSchema(List<EmailAccountField<?>> list) {
+        this.list = List.copyOf(list);
+        list.forEach(field -> fields.put(field.name(), field));
     }
 
-    /** @throws IllegalStateException naming what is wrong when the contract's schemas cannot be stored */
-    public static EmailAccountSchema of(ApiContract contract) {
-        Map<String, ContractProperty> writable = contract.properties(WRITABLE_SCHEMA);
-        Map<String, EmailAccountField> fields = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        contract.properties(RECORD_SCHEMA).forEach((name, declared) -> {
-            ValueType type;
-            try {
-                type = ValueType.of(declared.type(), declared.format());
-            } catch (IllegalArgumentException e) {
-                problems.add(name + ": " + e.getMessage());
-                return;
-            }
-            ContractProperty written = writable.get(name);
-            if (declared.derived() && written != null) {
-                problems.add(name + ": a writable property cannot be derived (" + ContractProperty.SAME_AS + ", "
-                        + ContractProperty.CONSTANT + ")");
-            }
-            JsonNode unsetValue = written == null ? null : written.unsetValue().orElse(null);
-            if (unsetValue != null && (!declared.required() || declared.nullable())) {
-                problems.add(name + ": a property with " + ContractProperty.UNSET_VALUE + " is never null, so " + RECORD_SCHEMA
-                        + " must list it as required and not nullable");
-            }
-            fields.put(name, new EmailAccountField(name, type, declared.derived() ? null : columnOf(name), written != null,
-                    written != null && written.required(), declared.writeOnly(), declared.sameAs().orElse(null),
-                    valueOf(type, declared.constant().orElse(null)), valueOf(type, declared.example().orElse(null)),
-                    valueOf(type, unsetValue), declared.maxLength().isPresent() ? declared.maxLength().getAsInt() : null));
-        });
-        fields.values().stream().filter(field -> field.sameAs() != null)
-                .filter(field -> !fields.containsKey(field.sameAs()) || !fields.get(field.sameAs()).stored())
-                .forEach(field -> problems.add(field.name() + ": " + ContractProperty.SAME_AS + " names " + field.sameAs()
-                        + ", which is not a stored property"));
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("The contract's " + RECORD_SCHEMA + " schema cannot be stored: " + String.join("; ", problems));
-        }
+    /**
+     * Fields other than the generated ones, with no examples: for the checks that compare fields with the database
+     * (the start-up report of a column missing or too short), tried with a property the contract does not have.
+     */
+    public static EmailAccountSchema of(List<EmailAccountField<?>> fields) {
         return new EmailAccountSchema(fields);
     }
 
-    /** Every property, in the contract's order. */
-    public List<EmailAccountField> fields() {
-        return List.copyOf(fields.values());
+    /**
+     * @throws IllegalStateException naming what is wrong when the generated properties are not the contract's (the
+     *                               server was built from another contract), or the contract's cannot be stored
+     */
+    public static EmailAccountSchema of(ApiContract contract) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ContractProperty> record = contract.properties(RECORD_SCHEMA);
+        Map<String, ContractProperty> writable = contract.properties(WRITABLE_SCHEMA);
+        List<String> generated = EmailAccountProperties.ALL.stream().map(EmailAccountField::name).toList();
+        if (!generated.equals(List.copyOf(record.keySet()))) {
+            problems.add("the server was built with the properties " + generated + " but the contract's are " + record.keySet()
+                    + ": build it from this contract (mvn clean install)");
+        }
+        for (EmailAccountField<?> field : EmailAccountProperties.ALL) {
+            ContractProperty declared = record.get(field.name());
+            if (declared == null) {
+                continue;
+            }
+            if (field.writable() != writable.containsKey(field.name())) {
+                problems.add(field.name() + ": the server was built with it " + (field.writable() ? "" : "not ") + "writable");
+            }
+            if (field.unsetValue() != null && (!declared.required() || declared.nullable())) {
+                problems.add(field.name() + ": a property with " + ContractProperty.UNSET_VALUE + " is never null, so " + RECORD_SCHEMA
+                        + " must list it as required and not nullable");
+            }
+            if (field.sameAs() != null && EmailAccountProperties.ALL.stream().noneMatch(source -> source.name().equals(field.sameAs()) && source.stored())) {
+                problems.add(field.name() + ": " + ContractProperty.SAME_AS + " names " + field.sameAs() + ", which is not a stored property");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The contract's " + RECORD_SCHEMA + " schema cannot be stored: " + String.join("; ", problems));
+        }
+        EmailAccountSchema schema = new EmailAccountSchema(EmailAccountProperties.ALL);
+        record.forEach((name, declared) -> schema.named(name).ifPresent(field -> declared.example()
+                .filter(example -> !example.isNull())
+                .ifPresent(example -> schema.examples.put(field, field.parse(example.asString())))));
+        return schema;
     }
 
-    public Optional<EmailAccountField> named(String name) {
+    /** Every property, in the contract's order. */
+    public List<EmailAccountField<?>> fields() {
+        return list;
+    }
+
+    public Optional<EmailAccountField<?>> named(String name) {
         return Optional.ofNullable(fields.get(name));
     }
 
     /** The record's Id, given by the server. */
-    public EmailAccountField id() {
-        return id;
+    public EmailAccountField<Long> id() {
+        return EmailAccountProperties.ID;
     }
 
     /** The business a record belongs to, which decides who may see it. */
-    public EmailAccountField businessId() {
-        return businessId;
+    public EmailAccountField<Long> businessId() {
+        return EmailAccountProperties.BUSINESS_ID;
+    }
+
+    /** The contract's example of a property; null when it gives none. */
+    public <T> T example(EmailAccountField<T> field) {
+        return field.javaType().cast(examples.get(field));
     }
 
     /**
      * The column whose order is this property's: its own, or the one of the property it is the same as; empty for a
      * constant, whose order is the tie-breaker's (the Id) alone.
      */
-    public Optional<String> orderColumn(EmailAccountField field) {
+    public Optional<String> orderColumn(EmailAccountField<?> field) {
         return field.sameAs() != null ? Optional.of(fields.get(field.sameAs()).column()) : Optional.ofNullable(field.column());
-    }
-
-    /** {@code IncomingServerSSL} to {@code incoming_server_ssl}: a word starts at a capital after a small letter or digit, or before a small letter. */
-    static String columnOf(String propertyName) {
-        StringBuilder column = new StringBuilder();
-        for (int i = 0; i < propertyName.length(); i++) {
-            char c = propertyName.charAt(i);
-            if (i > 0 && Character.isUpperCase(c)) {
-                char previous = propertyName.charAt(i - 1);
-                boolean nextIsLower = i + 1 < propertyName.length() && Character.isLowerCase(propertyName.charAt(i + 1));
-                if (Character.isLowerCase(previous) || Character.isDigit(previous) || (Character.isUpperCase(previous) && nextIsLower)) {
-                    column.append('_');
-                }
-            }
-            column.append(Character.toLowerCase(c));
-        }
-        return column.toString();
-    }
-
-    private static Object valueOf(ValueType type, JsonNode value) {
-        return value == null || value.isNull() ? null : type.parse(value.asString());
     }
 }

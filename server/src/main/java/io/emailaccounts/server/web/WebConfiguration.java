@@ -137,7 +137,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(new GeneratedEnumConverter());
+        ContractEnumConverters.register(registry);
     }
 
     /**

@@ -243,7 +243,7 @@ class DocumentedExamplesTest extends RunningServerTest {
         jdbc.sql("DELETE FROM email_account").update();
         JsonNode record = EXAMPLES.get(RECORD_EXAMPLE).value();
         Map<String, Object> columns = new LinkedHashMap<>();
-        for (EmailAccountField field : EmailAccountSchema.of(CONTRACT).fields()) {
+        for (EmailAccountField<?> field : EmailAccountSchema.of(CONTRACT).fields()) {
             JsonNode value = record.path(field.name());
             if (field.stored() && !value.isMissingNode()) {
                 columns.put(field.column(), value.isNull() ? null : field.type().parse(value.asString()));

@@ -54,7 +54,7 @@ class SearchByContractTest extends RunningServerTest {
         jdbc.sql("DELETE FROM email_account").update();
         for (int i = 1; i <= RECORDS; i++) {
             Map<String, Object> columns = new LinkedHashMap<>();
-            for (EmailAccountField field : SCHEMA.fields()) {
+            for (EmailAccountField<?> field : SCHEMA.fields()) {
                 if (field.stored() && !field.secret() && field != SCHEMA.id() && !field.name().equals("UniqueId")) {
                     columns.put(field.column(), valueFor(field, i));
                 }
@@ -138,7 +138,7 @@ class SearchByContractTest extends RunningServerTest {
         if (value == null || value.isNull()) {
             return null;
         }
-        EmailAccountField field = SCHEMA.named(property).orElseThrow();
+        EmailAccountField<?> field = SCHEMA.named(property).orElseThrow();
         Comparable<?> comparable = switch (field.type()) {
             case INTEGER, LONG -> value.asLong();
             case DECIMAL -> new BigDecimal(value.asString());
@@ -155,7 +155,7 @@ class SearchByContractTest extends RunningServerTest {
      * (so that an equality filter finds several), null in every fifth record where the property may be null. Text is
      * lower-case letters and digits of one length, which every database collation orders alike.
      */
-    private static Object valueFor(EmailAccountField field, int i) {
+    private static Object valueFor(EmailAccountField<?> field, int i) {
         ContractProperty property = RECORD.get(field.name());
         if (property.nullable() && i % 5 == 0) {
             return null;

@@ -52,7 +52,7 @@ public final class EmailAccountRecords {
         record.setAll(ExampleBodies.answered(EmailAccountSchema.RECORD_SCHEMA));
         STORED.forEach((name, value) -> record.set(name, ExampleBodies.JSON.valueToTree(value)));
         Map<String, Object> columns = new LinkedHashMap<>();
-        for (EmailAccountField field : SCHEMA.fields()) {
+        for (EmailAccountField<?> field : SCHEMA.fields()) {
             JsonNode value = record.path(field.name());
             if (field.stored() && !value.isMissingNode() && field != SCHEMA.id()) {
                 Object typed = value.isNull() ? null : field.type().parse(value.asString());
@@ -83,7 +83,7 @@ public final class EmailAccountRecords {
     public void insert(long id, Map<String, Object> columns) {
         Map<String, Object> values = new LinkedHashMap<>();
         ObjectNode required = ExampleBodies.requiredFields(EmailAccountSchema.WRITABLE_SCHEMA);
-        for (EmailAccountField field : SCHEMA.fields()) {
+        for (EmailAccountField<?> field : SCHEMA.fields()) {
             if (field.stored() && required.has(field.name())) {
                 values.put(field.column(), field.type().parse(required.get(field.name()).asString()));
             }

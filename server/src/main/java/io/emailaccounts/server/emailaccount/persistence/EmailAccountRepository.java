@@ -58,7 +58,7 @@ public class EmailAccountRepository {
      * @return the row's new version, read back by the same statement; empty when the row did not meet the conditions
      *         (and was not updated)
      */
-    public OptionalLong update(long id, Map<EmailAccountField, Object> values, OffsetDateTime updatedOn, String updatedBy,
+    public OptionalLong update(long id, Map<EmailAccountField<?>, Object> values, OffsetDateTime updatedOn, String updatedBy,
                                Collection<Long> businesses, Collection<Long> versions) {
         String assignments = values.keySet().stream()
                 .map(field -> field.column() + " = :" + field.column() + ", ")
@@ -88,14 +88,14 @@ public class EmailAccountRepository {
     }
 
     /** Inserts a row; fields that are not given are null. @return the new row's Id */
-    public long insert(Map<EmailAccountField, Object> values, OffsetDateTime createdOn, String createdBy) {
+    public long insert(Map<EmailAccountField<?>, Object> values, OffsetDateTime createdOn, String createdBy) {
         KeyHolder keys = new GeneratedKeyHolder();
         insertStatement(values, false, createdOn, createdBy).update(keys, EmailAccountTable.ID);
         return keys.getKeyAs(Long.class);
     }
 
     /** Inserts a row with the given Id; used for the demo record. */
-    public void insertWithId(long id, Map<EmailAccountField, Object> values, OffsetDateTime createdOn, String createdBy) {
+    public void insertWithId(long id, Map<EmailAccountField<?>, Object> values, OffsetDateTime createdOn, String createdBy) {
         insertStatement(values, true, createdOn, createdBy).param("id", id).update();
     }
 
@@ -110,7 +110,7 @@ public class EmailAccountRepository {
         return jdbc.sql("SELECT COUNT(*) FROM " + EmailAccountTable.NAME).query(Long.class).single() == 0;
     }
 
-    private JdbcClient.StatementSpec insertStatement(Map<EmailAccountField, Object> values, boolean withId,
+    private JdbcClient.StatementSpec insertStatement(Map<EmailAccountField<?>, Object> values, boolean withId,
                                                      OffsetDateTime createdOn, String createdBy) {
         String columns = values.keySet().stream().map(field -> ", " + field.column()).collect(Collectors.joining());
         String parameters = values.keySet().stream().map(field -> ", :" + field.column()).collect(Collectors.joining());

@@ -41,7 +41,7 @@ class EmailAccountTable implements InitializingBean {
     private final SecretCipher cipher;
     private final EmailAccountSchema schema;
     /** Every stored property a read answers: never the secrets. */
-    private final List<EmailAccountField> readable;
+    private final List<EmailAccountField<?>> readable;
     private final String selectColumns;
     /** The positions in the select list of the Id and the version (the readable fields come first, in order). */
     private final int idPosition;
@@ -82,7 +82,7 @@ class EmailAccountTable implements InitializingBean {
         }
         List<String> tooShort = new ArrayList<>();
         List<String> widen = new ArrayList<>();
-        for (EmailAccountField field : schema.fields()) {
+        for (EmailAccountField<?> field : schema.fields()) {
             if (field.stored() && field.maxLength() != null) {
                 int needed = field.secret() ? SecretCipher.storedLength(field.maxLength()) : field.maxLength();
                 int size = columns.get(field.column());
@@ -116,9 +116,9 @@ class EmailAccountTable implements InitializingBean {
     }
 
     /** Binds the values by column name; a secret never reaches the database but encrypted. */
-    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountField, Object> values) {
-        for (Map.Entry<EmailAccountField, Object> value : values.entrySet()) {
-            EmailAccountField field = value.getKey();
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountField<?>, Object> values) {
+        for (Map.Entry<EmailAccountField<?>, Object> value : values.entrySet()) {
+            EmailAccountField<?> field = value.getKey();
             Object stored = field.secret() && value.getValue() != null
                     ? cipher.encrypt((String) value.getValue(), field.column())
                     : value.getValue();
@@ -129,9 +129,9 @@ class EmailAccountTable implements InitializingBean {
 
     private EmailAccountRecord row(ResultSet rs, int rowNumber) throws SQLException {
         // By position: a column looked up by name costs a search of the row's columns on every read.
-        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < readable.size(); i++) {
-            EmailAccountField field = readable.get(i);
+            EmailAccountField<?> field = readable.get(i);
             values.put(field, rs.getObject(i + 1, field.type().javaType()));
         }
         return new EmailAccountRecord(rs.getLong(idPosition), values, rs.getLong(versionPosition));

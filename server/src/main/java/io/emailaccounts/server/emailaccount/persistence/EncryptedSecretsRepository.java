@@ -18,7 +18,7 @@ public class EncryptedSecretsRepository {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final EmailAccountTable table;
-    private final List<EmailAccountField> secrets;
+    private final List<EmailAccountField<?>> secrets;
 
     EncryptedSecretsRepository(JdbcClient jdbc, SecretCipher cipher, EmailAccountTable table, EmailAccountSchema schema) {
         this.jdbc = jdbc;
@@ -34,7 +34,7 @@ public class EncryptedSecretsRepository {
      */
     public int encryptPlaintextSecrets() {
         int encrypted = 0;
-        for (EmailAccountField secret : secrets) {
+        for (EmailAccountField<?> secret : secrets) {
             String column = secret.column();
             List<Map<String, Object>> plaintext = jdbc.sql("SELECT id, " + column + " AS secret FROM " + EmailAccountTable.NAME
                             + " WHERE " + column + " IS NOT NULL AND " + column + " NOT LIKE 'v1:%'")
@@ -54,7 +54,7 @@ public class EncryptedSecretsRepository {
      * @return the Id of a record whose secret this key cannot decrypt; empty when every tried one decrypts
      */
     public Optional<Long> findSecretUnreadableWithThisKey() {
-        for (EmailAccountField secret : secrets) {
+        for (EmailAccountField<?> secret : secrets) {
             String column = secret.column();
             Optional<Map<String, Object>> sample = jdbc.sql("SELECT id, " + column + " AS secret FROM " + EmailAccountTable.NAME
                             + " WHERE " + column + " LIKE 'v1:%' ORDER BY id FETCH FIRST 1 ROWS ONLY")

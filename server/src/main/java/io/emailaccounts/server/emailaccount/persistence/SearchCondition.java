@@ -3,7 +3,7 @@ package io.emailaccounts.server.emailaccount.persistence;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 
 /** One condition of a search: {@code field operator value} ({@code IN} takes a collection). */
-public record SearchCondition(EmailAccountField field, Operator operator, Object value) {
+public record SearchCondition(EmailAccountField<?> field, Operator operator, Object value) {
 
     public SearchCondition {
         if (!field.stored()) {

@@ -47,18 +47,18 @@ class DemoData implements ApplicationRunner {
         if (!enabled || !repository.isEmpty()) {
             return;
         }
-        long id = (Long) schema.id().example();
+        long id = schema.example(schema.id());
         repository.insertWithId(id, exampleValues(schema),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC), "demo-data");
         log.info("Empty database: added the demo EmailAccount {}", id);
     }
 
     /** The example of every writable field but the secrets (a demo record holds no credentials). */
-    static Map<EmailAccountField, Object> exampleValues(EmailAccountSchema schema) {
-        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+    static Map<EmailAccountField<?>, Object> exampleValues(EmailAccountSchema schema) {
+        Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
         schema.fields().stream()
-                .filter(field -> field.writable() && !field.secret() && field.example() != null)
-                .forEach(field -> values.put(field, field.example()));
+                .filter(field -> field.writable() && !field.secret() && schema.example(field) != null)
+                .forEach(field -> values.put(field, schema.example(field)));
         return values;
     }
 }

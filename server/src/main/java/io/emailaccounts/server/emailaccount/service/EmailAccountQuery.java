@@ -11,37 +11,37 @@ import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator
 public final class EmailAccountQuery {
 
     private final List<SearchCondition> conditions = new ArrayList<>();
-    private final EmailAccountField defaultOrder;
-    private EmailAccountField orderBy;
+    private final EmailAccountField<?> defaultOrder;
+    private EmailAccountField<?> orderBy;
     private boolean descending;
     private int page = 1;
     private int size = 25;
 
     /** @param defaultOrder the order of a query that names none (the Id) */
-    public EmailAccountQuery(EmailAccountField defaultOrder) {
+    public EmailAccountQuery(EmailAccountField<?> defaultOrder) {
         this.defaultOrder = defaultOrder;
         this.orderBy = defaultOrder;
     }
 
-    public EmailAccountQuery equalTo(EmailAccountField field, Object value) {
+    public EmailAccountQuery equalTo(EmailAccountField<?> field, Object value) {
         return where(field, Operator.EQUALS, value);
     }
 
-    public EmailAccountQuery atLeast(EmailAccountField field, Object value) {
+    public EmailAccountQuery atLeast(EmailAccountField<?> field, Object value) {
         return where(field, Operator.AT_LEAST, value);
     }
 
-    public EmailAccountQuery atMost(EmailAccountField field, Object value) {
+    public EmailAccountQuery atMost(EmailAccountField<?> field, Object value) {
         return where(field, Operator.AT_MOST, value);
     }
 
     /** Strictly before: for an upper time bound given to the minute, which includes that whole minute. */
-    public EmailAccountQuery before(EmailAccountField field, Object value) {
+    public EmailAccountQuery before(EmailAccountField<?> field, Object value) {
         return where(field, Operator.BEFORE, value);
     }
 
     /** @param field the field to order by; null for the default order */
-    public EmailAccountQuery orderBy(EmailAccountField field, boolean descending) {
+    public EmailAccountQuery orderBy(EmailAccountField<?> field, boolean descending) {
         this.orderBy = field == null ? defaultOrder : field;
         this.descending = descending;
         return this;
@@ -53,7 +53,7 @@ public final class EmailAccountQuery {
         return this;
     }
 
-    private EmailAccountQuery where(EmailAccountField field, Operator operator, Object value) {
+    private EmailAccountQuery where(EmailAccountField<?> field, Operator operator, Object value) {
         conditions.add(new SearchCondition(field, operator, value));
         return this;
     }
@@ -63,7 +63,7 @@ public final class EmailAccountQuery {
         return conditions;
     }
 
-    public EmailAccountField orderBy() {
+    public EmailAccountField<?> orderBy() {
         return orderBy;
     }
 

@@ -14,7 +14,7 @@ import io.emailaccounts.server.emailaccount.EmailAccountField;
  * @param businessId the business the record is to belong to, which decides whether the caller may write it
  * @param values     the new values, by field
  */
-public record EmailAccountWrite(long businessId, Map<EmailAccountField, Object> values) {
+public record EmailAccountWrite(long businessId, Map<EmailAccountField<?>, Object> values) {
 
     public EmailAccountWrite {
         values = Collections.unmodifiableMap(values);

@@ -2,7 +2,6 @@ package io.emailaccounts.server.emailaccount.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,45 +17,34 @@ import io.emailaccounts.server.generated.model.EmailAccountFields;
 import io.emailaccounts.server.generated.model.EmailAccountUpdate;
 
 /**
- * Maps the generated models to the service's types and back by the JSON names of the contract's fields, so that no
- * field is mapped by hand; generated types stop here.
+ * Maps the generated models to the service's types and back through the generated, typed mapping
+ * ({@code EmailAccountModels}, generated from the contract beside the models), and applies the rules of a write: the
+ * values of {@code x-unset-value}, the secrets that are kept, the derived properties. Generated types stop here.
  */
 @Component
 class EmailAccountMapping {
 
     private final EmailAccountSchema schema;
-    private final GeneratedModel<EmailAccountFields> createBody;
-    private final GeneratedModel<EmailAccountUpdate> updateBody;
-    private final GeneratedModel<EmailAccount> record;
     /** The writable fields that are never null ({@code x-unset-value}). */
-    private final List<EmailAccountField> unsetOnCreate;
-    /** The stored field each derived one answers ({@code x-same-as}), looked up once. */
-    private final Map<EmailAccountField, EmailAccountField> sources = new HashMap<>();
+    private final List<EmailAccountField<?>> unsetOnCreate;
 
     EmailAccountMapping(EmailAccountSchema schema) {
         this.schema = schema;
-        List<EmailAccountField> writable = schema.fields().stream().filter(EmailAccountField::writable).toList();
-        this.createBody = new GeneratedModel<>(EmailAccountFields.class, writable);
-        this.updateBody = new GeneratedModel<>(EmailAccountUpdate.class, writable);
-        this.unsetOnCreate = writable.stream().filter(field -> field.unsetValue() != null).toList();
-        // The write-only secrets are never set in a record read back: left undefined, they are left out of the JSON.
-        this.record = new GeneratedModel<>(EmailAccount.class, schema.fields().stream().filter(field -> !field.secret()).toList());
-        schema.fields().stream().filter(field -> field.sameAs() != null)
-                .forEach(field -> sources.put(field, schema.named(field.sameAs()).orElseThrow()));
+        this.unsetOnCreate = schema.fields().stream().filter(field -> field.writable() && field.unsetValue() != null).toList();
     }
 
     /** A create: what the body leaves out is stored as null, or as its {@code x-unset-value}. */
     EmailAccountWrite write(EmailAccountFields body) {
-        Map<EmailAccountField, Object> sent = new LinkedHashMap<>();
-        createBody.readPresent(body, sent);
-        unsetOnCreate.forEach(field -> sent.putIfAbsent(field, null));
-        return write(sent);
+        Sent sent = new Sent();
+        EmailAccountModels.present(body, sent);
+        unsetOnCreate.forEach(field -> sent.values.putIfAbsent(field, null));
+        return write(sent.values);
     }
 
     EmailAccountWrite write(EmailAccountUpdate body) {
-        Map<EmailAccountField, Object> sent = new LinkedHashMap<>();
-        updateBody.readPresent(body, sent);
-        return write(sent);
+        Sent sent = new Sent();
+        EmailAccountModels.present(body, sent);
+        return write(sent.values);
     }
 
     /**
@@ -64,8 +52,8 @@ class EmailAccountMapping {
      * keeps it. A field that is never null ({@code x-unset-value}) stores that value for null. A write-only secret
      * is never read back, so null keeps it too (a record read and sent back loses nothing); an empty string removes it.
      */
-    private EmailAccountWrite write(Map<EmailAccountField, Object> sent) {
-        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+    private EmailAccountWrite write(Map<EmailAccountField<?>, Object> sent) {
+        Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
         sent.forEach((field, value) -> {
             if (value == null && field.unsetValue() != null) {
                 values.put(field, field.unsetValue());
@@ -80,17 +68,34 @@ class EmailAccountMapping {
 
     /** The record as reads answer it: every property but the secrets, the derived ones computed, times in UTC. */
     EmailAccount record(EmailAccountRecord stored) {
-        return record.write(field -> inUtc(valueOf(field, stored)));
+        return EmailAccountModels.record(new EmailAccountModels.Source() {
+            @Override
+            public <T> T get(EmailAccountField<T> field) {
+                return field.javaType().cast(inUtc(valueOf(field, stored)));
+            }
+        });
     }
 
-    private Object valueOf(EmailAccountField field, EmailAccountRecord stored) {
+    private Object valueOf(EmailAccountField<?> field, EmailAccountRecord stored) {
         if (field.sameAs() != null) {
-            return stored.value(sources.get(field));
+            return stored.value(schema.named(field.sameAs()).orElseThrow());
         }
         return field.stored() ? stored.value(field) : field.constant();
     }
 
     private static Object inUtc(Object value) {
         return value instanceof OffsetDateTime time ? time.withOffsetSameInstant(ZoneOffset.UTC) : value;
+    }
+
+    /** The writable properties a body holds, with their values; any other it holds (an update's Id) is not written. */
+    private static final class Sent implements EmailAccountModels.Sink {
+        private final Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
+
+        @Override
+        public <T> void put(EmailAccountField<T> field, T value) {
+            if (field.writable()) {
+                values.put(field, value);
+            }
+        }
     }
 }

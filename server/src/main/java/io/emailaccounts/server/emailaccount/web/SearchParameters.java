@@ -37,12 +37,12 @@ class SearchParameters {
     static final String BATCH_IDS = "id";
     static final int MAX_BATCH_IDS = 1000;
 
-    private record Filter(EmailAccountField field, Bound bound) {
+    private record Filter(EmailAccountField<?> field, Bound bound) {
     }
 
     private final EmailAccountSchema schema;
     private final Map<String, Filter> filters = new HashMap<>();
-    private final Map<String, EmailAccountField> orderFields = new HashMap<>();
+    private final Map<String, EmailAccountField<?>> orderFields = new HashMap<>();
 
     SearchParameters(ApiContract contract, EmailAccountSchema schema) {
         this.schema = schema;
@@ -62,8 +62,8 @@ class SearchParameters {
     }
 
     /** The stored field a filter on {@code property} compares; empty (with a problem noted) when there is none. */
-    private Optional<EmailAccountField> searchable(String property, String parameter, List<String> problems) {
-        Optional<EmailAccountField> field = schema.named(property)
+    private Optional<EmailAccountField<?>> searchable(String property, String parameter, List<String> problems) {
+        Optional<EmailAccountField<?>> field = schema.named(property)
                 .map(named -> named.sameAs() == null ? named : schema.named(named.sameAs()).orElseThrow())
                 .filter(named -> named.stored() && !named.secret());
         if (field.isEmpty()) {
@@ -122,7 +122,7 @@ class SearchParameters {
      * it, up to it includes it.
      */
     private static void narrow(EmailAccountQuery query, Filter filter, String parameter, String text) {
-        EmailAccountField field = filter.field();
+        EmailAccountField<?> field = filter.field();
         if (field.type() == ValueType.DATE_TIME) {
             TimeBound time = TimeBound.parse(parameter, text);
             switch (filter.bound()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
-import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
 import io.emailaccounts.server.secrets.SecretCipher;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The repositories on the migrated schema alone, no web layer: on the embedded H2 by default, on PostgreSQL when
@@ -80,19 +79,19 @@ class EmailAccountRepositoriesTest {
         jdbc.sql("DELETE FROM email_account").update();
     }
 
-    private EmailAccountField field(String name) {
+    private EmailAccountField<?> field(String name) {
         return schema.named(name).orElseThrow();
     }
 
     /** The contract's example of every writable field, secrets included. */
-    private Map<EmailAccountField, Object> examples() {
-        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
-        schema.fields().stream().filter(EmailAccountField::writable).forEach(field -> values.put(field, field.example()));
+    private Map<EmailAccountField<?>, Object> examples() {
+        Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
+        schema.fields().stream().filter(EmailAccountField::writable).forEach(field -> values.put(field, schema.example(field)));
         return values;
     }
 
-    private long insert(Map<EmailAccountField, Object> changes) {
-        Map<EmailAccountField, Object> values = examples();
+    private long insert(Map<EmailAccountField<?>, Object> changes) {
+        Map<EmailAccountField<?>, Object> values = examples();
         values.putAll(changes);
         return repository.insert(values, NOW, "tester");
     }
@@ -103,12 +102,12 @@ class EmailAccountRepositoriesTest {
 
         EmailAccountRecord read = repository.findById(id, null).orElseThrow();
 
-        for (EmailAccountField field : schema.fields()) {
+        for (EmailAccountField<?> field : schema.fields()) {
             if (field.writable() && !field.secret()) {
                 Object value = read.value(field);
                 assertThat(value instanceof OffsetDateTime time ? time.withOffsetSameInstant(ZoneOffset.UTC) : value)
-                        .as(field.name()).isEqualTo(field.example() instanceof OffsetDateTime time
-                                ? time.withOffsetSameInstant(ZoneOffset.UTC) : field.example());
+                        .as(field.name()).isEqualTo(schema.example(field) instanceof OffsetDateTime time
+                                ? time.withOffsetSameInstant(ZoneOffset.UTC) : schema.example(field));
             }
             if (field.secret()) {
                 assertThat(read.values()).as("a read never fetches %s", field.name()).doesNotContainKey(field);
@@ -125,18 +124,18 @@ class EmailAccountRepositoriesTest {
     void shouldStoreSecretsEncryptedUnderTheirColumn() {
         long id = insert(Map.of());
 
-        for (EmailAccountField secret : schema.fields().stream().filter(EmailAccountField::secret).toList()) {
+        for (EmailAccountField<?> secret : schema.fields().stream().filter(EmailAccountField::secret).toList()) {
             String stored = jdbc.sql("SELECT " + secret.column() + " FROM email_account WHERE id = :id").param("id", id)
                     .query(String.class).single();
-            assertThat(stored).as(secret.name()).startsWith("v1:").doesNotContain((String) secret.example());
-            assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo(secret.example());
+            assertThat(stored).as(secret.name()).startsWith("v1:").doesNotContain((String) schema.example(secret));
+            assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo(schema.example(secret));
         }
     }
 
     @Test
     void shouldUpdateOnlyTheGivenFieldsAndRaiseTheVersionInOneStatement() {
         long id = insert(Map.of());
-        Map<EmailAccountField, Object> changes = new LinkedHashMap<>();
+        Map<EmailAccountField<?>, Object> changes = new LinkedHashMap<>();
         changes.put(field("DisplayName"), "Renamed");
         changes.put(field("ReplyToEmail"), null);
 
@@ -146,7 +145,7 @@ class EmailAccountRepositoriesTest {
         EmailAccountRecord read = repository.findById(id, null).orElseThrow();
         assertThat(read.value(field("DisplayName"))).isEqualTo("Renamed");
         assertThat(read.value(field("ReplyToEmail"))).isNull();
-        assertThat(read.value(field("EmailAddress"))).isEqualTo(field("EmailAddress").example());
+        assertThat(read.value(field("EmailAddress"))).isEqualTo(schema.example(field("EmailAddress")));
         assertThat(read.value(field("UpdatedBy"))).isEqualTo("editor");
         assertThat(read.version()).isEqualTo(2);
     }
@@ -154,7 +153,7 @@ class EmailAccountRepositoriesTest {
     @Test
     void shouldNotUpdateARowAtAnotherVersionOrInAnotherBusiness() {
         long id = insert(Map.of());
-        Map<EmailAccountField, Object> changes = Map.of(field("DisplayName"), "Renamed");
+        Map<EmailAccountField<?>, Object> changes = Map.of(field("DisplayName"), "Renamed");
 
         assertThat(repository.update(id, changes, NOW, "editor", null, Set.of(5L))).isEmpty();
         assertThat(repository.update(id, changes, NOW, "editor", Set.of(424242L), null)).isEmpty();
@@ -167,11 +166,11 @@ class EmailAccountRepositoriesTest {
 
     @Test
     void shouldSearchWithConditionsOrderNullsAndPages() {
-        EmailAccountField errorCount = field("ErrorCount");
-        EmailAccountField replyTo = field("ReplyToEmail");
+        EmailAccountField<?> errorCount = field("ErrorCount");
+        EmailAccountField<?> replyTo = field("ReplyToEmail");
         Long[] ids = new Long[5];
         for (int i = 0; i < 5; i++) {
-            Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+            Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
             values.put(errorCount, i);
             values.put(replyTo, i % 2 == 0 ? null : "r" + i + "@example.com");
             ids[i] = insert(values);
@@ -192,7 +191,7 @@ class EmailAccountRepositoriesTest {
     @Test
     void shouldEncryptSecretsLeftInPlainTextAndTellAKeyThatCannotReadThem() {
         long id = insert(Map.of());
-        EmailAccountField secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
+        EmailAccountField<?> secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
         jdbc.sql("UPDATE email_account SET " + secret.column() + " = 'plain-token' WHERE id = :id").param("id", id).update();
 
         assertThat(secrets.encryptPlaintextSecrets()).isEqualTo(1);
@@ -209,11 +208,10 @@ class EmailAccountRepositoriesTest {
 
     @Test
     void shouldNameEveryPropertyOfTheContractThatHasNoColumn() {
-        ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
-        ObjectNode properties = (ObjectNode) document.at("/components/schemas/EmailAccountFields/properties");
-        assertThat(properties.has("NicknameForSupport")).as("a property the contract does not have").isFalse();
-        properties.putObject("NicknameForSupport").put("type", "string").put("nullable", true);
-        EmailAccountSchema withNewProperty = EmailAccountSchema.of(ApiContract.of(document));
+        List<EmailAccountField<?>> fields = new ArrayList<>(schema.fields());
+        fields.add(new EmailAccountField<>("NicknameForSupport", String.class, "nickname_for_support", true, false, false,
+                null, null, null, 255));
+        EmailAccountSchema withNewProperty = EmailAccountSchema.of(fields);
 
         assertThatThrownBy(() -> new EmailAccountTable(jdbc, CIPHER, withNewProperty).afterPropertiesSet())
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -224,10 +222,11 @@ class EmailAccountRepositoriesTest {
     /** A bound the contract raises (a compatible change) needs a wider column: the start-up report says which. */
     @Test
     void shouldNameEveryColumnTooShortForTheValuesTheContractAllows() {
-        ObjectNode document = (ObjectNode) ServedContract.load().document().deepCopy();
-        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties/DisplayName")).put("maxLength", 500);
-        ((ObjectNode) document.at("/components/schemas/EmailAccountFields/properties/GoogleAccessToken")).put("maxLength", 10_000);
-        EmailAccountSchema withLongerValues = EmailAccountSchema.of(ApiContract.of(document));
+        EmailAccountSchema withLongerValues = EmailAccountSchema.of(schema.fields().stream().map(field -> switch (field.name()) {
+            case "DisplayName" -> withMaxLength(field, 500);
+            case "GoogleAccessToken" -> withMaxLength(field, 10_000);
+            default -> field;
+        }).toList());
 
         assertThatThrownBy(() -> new EmailAccountTable(jdbc, CIPHER, withLongerValues).afterPropertiesSet())
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -238,10 +237,15 @@ class EmailAccountRepositoriesTest {
                 .contains("ALTER TABLE email_account ALTER COLUMN display_name SET DATA TYPE VARCHAR(500);");
     }
 
+    private static <T> EmailAccountField<T> withMaxLength(EmailAccountField<T> field, int maxLength) {
+        return new EmailAccountField<>(field.name(), field.javaType(), field.column(), field.writable(), field.required(),
+                field.secret(), field.sameAs(), field.constant(), field.unsetValue(), maxLength);
+    }
+
     /** The stored form of the longest secret the contract allows (characters of four bytes each) fits its column. */
     @Test
     void shouldStoreTheLongestSecretTheContractAllows() {
-        EmailAccountField secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
+        EmailAccountField<?> secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
         String stored = CIPHER.encrypt("\uD83D\uDD11".repeat(secret.maxLength()), secret.column());
         long id = insert(Map.of());
 

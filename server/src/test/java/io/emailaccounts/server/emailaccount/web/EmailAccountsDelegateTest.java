@@ -54,15 +54,15 @@ class EmailAccountsDelegateTest extends WebSliceTest {
     RequestMappingHandlerAdapter handlerAdapter;
 
 
-    private static EmailAccountField field(String name) {
+    private static EmailAccountField<?> field(String name) {
         return SCHEMA.named(name).orElseThrow();
     }
 
     /** A stored record holding the contract's examples. */
     static EmailAccountRecord exampleRecord(long id) {
-        Map<EmailAccountField, Object> values = new LinkedHashMap<>();
+        Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
         SCHEMA.fields().stream().filter(field -> field.stored() && !field.secret())
-                .forEach(field -> values.put(field, field.example()));
+                .forEach(field -> values.put(field, SCHEMA.example(field)));
         values.put(field("Id"), id);
         values.put(field("LastCheckTime"), OffsetDateTime.parse("2025-01-15T12:25:00+02:00"));
         values.put(field("CreatedOn"), OffsetDateTime.parse("2025-01-10T09:00:00Z"));
@@ -196,7 +196,7 @@ class EmailAccountsDelegateTest extends WebSliceTest {
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         ArgumentCaptor<EmailAccountWrite> write = ArgumentCaptor.forClass(EmailAccountWrite.class);
         verify(service).create(write.capture(), any(), any());
-        Map<EmailAccountField, Object> values = write.getValue().values();
+        Map<EmailAccountField<?>, Object> values = write.getValue().values();
         assertThat(write.getValue().businessId()).isEqualTo(1001L);
         assertThat(values).containsEntry(field("ReplyToEmail"), null)
                 .containsEntry(field("Active"), true)

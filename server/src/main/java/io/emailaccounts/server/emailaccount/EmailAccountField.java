@@ -46,6 +46,11 @@ public record EmailAccountField<T>(String name, Class<T> javaType, String column
         return column != null;
     }
 
+    /** Whether a search can be ordered by it (a value of the contract's order enum, generated in {@link EmailAccountProperties#ORDERABLE}). */
+    public boolean orderable() {
+        return EmailAccountProperties.ORDERABLE.contains(this);
+    }
+
     /** The kind of value it holds. */
     public ValueType type() {
         return ValueType.of(javaType);

@@ -3,6 +3,10 @@ package io.emailaccounts.server.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -35,9 +39,23 @@ class PackageStructureTest {
 
     @Test
     void shouldKeepGeneratedModelsOutOfTheServiceAndPersistenceLayers() {
-        noClasses().that().resideInAnyPackage("io.emailaccounts.server.emailaccount.service..",
+        noClasses().that().resideInAnyPackage("io.emailaccounts.server.emailaccount",
+                        "io.emailaccounts.server.emailaccount.search..",
+                        "io.emailaccounts.server.emailaccount.service..",
                         "io.emailaccounts.server.emailaccount.persistence..")
                 .should().dependOnClassesThat().resideInAPackage("io.emailaccounts.server.generated..")
+                .check(SERVER);
+    }
+
+    /**
+     * The generated code is called as code, the compiler checking each call: no method is called by reflection, and no
+     * interface answered by a proxy of ours (the search's parameters come as one generated object).
+     */
+    @Test
+    void shouldCallNoMethodThroughReflection() {
+        noClasses().should().callMethod(Method.class, "invoke", Object.class, Object[].class)
+                .orShould().callMethod(Proxy.class, "newProxyInstance", ClassLoader.class, Class[].class, InvocationHandler.class)
+                .orShould().implement(InvocationHandler.class)
                 .check(SERVER);
     }
 

@@ -3,7 +3,6 @@ package io.emailaccounts.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Controller;
 
 import io.emailaccounts.contract.ApiContract;
-import io.emailaccounts.server.emailaccount.web.SearchByParameterName;
 import io.emailaccounts.server.support.RunningServerTest;
 
 /**
@@ -26,6 +24,8 @@ import io.emailaccounts.server.support.RunningServerTest;
 class ContractImplementationTest extends RunningServerTest {
 
     private static final String GENERATED_API_PACKAGE = "io.emailaccounts.server.generated.api";
+
+    private static final String GENERATED_API = "io.emailaccounts.server.generated.api";
 
     @Autowired
     private ApplicationContext context;
@@ -44,19 +44,15 @@ class ContractImplementationTest extends RunningServerTest {
                 continue;
             }
             Object delegate = delegateOf(controller.get());
-            if (Proxy.isProxyClass(delegate.getClass()) && Proxy.getInvocationHandler(delegate) instanceof SearchByParameterName byName) {
-                if (byName.answersByName(operation.operationId())) {
-                    continue;
-                }
-                delegate = byName.target();
-            }
             Class<?> implementation = AopUtils.getTargetClass(delegate);
-            Method declared = Arrays.stream(implementation.getMethods())
-                    .filter(method -> method.getName().equals(operation.operationId()))
-                    .findFirst().orElseThrow();
-            if (declared.getDeclaringClass().isInterface()) {
+            // The generated delegate interface's own methods answer 501; a method of a class, or of an interface of
+            // ours (the generated adapter that passes the search's parameters on as one object, to a method it leaves
+            // abstract), does not.
+            List<Method> named = Arrays.stream(implementation.getMethods())
+                    .filter(method -> method.getName().equals(operation.operationId())).toList();
+            if (named.stream().allMatch(method -> method.getDeclaringClass().getPackageName().equals(GENERATED_API))) {
                 unimplemented.add(name + ": implement " + operation.operationId() + " in a bean that implements "
-                        + declared.getDeclaringClass().getSimpleName());
+                        + named.get(0).getDeclaringClass().getSimpleName());
             }
         }
 

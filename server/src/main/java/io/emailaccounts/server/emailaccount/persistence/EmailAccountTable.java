@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountProperties;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
@@ -31,10 +32,11 @@ import io.emailaccounts.server.secrets.SecretCipher;
  */
 @Component
 @DependsOnDatabaseInitialization
-class EmailAccountTable implements InitializingBean {
+public class EmailAccountTable implements InitializingBean {
 
-    static final String NAME = "email_account";
-    static final String ID = "id";
+    /** The table ({@code x-table} of the record's schema). */
+    public static final String NAME = EmailAccountProperties.TABLE;
+    public static final String ID = "id";
     static final String VERSION = "version";
 
     private final JdbcClient jdbc;
@@ -107,11 +109,11 @@ class EmailAccountTable implements InitializingBean {
     }
 
     /** {@code SELECT <every readable column> FROM email_account}; a WHERE clause may follow. */
-    String select() {
+    public String select() {
         return "SELECT " + selectColumns + " FROM " + NAME;
     }
 
-    RowMapper<EmailAccountRecord> rows() {
+    public RowMapper<EmailAccountRecord> rows() {
         return rows;
     }
 

@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
-import io.emailaccounts.server.emailaccount.persistence.EmailAccountSearchRepository;
 import io.emailaccounts.server.emailaccount.persistence.GroupCommit;
-import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
+import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
+import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
+import io.emailaccounts.server.emailaccount.search.SearchCondition;
 
 /**
  * The rules of reading and changing EmailAccounts. Each change is one statement, committed on its own (the checks of

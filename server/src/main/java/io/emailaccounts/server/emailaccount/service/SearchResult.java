@@ -3,6 +3,7 @@ package io.emailaccounts.server.emailaccount.service;
 import java.util.List;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
 
 /** One page of a search and where it lies in the whole result. */
 public record SearchResult(List<EmailAccountRecord> records, long totalItems, EmailAccountQuery query) {

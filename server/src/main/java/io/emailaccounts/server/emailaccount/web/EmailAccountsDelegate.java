@@ -1,19 +1,19 @@
 package io.emailaccounts.server.emailaccount.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
+import io.emailaccounts.server.emailaccount.search.EmailAccountSearchParameters;
+import io.emailaccounts.server.emailaccount.search.SearchFilters;
 import io.emailaccounts.server.emailaccount.service.Caller;
 import io.emailaccounts.server.emailaccount.service.ChangeReceipt;
 import io.emailaccounts.server.emailaccount.service.Created;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.emailaccount.service.SearchResult;
-import io.emailaccounts.server.generated.api.EmailAccountsApiDelegate;
 import io.emailaccounts.server.generated.model.ActionResponse;
 import io.emailaccounts.server.generated.model.EmailAccount;
 import io.emailaccounts.server.generated.model.EmailAccountFields;
@@ -23,22 +23,22 @@ import io.emailaccounts.server.generated.model.SortDirection;
 import io.emailaccounts.server.security.CurrentUser;
 
 /**
- * The EmailAccounts operations of the contract: map the request, call the service, map the answer. The search is
- * answered from its query parameters by name ({@link SearchByParameterName}), not through the generated method, whose
- * positional arguments change with every filter of the contract.
+ * The EmailAccounts operations of the contract: map the request, call the service, map the answer. The search takes
+ * its parameters as one generated object ({@link EmailAccountsSearchDelegate}), so a filter the contract gains
+ * changes nothing here.
  */
-class EmailAccountsDelegate implements EmailAccountsApiDelegate {
+class EmailAccountsDelegate implements EmailAccountsSearchDelegate {
 
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final EmailAccountService service;
     private final EmailAccountMapping mapping;
-    private final SearchParameters searchParameters;
+    private final SearchFilters searchFilters;
 
-    EmailAccountsDelegate(EmailAccountService service, EmailAccountMapping mapping, SearchParameters searchParameters) {
+    EmailAccountsDelegate(EmailAccountService service, EmailAccountMapping mapping, SearchFilters searchFilters) {
         this.service = service;
         this.mapping = mapping;
-        this.searchParameters = searchParameters;
+        this.searchFilters = searchFilters;
     }
 
     /** The record, with its version as ETag (a matching If-None-Match is answered 304). */
@@ -81,13 +81,14 @@ class EmailAccountsDelegate implements EmailAccountsApiDelegate {
      *
      * @param parameters the request's query parameters, already checked against the contract
      */
-    ResponseEntity<Object> searchEmailAccounts(Map<String, String[]> parameters) {
-        if (SearchParameters.isBatchRead(parameters)) {
-            List<EmailAccount> records = service.getAll(SearchParameters.batchIds(parameters), caller()).stream()
+    @Override
+    public ResponseEntity<Object> searchEmailAccounts(EmailAccountSearchParameters parameters) {
+        if (SearchFilters.isBatchRead(parameters)) {
+            List<EmailAccount> records = service.getAll(SearchFilters.batchIds(parameters), caller()).stream()
                     .map(mapping::record).toList();
             return ResponseEntity.ok(records);
         }
-        return ResponseEntity.ok(page(service.search(searchParameters.query(parameters), caller())));
+        return ResponseEntity.ok(page(service.search(searchFilters.query(parameters), caller())));
     }
 
     private static Caller caller() {

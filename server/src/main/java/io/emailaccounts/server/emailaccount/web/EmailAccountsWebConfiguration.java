@@ -3,6 +3,7 @@ package io.emailaccounts.server.emailaccount.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.emailaccounts.server.emailaccount.search.SearchFilters;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.generated.api.EmailAccountsApiDelegate;
 
@@ -11,7 +12,7 @@ class EmailAccountsWebConfiguration {
 
     @Bean
     EmailAccountsApiDelegate emailAccountsApiDelegate(EmailAccountService service, EmailAccountMapping mapping,
-                                                      SearchParameters searchParameters) {
-        return SearchByParameterName.of(new EmailAccountsDelegate(service, mapping, searchParameters));
+                                                      SearchFilters searchFilters) {
+        return new EmailAccountsDelegate(service, mapping, searchFilters);
     }
 }

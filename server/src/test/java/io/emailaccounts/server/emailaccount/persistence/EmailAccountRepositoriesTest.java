@@ -28,7 +28,9 @@ import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
-import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
+import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
+import io.emailaccounts.server.emailaccount.search.SearchCondition;
+import io.emailaccounts.server.emailaccount.search.SearchCondition.Operator;
 import io.emailaccounts.server.secrets.SecretCipher;
 
 /**

@@ -19,6 +19,7 @@ import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.emailaccount.search.SearchFilters;
 import io.emailaccounts.server.emailaccount.service.EmailAccountService;
 import io.emailaccounts.server.generated.api.EmailAccountsApiController;
 import io.emailaccounts.server.security.Routes;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(controllers = EmailAccountsApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({EmailAccountsWebConfiguration.class, EmailAccountMapping.class, SearchParameters.class, EmailAccountFailures.class,
+@Import({EmailAccountsWebConfiguration.class, EmailAccountMapping.class, SearchFilters.class, EmailAccountFailures.class,
         Routes.class, WebSliceTest.Beans.class})
 abstract class WebSliceTest {
 

@@ -1,4 +1,4 @@
-package io.emailaccounts.server.emailaccount.web;
+package io.emailaccounts.server.emailaccount.search;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
-package io.emailaccounts.server.emailaccount.web;
+package io.emailaccounts.server.emailaccount.search;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,28 +13,26 @@ import io.emailaccounts.contract.ApiContract;
 import io.emailaccounts.contract.SearchFilter;
 import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
-import io.emailaccounts.server.emailaccount.EmailAccountField.ValueType;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
-import io.emailaccounts.server.emailaccount.service.EmailAccountQuery;
-import io.emailaccounts.server.generated.model.SortDirection;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The query parameters of the search operation as the contract declares them, read at start-up: each filter
- * ({@link SearchFilter}: equality or an inclusive range on a property) becomes a condition on that property's column,
- * and {@code orderBy} takes the properties its enum lists. A filter the contract gains works with no code here; one
- * that names no stored property stops the server at start-up.
+ * The search's parameters ({@link EmailAccountSearchParameters}, generated from the contract) as a query. Each filter
+ * is found at start-up by the contract's naming rule ({@link SearchFilter}: {@code EmailAccount_<Property>} for
+ * equality, {@code from_}/{@code to_} for an inclusive range, {@code x-property} where the name does not say the
+ * property) and becomes a condition on its property's column; {@code orderBy} takes the properties its enum lists
+ * ({@link EmailAccountField#orderable}). A
+ * filter the contract gains works with no code here; one that names no stored property stops the server at start-up.
  */
 @Component
-class SearchParameters {
+public class SearchFilters {
 
     static final String OPERATION_ID = "searchEmailAccounts";
-    static final String PAGE = "page";
-    static final String SIZE = "size";
-    static final String ORDER_BY = "orderBy";
-    static final String DIRECTION = "dir";
+    private static final String ORDER_BY = "orderBy";
+    static final int DEFAULT_PAGE = 1;
+    static final int DEFAULT_SIZE = 25;
     static final String BATCH_IDS = "id";
     static final int MAX_BATCH_IDS = 1000;
 
@@ -44,7 +43,7 @@ class SearchParameters {
     private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, EmailAccountField<?>> orderFields = new HashMap<>();
 
-    SearchParameters(ApiContract contract, EmailAccountSchema schema) {
+    SearchFilters(ApiContract contract, EmailAccountSchema schema) {
         this.schema = schema;
         List<String> problems = new ArrayList<>();
         ApiContract.Operation operation = contract.operation(OPERATION_ID);
@@ -52,10 +51,12 @@ class SearchParameters {
             searchable(filter.property(), filter.parameter(), problems)
                     .ifPresent(field -> filters.put(filter.parameter(), new Filter(field, filter.bound())));
         }
-        operation.parameter(ORDER_BY).flatMap(parameter -> contract.enumOf(parameter.path("schema"))).ifPresent(order ->
-                order.valueTexts().forEach(value -> schema.named(value).filter(field -> !field.secret())
-                        .ifPresentOrElse(field -> orderFields.put(value, field),
-                                () -> problems.add(ORDER_BY + " value " + value + " names no readable property"))));
+        schema.fields().stream().filter(EmailAccountField::orderable).forEach(field -> {
+            if (field.secret()) {
+                problems.add(ORDER_BY + " value " + field.name() + " names a write-only property");
+            }
+            orderFields.put(field.name(), field);
+        });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The search parameters of the contract cannot be served: " + String.join("; ", problems));
         }
@@ -64,7 +65,7 @@ class SearchParameters {
     /** The stored field a filter on {@code property} compares; empty (with a problem noted) when there is none. */
     private Optional<EmailAccountField<?>> searchable(String property, String parameter, List<String> problems) {
         Optional<EmailAccountField<?>> field = schema.named(property)
-                .map(named -> named.sameAs() == null ? named : schema.named(named.sameAs()).orElseThrow())
+                .<EmailAccountField<?>>map(named -> named.sameAs() == null ? named : schema.named(named.sameAs()).orElseThrow())
                 .filter(named -> named.stored() && !named.secret());
         if (field.isEmpty()) {
             problems.add(parameter + " filters on " + property + ", which is not a stored, readable property of EmailAccount"
@@ -74,13 +75,8 @@ class SearchParameters {
     }
 
     /** Whether the request is a batch read by Ids rather than a search. */
-    static boolean isBatchRead(Map<String, String[]> parameters) {
-        return parameters.containsKey(BATCH_IDS);
-    }
-
-    /** The Ids of a batch read. */
-    static List<Long> batchIds(Map<String, String[]> parameters) {
-        return batchIds(parameters.get(BATCH_IDS)[0]);
+    public static boolean isBatchRead(EmailAccountSearchParameters parameters) {
+        return parameters.id() != null;
     }
 
     /**
@@ -88,73 +84,62 @@ class SearchParameters {
      *
      * @throws RequestValidationException naming every parameter whose value cannot be used
      */
-    EmailAccountQuery query(Map<String, String[]> parameters) {
+    public EmailAccountQuery query(EmailAccountSearchParameters parameters) {
         EmailAccountQuery query = new EmailAccountQuery(schema.id());
         List<PropertyViolation> violations = new ArrayList<>();
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            Filter filter = filters.get(parameter.getKey());
+        parameters.given().forEach((name, value) -> {
+            Filter filter = filters.get(name);
             if (filter != null) {
                 try {
-                    narrow(query, filter, parameter.getKey(), parameter.getValue()[0]);
+                    narrow(query, filter.field(), filter.bound(), name, value);
                 } catch (RequestValidationException e) {
                     violations.addAll(e.violations());
-                } catch (IllegalArgumentException e) {
-                    violations.add(new PropertyViolation(parameter.getKey(), JsonNodeFactory.instance.stringNode(parameter.getValue()[0]),
-                            "is out of range for this filter"));
                 }
             }
-        }
+        });
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }
-        String direction = first(parameters, DIRECTION);
-        String orderBy = first(parameters, ORDER_BY);
-        String page = first(parameters, PAGE);
-        String size = first(parameters, SIZE);
+        EmailAccountField<?> orderBy = parameters.orderBy() == null ? null : orderFields.get(parameters.orderBy());
         return query
-                .orderBy(orderBy == null ? null : orderFields.get(orderBy),
-                        direction != null && SortDirection.fromValue(Integer.valueOf(direction)) != SortDirection.Ascending)
-                .page(page == null ? 1 : Integer.parseInt(page), size == null ? 25 : Integer.parseInt(size));
+                .orderBy(orderBy, parameters.dir() != null && parameters.dir() != 0)
+                .page(parameters.page() == null ? DEFAULT_PAGE : parameters.page(), parameters.size() == null ? DEFAULT_SIZE : parameters.size());
     }
 
     /**
      * Adds one filter's condition. A time given to the minute stands for that whole minute: equal to it is within
      * it, up to it includes it.
      */
-    private static void narrow(EmailAccountQuery query, Filter filter, String parameter, String text) {
-        EmailAccountField<?> field = filter.field();
-        if (field.type() == ValueType.DATE_TIME) {
-            TimeBound time = TimeBound.parse(parameter, text);
-            switch (filter.bound()) {
+    private static <T> void narrow(EmailAccountQuery query, EmailAccountField<T> field, Bound bound, String parameter, Object given) {
+        if (field.javaType() == OffsetDateTime.class && given instanceof String text) {
+            @SuppressWarnings("unchecked")
+            EmailAccountField<OffsetDateTime> time = (EmailAccountField<OffsetDateTime>) field;
+            TimeBound value = TimeBound.parse(parameter, text);
+            switch (bound) {
                 case EQUAL -> {
-                    if (time.wholeMinute()) {
-                        query.atLeast(field, time.start()).before(field, time.end());
+                    if (value.wholeMinute()) {
+                        query.atLeast(time, value.start()).before(time, value.end());
                     } else {
-                        query.equalTo(field, time.start());
+                        query.equalTo(time, value.start());
                     }
                 }
-                case FROM -> query.atLeast(field, time.start());
+                case FROM -> query.atLeast(time, value.start());
                 case TO -> {
-                    if (time.wholeMinute()) {
-                        query.before(field, time.end());
+                    if (value.wholeMinute()) {
+                        query.before(time, value.end());
                     } else {
-                        query.atMost(field, time.start());
+                        query.atMost(time, value.start());
                     }
                 }
             }
             return;
         }
-        Object value = field.type().parse(text);
-        switch (filter.bound()) {
+        T value = field.javaType().cast(given);
+        switch (bound) {
             case EQUAL -> query.equalTo(field, value);
             case FROM -> query.atLeast(field, value);
             case TO -> query.atMost(field, value);
         }
-    }
-
-    private static String first(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        return values == null || values.length == 0 ? null : values[0];
     }
 
     /**
@@ -162,6 +147,10 @@ class SearchParameters {
      *
      * @throws RequestValidationException naming {@code id} for too many Ids or one too large
      */
+    public static List<Long> batchIds(EmailAccountSearchParameters parameters) {
+        return batchIds(parameters.id());
+    }
+
     static List<Long> batchIds(String value) {
         String[] parts = value.trim().substring(1, value.trim().length() - 1).split(",");
         if (parts.length > MAX_BATCH_IDS) {

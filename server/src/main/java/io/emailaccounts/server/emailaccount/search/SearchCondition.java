@@ -1,4 +1,4 @@
-package io.emailaccounts.server.emailaccount.persistence;
+package io.emailaccounts.server.emailaccount.search;
 
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 

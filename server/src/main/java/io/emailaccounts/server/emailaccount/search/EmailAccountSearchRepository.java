@@ -1,4 +1,4 @@
-package io.emailaccounts.server.emailaccount.persistence;
+package io.emailaccounts.server.emailaccount.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.emailaccounts.server.emailaccount.persistence.EmailAccountTable;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 

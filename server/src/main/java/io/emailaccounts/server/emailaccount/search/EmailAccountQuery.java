@@ -1,11 +1,10 @@
-package io.emailaccounts.server.emailaccount.service;
+package io.emailaccounts.server.emailaccount.search;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.emailaccounts.server.emailaccount.EmailAccountField;
-import io.emailaccounts.server.emailaccount.persistence.SearchCondition;
-import io.emailaccounts.server.emailaccount.persistence.SearchCondition.Operator;
+import io.emailaccounts.server.emailaccount.search.SearchCondition.Operator;
 
 /** What a search asks for: conditions that all hold, an order, and a page. Built with its fluent methods. */
 public final class EmailAccountQuery {
@@ -23,20 +22,20 @@ public final class EmailAccountQuery {
         this.orderBy = defaultOrder;
     }
 
-    public EmailAccountQuery equalTo(EmailAccountField<?> field, Object value) {
+    public <T> EmailAccountQuery equalTo(EmailAccountField<T> field, T value) {
         return where(field, Operator.EQUALS, value);
     }
 
-    public EmailAccountQuery atLeast(EmailAccountField<?> field, Object value) {
+    public <T> EmailAccountQuery atLeast(EmailAccountField<T> field, T value) {
         return where(field, Operator.AT_LEAST, value);
     }
 
-    public EmailAccountQuery atMost(EmailAccountField<?> field, Object value) {
+    public <T> EmailAccountQuery atMost(EmailAccountField<T> field, T value) {
         return where(field, Operator.AT_MOST, value);
     }
 
     /** Strictly before: for an upper time bound given to the minute, which includes that whole minute. */
-    public EmailAccountQuery before(EmailAccountField<?> field, Object value) {
+    public <T> EmailAccountQuery before(EmailAccountField<T> field, T value) {
         return where(field, Operator.BEFORE, value);
     }
 

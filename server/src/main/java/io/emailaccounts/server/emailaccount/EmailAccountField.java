@@ -51,12 +51,17 @@ public record EmailAccountField<T>(String name, Class<T> javaType, String column
         return EmailAccountProperties.ORDERABLE.contains(this);
     }
 
+    /** Whether a search can filter on it (a filter of the contract names it; generated in {@link EmailAccountProperties#FILTERABLE}). */
+    public boolean filterable() {
+        return EmailAccountProperties.FILTERABLE.contains(this);
+    }
+
     /** The kind of value it holds. */
     public ValueType type() {
         return ValueType.of(javaType);
     }
 
-    /** A value of this property from its text (a contract's value, or a query parameter the contract has checked); null for empty text. */
+    /** A value of this property from its text (a value the contract gives, such as its example); null for empty text. */
     public T parse(String text) {
         return parse(javaType, text);
     }

@@ -1,5 +1,11 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.CREATED_ON;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.ID;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.UNIQUE_ID;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.UPDATED_BY;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.UPDATED_ON;
+
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +40,7 @@ public class EmailAccountRepository {
 
     /** @param businesses the businesses the row must belong to; null for any */
     public Optional<EmailAccountRecord> findById(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql(table.select() + " WHERE id = :id" + inBusinesses(businesses)).param("id", id), businesses)
+        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses)).param("id", id), businesses)
                 .query(table.rows())
                 .optional();
     }
@@ -44,7 +50,7 @@ public class EmailAccountRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return inBusinesses(jdbc.sql(table.select() + " WHERE id IN (:ids)" + inBusinesses(businesses)).param("ids", ids), businesses)
+        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " IN (:ids)" + inBusinesses(businesses)).param("ids", ids), businesses)
                 .query(table.rows())
                 .list();
     }
@@ -64,7 +70,8 @@ public class EmailAccountRepository {
                 .map(field -> field.column() + " = :" + field.column() + ", ")
                 .collect(Collectors.joining());
         JdbcClient.StatementSpec statement = jdbc.sql("UPDATE " + EmailAccountTable.NAME + " SET " + assignments
-                        + "updated_on = :updated_on, updated_by = :updated_by, version = version + 1 WHERE id = :id"
+                        + UPDATED_ON.column() + " = :updated_on, " + UPDATED_BY.column() + " = :updated_by, version = version + 1"
+                        + " WHERE " + ID.column() + " = :id"
                         + inBusinesses(businesses) + (versions == null ? "" : " AND version IN (:versions)"))
                 .param("id", id)
                 .param("updated_on", updatedOn)
@@ -81,7 +88,7 @@ public class EmailAccountRepository {
 
     /** The row's version; empty when there is no such row (of these businesses, unless null). */
     public Optional<Long> findVersion(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql("SELECT version FROM " + EmailAccountTable.NAME + " WHERE id = :id" + inBusinesses(businesses))
+        return inBusinesses(jdbc.sql("SELECT version FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses))
                 .param("id", id), businesses)
                 .query(Long.class)
                 .optional();
@@ -101,7 +108,7 @@ public class EmailAccountRepository {
 
     /** @return whether the row existed (in these businesses, unless null) */
     public boolean delete(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql("DELETE FROM " + EmailAccountTable.NAME + " WHERE id = :id" + inBusinesses(businesses))
+        return inBusinesses(jdbc.sql("DELETE FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses))
                 .param("id", id), businesses)
                 .update() == 1;
     }
@@ -114,8 +121,9 @@ public class EmailAccountRepository {
                                                      OffsetDateTime createdOn, String createdBy) {
         String columns = values.keySet().stream().map(field -> ", " + field.column()).collect(Collectors.joining());
         String parameters = values.keySet().stream().map(field -> ", :" + field.column()).collect(Collectors.joining());
-        JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO " + EmailAccountTable.NAME + " (" + (withId ? "id, " : "")
-                        + "unique_id, created_on, updated_on, updated_by" + columns + ") VALUES ("
+        JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO " + EmailAccountTable.NAME + " (" + (withId ? ID.column() + ", " : "")
+                        + String.join(", ", UNIQUE_ID.column(), CREATED_ON.column(), UPDATED_ON.column(), UPDATED_BY.column())
+                        + columns + ") VALUES ("
                         + (withId ? ":id, " : "") + ":unique_id, :created_on, :created_on, :updated_by" + parameters + ")")
                 .param("unique_id", UUID.randomUUID())
                 .param("created_on", createdOn)

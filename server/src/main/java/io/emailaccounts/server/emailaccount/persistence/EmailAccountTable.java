@@ -25,8 +25,8 @@ import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
 
 /**
- * The table {@code email_account} as the contract's fields make it: one column per stored property (named by
- * {@link EmailAccountSchema}) plus {@code version}. Builds the SQL every repository shares, maps rows to records, and
+ * The table {@code email_account} ({@code x-table}) as the contract's fields make it: one column per stored property
+ * (named by the generated {@link EmailAccountProperties}) plus {@code version}. Builds the SQL every repository shares, maps rows to records, and
  * at start-up, once the migrations have run, checks that every stored property has its column, long enough for the
  * values the contract allows ({@code maxLength}).
  */
@@ -36,7 +36,7 @@ public class EmailAccountTable implements InitializingBean {
 
     /** The table ({@code x-table} of the record's schema). */
     public static final String NAME = EmailAccountProperties.TABLE;
-    public static final String ID = "id";
+    public static final String ID = EmailAccountProperties.ID.column();
     static final String VERSION = "version";
 
     private final JdbcClient jdbc;

@@ -13,8 +13,8 @@ public final class EmailAccountQuery {
     private final EmailAccountField<?> defaultOrder;
     private EmailAccountField<?> orderBy;
     private boolean descending;
-    private int page = 1;
-    private int size = 25;
+    private int page;
+    private int size;
 
     /** @param defaultOrder the order of a query that names none (the Id) */
     public EmailAccountQuery(EmailAccountField<?> defaultOrder) {

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.contract.ApiContract;
-import io.emailaccounts.contract.SearchFilter;
 import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
@@ -19,41 +16,30 @@ import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The search's parameters ({@link EmailAccountSearchParameters}, generated from the contract) as a query. Each filter
- * is found at start-up by the contract's naming rule ({@link SearchFilter}: {@code EmailAccount_<Property>} for
- * equality, {@code from_}/{@code to_} for an inclusive range, {@code x-property} where the name does not say the
- * property) and becomes a condition on its property's column; {@code orderBy} takes the properties its enum lists
- * ({@link EmailAccountField#orderable}). A
- * filter the contract gains works with no code here; one that names no stored property stops the server at start-up.
+ * The search's parameters ({@link EmailAccountSearchParameters}, generated from the contract) as a query: each filter
+ * given becomes a condition on the property it names (the generated {@link EmailAccountSearchParameters#narrow}), one
+ * whose property is derived ({@code x-same-as}) on the column of the property it answers; {@code orderBy} takes the
+ * properties its enum lists ({@link EmailAccountField#orderable}). A filter the contract gains works with no code
+ * here.
  */
 @Component
 public class SearchFilters {
 
-    static final String OPERATION_ID = "searchEmailAccounts";
-    private static final String ORDER_BY = "orderBy";
-    static final int DEFAULT_PAGE = 1;
-    static final int DEFAULT_SIZE = 25;
     static final String BATCH_IDS = "id";
     static final int MAX_BATCH_IDS = 1000;
 
-    private record Filter(EmailAccountField<?> field, Bound bound) {
-    }
-
     private final EmailAccountSchema schema;
-    private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, EmailAccountField<?>> orderFields = new HashMap<>();
 
-    SearchFilters(ApiContract contract, EmailAccountSchema schema) {
+    /** @throws IllegalStateException when a filter or an order value names a property that cannot be searched */
+    SearchFilters(EmailAccountSchema schema) {
         this.schema = schema;
         List<String> problems = new ArrayList<>();
-        ApiContract.Operation operation = contract.operation(OPERATION_ID);
-        for (SearchFilter filter : operation.filters()) {
-            searchable(filter.property(), filter.parameter(), problems)
-                    .ifPresent(field -> filters.put(filter.parameter(), new Filter(field, filter.bound())));
-        }
+        schema.fields().stream().filter(EmailAccountField::filterable).filter(field -> !searchable(field))
+                .forEach(field -> problems.add("a filter names " + field.name() + ", which is not a stored, readable property"));
         schema.fields().stream().filter(EmailAccountField::orderable).forEach(field -> {
             if (field.secret()) {
-                problems.add(ORDER_BY + " value " + field.name() + " names a write-only property");
+                problems.add("orderBy names " + field.name() + ", which is write-only");
             }
             orderFields.put(field.name(), field);
         });
@@ -62,16 +48,15 @@ public class SearchFilters {
         }
     }
 
-    /** The stored field a filter on {@code property} compares; empty (with a problem noted) when there is none. */
-    private Optional<EmailAccountField<?>> searchable(String property, String parameter, List<String> problems) {
-        Optional<EmailAccountField<?>> field = schema.named(property)
-                .<EmailAccountField<?>>map(named -> named.sameAs() == null ? named : schema.named(named.sameAs()).orElseThrow())
-                .filter(named -> named.stored() && !named.secret());
-        if (field.isEmpty()) {
-            problems.add(parameter + " filters on " + property + ", which is not a stored, readable property of EmailAccount"
-                    + " (name it with " + SearchFilter.PROPERTY + ")");
-        }
-        return field;
+    private boolean searchable(EmailAccountField<?> field) {
+        EmailAccountField<?> compared = stored(field);
+        return compared.stored() && !compared.secret();
+    }
+
+    /** The stored property a filter on {@code field} compares: itself, or the one it is the same as. */
+    @SuppressWarnings("unchecked")
+    private <T> EmailAccountField<T> stored(EmailAccountField<T> field) {
+        return field.sameAs() == null ? field : (EmailAccountField<T>) schema.named(field.sameAs()).orElseThrow();
     }
 
     /** Whether the request is a batch read by Ids rather than a search. */
@@ -82,16 +67,27 @@ public class SearchFilters {
     /**
      * The query the parameters ask for; the contract has already checked each parameter's form.
      *
+     * @param descending whether {@code dir} asks for the largest first
      * @throws RequestValidationException naming every parameter whose value cannot be used
      */
-    public EmailAccountQuery query(EmailAccountSearchParameters parameters) {
+    public EmailAccountQuery query(EmailAccountSearchParameters parameters, boolean descending) {
         EmailAccountQuery query = new EmailAccountQuery(schema.id());
         List<PropertyViolation> violations = new ArrayList<>();
-        parameters.given().forEach((name, value) -> {
-            Filter filter = filters.get(name);
-            if (filter != null) {
+        parameters.narrow(new Filters() {
+            @Override
+            public <T> void value(String parameter, EmailAccountField<T> field, Bound bound, T value) {
+                EmailAccountField<T> compared = stored(field);
+                switch (bound) {
+                    case EQUAL -> query.equalTo(compared, value);
+                    case FROM -> query.atLeast(compared, value);
+                    case TO -> query.atMost(compared, value);
+                }
+            }
+
+            @Override
+            public void time(String parameter, EmailAccountField<OffsetDateTime> field, Bound bound, String text) {
                 try {
-                    narrow(query, filter.field(), filter.bound(), name, value);
+                    narrow(query, stored(field), bound, TimeBound.parse(parameter, text));
                 } catch (RequestValidationException e) {
                     violations.addAll(e.violations());
                 }
@@ -101,44 +97,30 @@ public class SearchFilters {
             throw new RequestValidationException(violations);
         }
         EmailAccountField<?> orderBy = parameters.orderBy() == null ? null : orderFields.get(parameters.orderBy());
-        return query
-                .orderBy(orderBy, parameters.dir() != null && parameters.dir() != 0)
-                .page(parameters.page() == null ? DEFAULT_PAGE : parameters.page(), parameters.size() == null ? DEFAULT_SIZE : parameters.size());
+        // page and size have defaults in the contract, which the generated controller gives when a request does not.
+        return query.orderBy(orderBy, descending).page(parameters.page(), parameters.size());
     }
 
     /**
-     * Adds one filter's condition. A time given to the minute stands for that whole minute: equal to it is within
-     * it, up to it includes it.
+     * A time given to the minute stands for that whole minute: equal to it is within it, up to it includes it.
      */
-    private static <T> void narrow(EmailAccountQuery query, EmailAccountField<T> field, Bound bound, String parameter, Object given) {
-        if (field.javaType() == OffsetDateTime.class && given instanceof String text) {
-            @SuppressWarnings("unchecked")
-            EmailAccountField<OffsetDateTime> time = (EmailAccountField<OffsetDateTime>) field;
-            TimeBound value = TimeBound.parse(parameter, text);
-            switch (bound) {
-                case EQUAL -> {
-                    if (value.wholeMinute()) {
-                        query.atLeast(time, value.start()).before(time, value.end());
-                    } else {
-                        query.equalTo(time, value.start());
-                    }
-                }
-                case FROM -> query.atLeast(time, value.start());
-                case TO -> {
-                    if (value.wholeMinute()) {
-                        query.before(time, value.end());
-                    } else {
-                        query.atMost(time, value.start());
-                    }
+    private static void narrow(EmailAccountQuery query, EmailAccountField<OffsetDateTime> field, Bound bound, TimeBound time) {
+        switch (bound) {
+            case EQUAL -> {
+                if (time.wholeMinute()) {
+                    query.atLeast(field, time.start()).before(field, time.end());
+                } else {
+                    query.equalTo(field, time.start());
                 }
             }
-            return;
-        }
-        T value = field.javaType().cast(given);
-        switch (bound) {
-            case EQUAL -> query.equalTo(field, value);
-            case FROM -> query.atLeast(field, value);
-            case TO -> query.atMost(field, value);
+            case FROM -> query.atLeast(field, time.start());
+            case TO -> {
+                if (time.wholeMinute()) {
+                    query.before(field, time.end());
+                } else {
+                    query.atMost(field, time.start());
+                }
+            }
         }
     }
 

@@ -105,7 +105,7 @@ public class EmailAccountService {
     }
 
     /**
-     * Applies an update: every required field is replaced, each optional field as its {@link FieldChange} says.
+     * Applies an update: each field the write holds is replaced (null clears it), the others are kept.
      *
      * @param expectedVersions the versions the record must be at (If-Match); empty for any
      * @throws BusinessForbiddenException    when the new BusinessId is not one the caller may use (nothing is written)

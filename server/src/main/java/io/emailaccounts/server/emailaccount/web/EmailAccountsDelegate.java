@@ -88,7 +88,8 @@ class EmailAccountsDelegate implements EmailAccountsSearchDelegate {
                     .map(mapping::record).toList();
             return ResponseEntity.ok(records);
         }
-        return ResponseEntity.ok(page(service.search(searchFilters.query(parameters), caller())));
+        boolean descending = parameters.dir() != null && SortDirection.fromValue(parameters.dir()) != SortDirection.Ascending;
+        return ResponseEntity.ok(page(service.search(searchFilters.query(parameters, descending), caller())));
     }
 
     private static Caller caller() {

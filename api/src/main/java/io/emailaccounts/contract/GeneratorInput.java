@@ -1,0 +1,86 @@
+package io.emailaccounts.contract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The contract as the server's code generator reads it: {@code api/openapi.yaml} with the search filters' naming rule
+ * ({@link SearchFilter}) applied, so that the templates see, on each filter parameter, the property it compares
+ * ({@code x-property}), how ({@code x-bound}: {@code EQUAL}, {@code FROM} or {@code TO}) and whether its value is a time
+ * written as text ({@code x-time-text}). The templates cannot read a name; this states what the name says, and the
+ * generated code names the property's typed constant. Nothing else is changed, and what is served and published is
+ * the contract as written.
+ *
+ * <p>Usage: {@code GeneratorInput <contract.yaml> <output.yaml>}; run by the server's build before it generates.
+ */
+public final class GeneratorInput {
+
+    /** {@code x-table}: the schema of the stored record, and the table that stores it. */
+    public static final String TABLE = "x-table";
+    /** {@code x-bound}: how a filter compares its property, written by this class. */
+    public static final String BOUND = "x-bound";
+    /** {@code x-time-text}: a filter on a date-time property whose value is text ({@code 2025-01-15T10:30}), written by this class. */
+    public static final String TIME_TEXT = "x-time-text";
+
+    private GeneratorInput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("Usage: GeneratorInput <contract.yaml> <output.yaml>");
+        }
+        ApiContract contract = ApiContract.read(Path.of(args[0]));
+        annotate(contract);
+        Path output = Path.of(args[1]);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, YAMLMapper.builder().build().writeValueAsString(contract.document()));
+    }
+
+    /**
+     * Writes, on each filter parameter of every operation, what the naming rule says of it.
+     *
+     * @throws IllegalStateException naming every filter whose property the record does not have, or cannot be
+     *                               searched (a secret, or a constant)
+     */
+    static void annotate(ApiContract contract) {
+        Map<String, ContractProperty> record = contract.properties(recordSchema(contract));
+        List<String> problems = new ArrayList<>();
+        for (ApiContract.Operation operation : contract.operations()) {
+            for (JsonNode parameter : operation.parameters()) {
+                SearchFilter.of(parameter).ifPresent(filter -> {
+                    ContractProperty property = record.get(filter.property());
+                    if (property == null || property.secret() || property.constant().isPresent()) {
+                        problems.add(filter.parameter() + " filters on " + filter.property() + ", which is not a searchable property"
+                                + " of the record (a stored one that is not write-only; name it with " + SearchFilter.PROPERTY + ")");
+                        return;
+                    }
+                    ObjectNode declared = (ObjectNode) parameter;
+                    declared.put(SearchFilter.PROPERTY, filter.property());
+                    declared.put(BOUND, filter.bound().name());
+                    JsonNode schema = contract.flattened(declared.path("schema"));
+                    declared.put(TIME_TEXT, "date-time".equals(property.format()) && !"date-time".equals(schema.path("format").asString("")));
+                });
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The search filters of the contract cannot be served: " + String.join("; ", problems));
+        }
+    }
+
+    /** The one schema marked {@code x-table}. */
+    private static String recordSchema(ApiContract contract) {
+        List<String> marked = contract.schemaNames().stream().filter(name -> contract.schema(name).has(TABLE)).toList();
+        if (marked.size() != 1) {
+            throw new IllegalStateException("The contract must mark one schema, the stored record's, with " + TABLE + "; it marks " + marked);
+        }
+        return marked.get(0);
+    }
+}

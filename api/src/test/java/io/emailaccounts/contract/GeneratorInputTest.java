@@ -1,0 +1,70 @@
+package io.emailaccounts.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The contract as the server's generator reads it: the filters' naming rule written on each filter. */
+class GeneratorInputTest {
+
+    private static final Path CONTRACT = Path.of("openapi.yaml");
+
+    @Test
+    void shouldWriteOnEachFilterThePropertyAndTheBoundItsNameSays(@TempDir Path directory) throws Exception {
+        Path output = directory.resolve("generator/openapi.yaml");
+        GeneratorInput.main(new String[] {CONTRACT.toString(), output.toString()});
+        ApiContract written = ApiContract.read(output);
+        ApiContract.Operation search = written.operation("searchEmailAccounts");
+
+        List<SearchFilter> filters = ApiContract.read(CONTRACT).operation("searchEmailAccounts").filters();
+        assertThat(filters).hasSizeGreaterThan(10);
+        for (SearchFilter filter : filters) {
+            JsonNode parameter = search.parameter(filter.parameter()).orElseThrow();
+            assertThat(parameter.path(SearchFilter.PROPERTY).asString()).as(filter.parameter()).isEqualTo(filter.property());
+            assertThat(parameter.path(GeneratorInput.BOUND).asString()).as(filter.parameter()).isEqualTo(filter.bound().name());
+            assertThat(parameter.path(GeneratorInput.TIME_TEXT).asBoolean()).as(filter.parameter())
+                    .isEqualTo(filter.property().endsWith("On") || filter.property().equals("LastCheckTime"));
+        }
+        assertThat(search.parameter("page").orElseThrow().has(GeneratorInput.BOUND)).as("not a filter").isFalse();
+        assertThat(search.parameter("EmailAccount_Business").orElseThrow().path(SearchFilter.PROPERTY).asString()).isEqualTo("BusinessId");
+    }
+
+    @Test
+    void shouldLeaveTheRestOfTheContractAsItIs(@TempDir Path directory) throws Exception {
+        Path output = directory.resolve("openapi.yaml");
+        GeneratorInput.main(new String[] {CONTRACT.toString(), output.toString()});
+        ObjectNode written = (ObjectNode) ApiContract.read(output).document();
+        ObjectNode original = (ObjectNode) ApiContract.read(CONTRACT).document();
+
+        assertThat(written.path("components").path("schemas")).isEqualTo(original.path("components").path("schemas"));
+        assertThat(written.path("paths")).isEqualTo(original.path("paths"));
+        assertThat(Files.readString(output)).contains("x-bound");
+    }
+
+    @Test
+    void shouldRefuseAFilterOnAPropertyThatCannotBeSearched() {
+        ApiContract contract = ApiContract.read(CONTRACT);
+        ObjectNode parameters = (ObjectNode) contract.document().path("components").path("parameters");
+        parameters.putObject("FilterGoogleAccessToken").put("name", "EmailAccount_GoogleAccessToken").put("in", "query")
+                .putObject("schema").put("type", "string");
+        parameters.putObject("FilterNickname").put("name", "EmailAccount_Nickname").put("in", "query")
+                .putObject("schema").put("type", "string");
+        ObjectNode search = (ObjectNode) contract.document().path("paths").path("/api/crm/emailaccounts").path("get");
+        ((ArrayNode) search.path("parameters")).addObject().put("$ref", "#/components/parameters/FilterGoogleAccessToken");
+        ((ArrayNode) search.path("parameters")).addObject().put("$ref", "#/components/parameters/FilterNickname");
+
+        assertThatThrownBy(() -> GeneratorInput.annotate(contract))
+                .hasMessageContaining("EmailAccount_GoogleAccessToken filters on GoogleAccessToken, which is not a searchable property")
+                .hasMessageContaining("EmailAccount_Nickname filters on Nickname");
+    }
+}

@@ -25,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * knows what the document's parts and the project's extensions mean: references (one resolver, guarded against
  * cycles), schemas merged from their {@code allOf} parts, properties and their rules ({@link ContractProperty}),
  * enums ({@link ContractEnum}), operations and the roles they need, search filters ({@link SearchFilter}) and the
- * examples, composed where the contract says so ({@link ComposedExamples}). Other code asks it questions instead of
+ * examples, composed where the contract says so ({@link ContractExamples}). Other code asks it questions instead of
  * walking the raw document.
  */
 public final class ApiContract {

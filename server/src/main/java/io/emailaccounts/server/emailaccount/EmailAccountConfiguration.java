@@ -8,7 +8,7 @@ import io.emailaccounts.contract.ApiContract;
 @Configuration(proxyBeanMethods = false)
 class EmailAccountConfiguration {
 
-    /** The fields of an EmailAccount, from the contract the server serves. */
+    /** The fields of an EmailAccount, generated from the contract and checked against the one the server serves. */
     @Bean
     EmailAccountSchema emailAccountSchema(ApiContract contract) {
         return EmailAccountSchema.of(contract);

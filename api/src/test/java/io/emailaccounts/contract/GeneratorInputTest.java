@@ -46,9 +46,18 @@ class GeneratorInputTest {
         ObjectNode written = (ObjectNode) ApiContract.read(output).document();
         ObjectNode original = (ObjectNode) ApiContract.read(CONTRACT).document();
 
-        assertThat(written.path("components").path("schemas")).isEqualTo(original.path("components").path("schemas"));
-        assertThat(written.path("paths")).isEqualTo(original.path("paths"));
-        assertThat(Files.readString(output)).contains("x-bound");
+        assertThat(Files.readString(output)).contains(GeneratorInput.BOUND);
+        withoutFilterMarks(written);
+        withoutFilterMarks(original);
+        assertThat(written).isEqualTo(original);
+    }
+
+    /** Leaves out, everywhere, what the generator's copy writes on the filters. */
+    private static void withoutFilterMarks(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(List.of(GeneratorInput.BOUND, GeneratorInput.TIME_TEXT, SearchFilter.PROPERTY));
+        }
+        node.forEach(GeneratorInputTest::withoutFilterMarks);
     }
 
     @Test

@@ -25,10 +25,14 @@ public final class EmailAccountSchema {
     private final List<EmailAccountField<?>> list;
     private final Map<String, EmailAccountField<?>> fields = new LinkedHashMap<>();
     private final Map<EmailAccountField<?>, Object> examples = new HashMap<>();
+    /** For each property derived with {@code x-same-as}, the property whose value it answers; found once. */
+    private final Map<EmailAccountField<?>, EmailAccountField<?>> sources = new HashMap<>();
 
     private EmailAccountSchema(List<EmailAccountField<?>> list) {
         this.list = List.copyOf(list);
         list.forEach(field -> fields.put(field.name(), field));
+        list.stream().filter(field -> field.sameAs() != null && fields.containsKey(field.sameAs()))
+                .forEach(field -> sources.put(field, fields.get(field.sameAs())));
     }
 
     /**
@@ -107,6 +111,12 @@ public final class EmailAccountSchema {
      * constant, whose order is the tie-breaker's (the Id) alone.
      */
     public Optional<String> orderColumn(EmailAccountField<?> field) {
-        return field.sameAs() != null ? Optional.of(fields.get(field.sameAs()).column()) : Optional.ofNullable(field.column());
+        return Optional.ofNullable(source(field).column());
+    }
+
+    /** The property whose value this one answers: the one it is the same as ({@code x-same-as}), or itself. */
+    @SuppressWarnings("unchecked")
+    public <T> EmailAccountField<T> source(EmailAccountField<T> field) {
+        return (EmailAccountField<T>) sources.getOrDefault(field, field);
     }
 }

@@ -54,9 +54,8 @@ public class SearchFilters {
     }
 
     /** The stored property a filter on {@code field} compares: itself, or the one it is the same as. */
-    @SuppressWarnings("unchecked")
     private <T> EmailAccountField<T> stored(EmailAccountField<T> field) {
-        return field.sameAs() == null ? field : (EmailAccountField<T>) schema.named(field.sameAs()).orElseThrow();
+        return schema.source(field);
     }
 
     /** Whether the request is a batch read by Ids rather than a search. */

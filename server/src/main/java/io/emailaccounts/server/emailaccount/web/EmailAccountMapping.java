@@ -77,10 +77,8 @@ class EmailAccountMapping {
     }
 
     private Object valueOf(EmailAccountField<?> field, EmailAccountRecord stored) {
-        if (field.sameAs() != null) {
-            return stored.value(schema.named(field.sameAs()).orElseThrow());
-        }
-        return field.stored() ? stored.value(field) : field.constant();
+        EmailAccountField<?> source = schema.source(field);
+        return source.stored() ? stored.value(source) : field.constant();
     }
 
     private static Object inUtc(Object value) {

@@ -16,8 +16,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * ({@link SearchFilter}) applied, so that the templates see, on each filter parameter, the property it compares
  * ({@code x-property}), how ({@code x-bound}: {@code EQUAL}, {@code FROM} or {@code TO}) and whether its value is a time
  * written as text ({@code x-time-text}). The templates cannot read a name; this states what the name says, and the
- * generated code names the property's typed constant. Nothing else is changed, and what is served and published is
- * the contract as written.
+ * generated code names the property's typed constant. It also marks each property of the record that is derived
+ * rather than stored ({@code x-derived}), as a template cannot test for an {@code x-constant} whose value is
+ * {@code false}. Nothing else is changed, and what is served and published is the contract as written.
  *
  * <p>Usage: {@code GeneratorInput <contract.yaml> <output.yaml>}; run by the server's build before it generates.
  */
@@ -29,6 +30,9 @@ public final class GeneratorInput {
     public static final String BOUND = "x-bound";
     /** {@code x-time-text}: a filter on a date-time property whose value is text ({@code 2025-01-15T10:30}), written by this class. */
     public static final String TIME_TEXT = "x-time-text";
+    /** {@code x-derived}: a property of the record that is not stored ({@code x-same-as}, {@code x-constant}), written by this class. */
+    public static final String DERIVED = "x-derived";
+    private static final String SCHEMAS = "#/components/schemas/";
 
     private GeneratorInput() {
     }
@@ -51,7 +55,9 @@ public final class GeneratorInput {
      *                               searched (a secret, or a constant)
      */
     static void annotate(ApiContract contract) {
-        Map<String, ContractProperty> record = contract.properties(recordSchema(contract));
+        String recordSchema = recordSchema(contract);
+        markDerived(contract, contract.schema(recordSchema));
+        Map<String, ContractProperty> record = contract.properties(recordSchema);
         List<String> problems = new ArrayList<>();
         for (ApiContract.Operation operation : contract.operations()) {
             for (JsonNode parameter : operation.parameters()) {
@@ -73,6 +79,20 @@ public final class GeneratorInput {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The search filters of the contract cannot be served: " + String.join("; ", problems));
         }
+    }
+
+    /** Marks the derived properties a schema declares, in its own {@code properties} and in its {@code allOf} parts. */
+    private static void markDerived(ApiContract contract, JsonNode schema) {
+        String reference = schema.path("$ref").asString("");
+        if (reference.startsWith(SCHEMAS)) {
+            markDerived(contract, contract.schema(reference.substring(SCHEMAS.length())));
+        }
+        schema.path("properties").forEach(property -> {
+            if (property.has(ContractProperty.SAME_AS) || property.has(ContractProperty.CONSTANT)) {
+                ((ObjectNode) property).put(DERIVED, true);
+            }
+        });
+        schema.path("allOf").forEach(part -> markDerived(contract, part));
     }
 
     /** The one schema marked {@code x-table}. */

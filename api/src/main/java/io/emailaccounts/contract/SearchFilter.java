@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A query parameter of a search that filters on a property of the record, by the contract's naming rule:
  * {@code EmailAccount_<Property>} keeps records whose property equals the value, {@code from_EmailAccount_<Property>}
- * and {@code to_EmailAccount_<Property>} those within an inclusive range. A parameter named otherwise names its
- * property with {@code x-property} (as {@code EmailAccount_Business} does for {@code BusinessId}).
+ * and {@code to_EmailAccount_<Property>} those within an inclusive range. A parameter whose {@code <Property>} is not
+ * the property's own name names its property with {@code x-property} (as {@code EmailAccount_Business} does for
+ * {@code BusinessId}).
  *
  * @param parameter the query parameter's name
  * @param property  the property of the record it filters on
@@ -48,10 +49,5 @@ public record SearchFilter(String parameter, String property, Bound bound) {
         }
         Bound bound = matcher.group(1) == null ? Bound.EQUAL : matcher.group(1).equals(FROM) ? Bound.FROM : Bound.TO;
         return Optional.of(new SearchFilter(name, parameter.path(PROPERTY).asString(matcher.group(2)), bound));
-    }
-
-    /** The name of the equality filter on a property, by the naming rule: {@code EmailAccount_DisplayName}. */
-    public static String equalityFilterOn(String property) {
-        return RECORD_PREFIX + property;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +56,23 @@ class GeneratorInputTest {
     /** Leaves out, everywhere, what the generator's copy writes on the filters. */
     private static void withoutFilterMarks(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(List.of(GeneratorInput.BOUND, GeneratorInput.TIME_TEXT, SearchFilter.PROPERTY));
+            object.remove(List.of(GeneratorInput.BOUND, GeneratorInput.TIME_TEXT, SearchFilter.PROPERTY, GeneratorInput.DERIVED));
         }
         node.forEach(GeneratorInputTest::withoutFilterMarks);
+    }
+
+    @Test
+    void shouldMarkTheRecordsDerivedProperties(@TempDir Path directory) throws Exception {
+        Path output = directory.resolve("openapi.yaml");
+        GeneratorInput.main(new String[] {CONTRACT.toString(), output.toString()});
+        ApiContract written = ApiContract.read(output);
+
+        Map<String, ContractProperty> record = written.properties("EmailAccount");
+        assertThat(record.values()).filteredOn(property -> property.keyword(GeneratorInput.DERIVED).asBoolean())
+                .extracting(ContractProperty::name)
+                .containsExactlyInAnyOrderElementsOf(record.values().stream().filter(ContractProperty::derived)
+                        .map(ContractProperty::name).toList())
+                .contains("IsNew", "ToStringText");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One property of an EmailAccount, typed: its values are {@code T}s. Each is a constant of
- * {@link EmailAccountProperties}, which the build generates from the contract; nothing else makes them. Used as
+ * {@link EmailAccountProperties}, which the build generates from the contract (tests make others, for the start-up
+ * checks). Used as
  * jOOQ uses its generated table fields: a typed key to a record's values ({@link EmailAccountRecord#value}), and the
  * column the SQL names.
  *
@@ -35,10 +36,16 @@ public record EmailAccountField<T>(String name, Class<T> javaType, String column
                 parse(javaType, unsetValue), maxLength.isEmpty() ? null : Integer.valueOf(maxLength));
     }
 
-    /** A read-only property; one that the contract derives ({@code x-same-as}, {@code x-constant}) is not stored. */
+    /**
+     * A read-only property; one that the contract derives ({@code x-same-as}, {@code x-constant}) is not stored.
+     *
+     * @param column null for a derived property
+     */
     static <T> EmailAccountField<T> readOnly(String name, Class<T> javaType, String column, String sameAs, String constant) {
-        boolean derived = !sameAs.isEmpty() || !constant.isEmpty();
-        return new EmailAccountField<>(name, javaType, derived ? null : column, false, false, false,
+        if ((column == null) == (sameAs.isEmpty() && constant.isEmpty())) {
+            throw new IllegalArgumentException(name + ": a property has a column exactly when it is not derived");
+        }
+        return new EmailAccountField<>(name, javaType, column, false, false, false,
                 sameAs.isEmpty() ? null : sameAs, parse(javaType, constant), null, null);
     }
 

@@ -13,7 +13,9 @@ import io.emailaccounts.contract.ContractProperty;
 /**
  * The fields of an EmailAccount: the properties the build generated from the contract
  * ({@link EmailAccountProperties}), checked at start-up against the contract the server serves, with the contract's
- * example of each. This is the one list of fields the server has: storage, mapping and search are all driven by it.
+ * example of each. The server's code takes the fields from here or from the generated constants, the same list; a
+ * schema made of another list ({@link #of(java.util.List)}, for tests of the start-up checks) changes what storage and
+ * mapping see, not the generated sets of the orderable and filterable ones.
  */
 public final class EmailAccountSchema {
 

@@ -1,26 +1,23 @@
 package io.emailaccounts.server.emailaccount.search;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
+import io.emailaccounts.server.emailaccount.EmailAccountProperties;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The search's parameters ({@link EmailAccountSearchParameters}, generated from the contract) as a query: each filter
- * given becomes a condition on the property it names (the generated {@link EmailAccountSearchParameters#narrow}), one
- * whose property is derived ({@code x-same-as}) on the column of the property it answers; {@code orderBy} takes the
- * properties its enum lists ({@link EmailAccountField#orderable}). A filter the contract gains works with no code
- * here.
+ * The search's parameters ({@link EmailAccountSearchParameters}, generated from the contract) as a query: the generated
+ * {@link EmailAccountSearchParameters#narrow} hands each filter given to the {@link EmailAccountQuery}, which makes it a
+ * condition in SQL; {@code orderBy} names one of the properties its enum lists
+ * ({@link EmailAccountProperties#orderable}). A filter the contract gains works with no code here; at start-up, one
+ * that names a property which cannot be searched stops the server.
  */
 @Component
 public class SearchFilters {
@@ -29,7 +26,6 @@ public class SearchFilters {
     static final int MAX_BATCH_IDS = 1000;
 
     private final EmailAccountSchema schema;
-    private final Map<String, EmailAccountField<?>> orderFields = new HashMap<>();
 
     /** @throws IllegalStateException when a filter or an order value names a property that cannot be searched */
     SearchFilters(EmailAccountSchema schema) {
@@ -37,25 +33,16 @@ public class SearchFilters {
         List<String> problems = new ArrayList<>();
         schema.fields().stream().filter(EmailAccountField::filterable).filter(field -> !searchable(field))
                 .forEach(field -> problems.add("a filter names " + field.name() + ", which is not a stored, readable property"));
-        schema.fields().stream().filter(EmailAccountField::orderable).forEach(field -> {
-            if (field.secret()) {
-                problems.add("orderBy names " + field.name() + ", which is write-only");
-            }
-            orderFields.put(field.name(), field);
-        });
+        schema.fields().stream().filter(EmailAccountField::orderable).filter(EmailAccountField::secret)
+                .forEach(field -> problems.add("orderBy names " + field.name() + ", which is write-only"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The search parameters of the contract cannot be served: " + String.join("; ", problems));
         }
     }
 
     private boolean searchable(EmailAccountField<?> field) {
-        EmailAccountField<?> compared = stored(field);
+        EmailAccountField<?> compared = schema.source(field);
         return compared.stored() && !compared.secret();
-    }
-
-    /** The stored property a filter on {@code field} compares: itself, or the one it is the same as. */
-    private <T> EmailAccountField<T> stored(EmailAccountField<T> field) {
-        return schema.source(field);
     }
 
     /** Whether the request is a batch read by Ids rather than a search. */
@@ -70,57 +57,11 @@ public class SearchFilters {
      * @throws RequestValidationException naming every parameter whose value cannot be used
      */
     public EmailAccountQuery query(EmailAccountSearchParameters parameters, boolean descending) {
-        EmailAccountQuery query = new EmailAccountQuery(schema.id());
-        List<PropertyViolation> violations = new ArrayList<>();
-        parameters.narrow(new Filters() {
-            @Override
-            public <T> void value(String parameter, EmailAccountField<T> field, Bound bound, T value) {
-                EmailAccountField<T> compared = stored(field);
-                switch (bound) {
-                    case EQUAL -> query.equalTo(compared, value);
-                    case FROM -> query.atLeast(compared, value);
-                    case TO -> query.atMost(compared, value);
-                }
-            }
-
-            @Override
-            public void time(String parameter, EmailAccountField<OffsetDateTime> field, Bound bound, String text) {
-                try {
-                    narrow(query, stored(field), bound, TimeBound.parse(parameter, text));
-                } catch (RequestValidationException e) {
-                    violations.addAll(e.violations());
-                }
-            }
-        });
-        if (!violations.isEmpty()) {
-            throw new RequestValidationException(violations);
-        }
-        EmailAccountField<?> orderBy = parameters.orderBy() == null ? null : orderFields.get(parameters.orderBy());
         // page and size have defaults in the contract, which the generated controller gives when a request does not.
-        return query.orderBy(orderBy, descending).page(parameters.page(), parameters.size());
-    }
-
-    /**
-     * A time given to the minute stands for that whole minute: equal to it is within it, up to it includes it.
-     */
-    private static void narrow(EmailAccountQuery query, EmailAccountField<OffsetDateTime> field, Bound bound, TimeBound time) {
-        switch (bound) {
-            case EQUAL -> {
-                if (time.wholeMinute()) {
-                    query.atLeast(field, time.start()).before(field, time.end());
-                } else {
-                    query.equalTo(field, time.start());
-                }
-            }
-            case FROM -> query.atLeast(field, time.start());
-            case TO -> {
-                if (time.wholeMinute()) {
-                    query.before(field, time.end());
-                } else {
-                    query.atMost(field, time.start());
-                }
-            }
-        }
+        EmailAccountQuery query = new EmailAccountQuery(schema, parameters.page(), parameters.size());
+        parameters.narrow(query);
+        query.validate();
+        return query.orderBy(parameters.orderBy() == null ? null : EmailAccountProperties.orderable(parameters.orderBy()), descending);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
-import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountRepository;
 import io.emailaccounts.server.emailaccount.persistence.GroupCommit;
 import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
-import io.emailaccounts.server.emailaccount.search.SearchCondition;
 
 /**
  * The rules of reading and changing EmailAccounts. Each change is one statement, committed on its own (the checks of
@@ -36,18 +33,16 @@ public class EmailAccountService {
 
     private final EmailAccountRepository repository;
     private final EmailAccountSearchRepository searches;
-    private final EmailAccountSchema schema;
     private final GroupCommit writes;
     private final IdempotentCreates idempotentCreates;
     private final Clock clock;
 
-    EmailAccountService(EmailAccountRepository repository, EmailAccountSearchRepository searches, EmailAccountSchema schema,
+    EmailAccountService(EmailAccountRepository repository, EmailAccountSearchRepository searches,
                         GroupCommit writes, IdempotentCreates idempotentCreates, Clock clock) {
         this.repository = repository;
         this.idempotentCreates = idempotentCreates;
         this.writes = writes;
         this.searches = searches;
-        this.schema = schema;
         this.clock = clock;
     }
 
@@ -69,16 +64,11 @@ public class EmailAccountService {
     /** Searches the records of the caller's businesses. */
     @Transactional(readOnly = true)
     public SearchResult search(EmailAccountQuery query, Caller caller) {
-        long offset = SearchResult.offset(query);
-        List<SearchCondition> conditions = new ArrayList<>(query.conditions());
-        if (caller.scope() != null) {
-            conditions.add(new SearchCondition(schema.businessId(), SearchCondition.Operator.IN, caller.scope()));
-        }
-        List<EmailAccountRecord> records = searches.search(conditions, schema.orderColumn(query.orderBy()), query.descending(),
-                offset, query.size());
+        EmailAccountQuery within = query.within(caller.scope());
+        List<EmailAccountRecord> records = searches.search(within);
         // A page that is not full, and not an empty page past the end, is the last one: its end is the total.
         boolean lastPage = records.size() < query.size() && (!records.isEmpty() || query.page() == 1);
-        long total = lastPage ? offset + records.size() : searches.count(conditions);
+        long total = lastPage ? query.offset() + records.size() : searches.count(within);
         return new SearchResult(records, total, query);
     }
 

@@ -10,12 +10,12 @@ public record SearchResult(List<EmailAccountRecord> records, long totalItems, Em
 
     /** Position of the page's first record in the whole result, from 1; 0 for an empty page. */
     public long firstItem() {
-        return records.isEmpty() ? 0 : offset(query) + 1;
+        return records.isEmpty() ? 0 : query.offset() + 1;
     }
 
     /** Position of the page's last record in the whole result; 0 for an empty page. */
     public long lastItem() {
-        return records.isEmpty() ? 0 : offset(query) + records.size();
+        return records.isEmpty() ? 0 : query.offset() + records.size();
     }
 
     public int totalPages() {
@@ -28,9 +28,5 @@ public record SearchResult(List<EmailAccountRecord> records, long totalItems, Em
 
     public boolean hasPreviousPage() {
         return query.page() > 1;
-    }
-
-    static long offset(EmailAccountQuery query) {
-        return (long) (query.page() - 1) * query.size();
     }
 }

@@ -1,5 +1,9 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.BUSINESS_ID;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.ERROR_COUNT;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.LAST_CHECK_TIME;
+import static io.emailaccounts.server.emailaccount.EmailAccountProperties.REPLY_TO_EMAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,14 +27,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.config.InvalidConfigurationException;
 import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
+import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
-import io.emailaccounts.server.emailaccount.search.SearchCondition;
-import io.emailaccounts.server.emailaccount.search.SearchCondition.Operator;
 import io.emailaccounts.server.secrets.SecretCipher;
 
 /**
@@ -168,26 +172,40 @@ class EmailAccountRepositoriesTest {
 
     @Test
     void shouldSearchWithConditionsOrderNullsAndPages() {
-        EmailAccountField<?> errorCount = field("ErrorCount");
-        EmailAccountField<?> replyTo = field("ReplyToEmail");
         Long[] ids = new Long[5];
         for (int i = 0; i < 5; i++) {
             Map<EmailAccountField<?>, Object> values = new LinkedHashMap<>();
-            values.put(errorCount, i);
-            values.put(replyTo, i % 2 == 0 ? null : "r" + i + "@example.com");
+            values.put(ERROR_COUNT, i);
+            values.put(REPLY_TO_EMAIL, i % 2 == 0 ? null : "r" + i + "@example.com");
+            values.put(BUSINESS_ID, 1000L + i % 2);
+            values.put(LAST_CHECK_TIME, OffsetDateTime.parse("2025-01-15T10:30:00Z").plusSeconds(30L * i));
             ids[i] = insert(values);
         }
-        List<SearchCondition> atLeastTwo = List.of(new SearchCondition(errorCount, Operator.AT_LEAST, 2));
+        EmailAccountQuery atLeastTwo = query();
+        atLeastTwo.value(ERROR_COUNT, Bound.FROM, 2);
 
-        assertThat(idsOf(searches.search(atLeastTwo, Optional.of(errorCount.column()), true, 0, 10))).containsExactly(ids[4], ids[3], ids[2]);
-        assertThat(idsOf(searches.search(atLeastTwo, Optional.of(errorCount.column()), false, 1, 1))).containsExactly(ids[3]);
+        assertThat(idsOf(searches.search(atLeastTwo.orderBy(ERROR_COUNT, true)))).containsExactly(ids[4], ids[3], ids[2]);
+        assertThat(idsOf(searches.search(atLeastTwo.orderBy(ERROR_COUNT, false).page(2, 1)))).containsExactly(ids[3]);
         assertThat(searches.count(atLeastTwo)).isEqualTo(3);
-        List<SearchCondition> all = List.of();
-        assertThat(idsOf(searches.search(all, Optional.of(replyTo.column()), false, 0, 10)))
+        assertThat(idsOf(searches.search(atLeastTwo.within(Set.of(1001L)).page(1, 10)))).containsExactly(ids[3]);
+        assertThat(searches.count(atLeastTwo.within(Set.of()))).as("no business").isZero();
+        assertThat(idsOf(searches.search(query().orderBy(REPLY_TO_EMAIL, false))))
                 .as("nulls last when ascending").containsExactly(ids[1], ids[3], ids[0], ids[2], ids[4]);
-        assertThat(idsOf(searches.search(all, Optional.of(replyTo.column()), true, 0, 10)))
+        assertThat(idsOf(searches.search(query().orderBy(REPLY_TO_EMAIL, true))))
                 .as("nulls first when descending").containsExactly(ids[4], ids[2], ids[0], ids[3], ids[1]);
-        assertThat(idsOf(searches.search(all, Optional.empty(), true, 0, 10))).containsExactly(ids[4], ids[3], ids[2], ids[1], ids[0]);
+        assertThat(idsOf(searches.search(query().orderBy(null, true)))).containsExactly(ids[4], ids[3], ids[2], ids[1], ids[0]);
+
+        EmailAccountQuery inTheMinute = query();
+        inTheMinute.time("EmailAccount_LastCheckTime", LAST_CHECK_TIME, Bound.EQUAL, "2025-01-15T10:31");
+        assertThat(idsOf(searches.search(inTheMinute))).as("a time to the minute: that whole minute")
+                .containsExactly(ids[2], ids[3]);
+        EmailAccountQuery upToTheSecond = query();
+        upToTheSecond.time("to_EmailAccount_LastCheckTime", LAST_CHECK_TIME, Bound.TO, "2025-01-15T10:31:00Z");
+        assertThat(idsOf(searches.search(upToTheSecond))).containsExactly(ids[0], ids[1], ids[2]);
+    }
+
+    private EmailAccountQuery query() {
+        return new EmailAccountQuery(schema, 1, 10);
     }
 
     @Test

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLParameters;
  * {@code Retry-After}) or the network failed, as {@link ClientOptions} describes. A create (a POST of the API, not a
  * token request) gets an {@code Idempotency-Key} of its own unless the caller gave one, kept for every attempt, so
  * that it can be sent again when its answer was lost. The generated API classes send every request through it; a 2xx
- * answer that says it failed is reported as a failure ({@link FailureFlag}). Asynchronous sends are passed through
+ * answer that says it failed is reported as a failure ({@link UnsuccessfulAnswers}). Asynchronous sends are passed through
  * unchanged (the generated client does not use them).
  */
 final class RetryingHttpClient extends HttpClient {
@@ -66,7 +66,7 @@ final class RetryingHttpClient extends HttpClient {
             }
             Optional<Duration> wait = retry < options.maxRetries() ? retryWait(request, response, retry) : Optional.empty();
             if (wait.isEmpty()) {
-                return FailureFlag.reportFailure(response);
+                return UnsuccessfulAnswers.reportFailure(response);
             }
             discard(response);
             options.sleeper().sleep(wait.get());

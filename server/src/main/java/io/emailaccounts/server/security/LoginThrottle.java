@@ -27,7 +27,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * names are counted like known ones, so the throttle does not tell which names exist.
  * <p>
  * Each throttle that starts is logged at WARN once per window, with the user name, the address and the count, never
- * the password. The failures are kept by a {@link FailureLog}: in memory for one process, in the database where
+ * the password. The failures are kept by a {@link SignInAttempts}: in memory for one process, in the database where
  * replicas share it.
  */
 final class LoginThrottle {
@@ -38,15 +38,15 @@ final class LoginThrottle {
     private final int maxFailuresPerName;
     private final int maxFailuresPerAddress;
     private final Duration window;
-    private final FailureLog failures;
+    private final SignInAttempts failures;
 
     /** A throttle whose failures are kept in memory (one process). */
     LoginThrottle(int maxFailures, int maxFailuresPerName, int maxFailuresPerAddress, Duration window, Ticker ticker) {
-        this(maxFailures, maxFailuresPerName, maxFailuresPerAddress, window, new MemoryFailureLog(checkedWindow(window), ticker));
+        this(maxFailures, maxFailuresPerName, maxFailuresPerAddress, window, new MemorySignInAttempts(checkedWindow(window), ticker));
     }
 
     /** A throttle whose failures are kept in {@code failures} (the database, shared by replicas). */
-    LoginThrottle(int maxFailures, int maxFailuresPerName, int maxFailuresPerAddress, Duration window, FailureLog failures) {
+    LoginThrottle(int maxFailures, int maxFailuresPerName, int maxFailuresPerAddress, Duration window, SignInAttempts failures) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("emailaccounts.login-throttle needs max-failures >= 1 and a positive window");
         }

@@ -182,7 +182,7 @@ class SecurityConfiguration {
                 ? new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
                         settings.window(), Ticker.systemTicker())
                 : new LoginThrottle(settings.maxFailures(), settings.maxFailuresPerName(), settings.maxFailuresPerAddress(),
-                        settings.window(), new DatabaseFailureLog(jdbc, transactions, settings.window(), clock));
+                        settings.window(), new DatabaseSignInAttempts(jdbc, transactions, settings.window(), clock));
     }
 
     @Bean

@@ -27,7 +27,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldRefuseANameLongerThanAnyUsersBeforeAskingAnything() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("asked"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("asked"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("a".repeat(256), "secret")))
                 .isInstanceOf(BadCredentialsException.class);
@@ -36,7 +36,7 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldReportAnUnreachableThrottleDatabaseAsAnAuthenticationServiceFailure() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(InternalAuthenticationServiceException.class)
@@ -46,14 +46,14 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldLetAnyOtherFailureOfTheThrottleThrough() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingFailureLog(() -> new IllegalStateException("a bug"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("a bug"))), NAMES);
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     /** A failure log whose every call fails so. */
-    private record FailingFailureLog(Supplier<RuntimeException> failure) implements FailureLog {
+    private record FailingSignInAttempts(Supplier<RuntimeException> failure) implements SignInAttempts {
 
         @Override
         public Optional<Duration> refusedFor(String key, int max) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.emailaccounts.server.emailaccount.BusinessScope;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 
@@ -38,19 +39,19 @@ public class EmailAccountRepository {
         this.table = table;
     }
 
-    /** @param businesses the businesses the row must belong to; null for any */
-    public Optional<EmailAccountRecord> findById(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses)).param("id", id), businesses)
+    /** @param scope the businesses the row must belong to */
+    public Optional<EmailAccountRecord> findById(long id, BusinessScope scope) {
+        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " = :id" + inBusinesses(scope)).param("id", id), scope)
                 .query(table.rows())
                 .optional();
     }
 
-    /** The rows with these Ids (of these businesses, unless null), in no particular order; unknown Ids are left out. */
-    public List<EmailAccountRecord> findByIds(Collection<Long> ids, Collection<Long> businesses) {
+    /** The rows with these Ids (of the scope's businesses), in no particular order; unknown Ids are left out. */
+    public List<EmailAccountRecord> findByIds(Collection<Long> ids, BusinessScope scope) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " IN (:ids)" + inBusinesses(businesses)).param("ids", ids), businesses)
+        return inBusinesses(jdbc.sql(table.select() + " WHERE " + ID.column() + " IN (:ids)" + inBusinesses(scope)).param("ids", ids), scope)
                 .query(table.rows())
                 .list();
     }
@@ -59,20 +60,20 @@ public class EmailAccountRepository {
      * Writes the given fields of one row in a single statement, so that an update is one round trip and fields that
      * are not given keep their values; raises the row's version.
      *
-     * @param businesses the businesses the row must belong to; null for any
+     * @param scope      the businesses the row must belong to
      * @param versions   the versions the row must be at; null for any
      * @return the row's new version, read back by the same statement; empty when the row did not meet the conditions
      *         (and was not updated)
      */
     public OptionalLong update(long id, Map<EmailAccountField<?>, Object> values, OffsetDateTime updatedOn, String updatedBy,
-                               Collection<Long> businesses, Collection<Long> versions) {
+                               BusinessScope scope, Collection<Long> versions) {
         String assignments = values.keySet().stream()
                 .map(field -> field.column() + " = :" + field.column() + ", ")
                 .collect(Collectors.joining());
         JdbcClient.StatementSpec statement = jdbc.sql("UPDATE " + EmailAccountTable.NAME + " SET " + assignments
                         + UPDATED_ON.column() + " = :updated_on, " + UPDATED_BY.column() + " = :updated_by, version = version + 1"
                         + " WHERE " + ID.column() + " = :id"
-                        + inBusinesses(businesses) + (versions == null ? "" : " AND version IN (:versions)"))
+                        + inBusinesses(scope) + (versions == null ? "" : " AND version IN (:versions)"))
                 .param("id", id)
                 .param("updated_on", updatedOn)
                 .param("updated_by", updatedBy);
@@ -80,16 +81,16 @@ public class EmailAccountRepository {
             statement = statement.param("versions", versions.isEmpty() ? List.of(-1L) : versions);
         }
         KeyHolder newVersion = new GeneratedKeyHolder();
-        if (table.bind(inBusinesses(statement, businesses), values).update(newVersion, EmailAccountTable.VERSION) != 1) {
+        if (table.bind(inBusinesses(statement, scope), values).update(newVersion, EmailAccountTable.VERSION) != 1) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(((Number) newVersion.getKeys().get(EmailAccountTable.VERSION)).longValue());
     }
 
-    /** The row's version; empty when there is no such row (of these businesses, unless null). */
-    public Optional<Long> findVersion(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql("SELECT version FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses))
-                .param("id", id), businesses)
+    /** The row's version; empty when there is no such row (of the scope's businesses). */
+    public Optional<Long> findVersion(long id, BusinessScope scope) {
+        return inBusinesses(jdbc.sql("SELECT version FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(scope))
+                .param("id", id), scope)
                 .query(Long.class)
                 .optional();
     }
@@ -106,10 +107,10 @@ public class EmailAccountRepository {
         insertStatement(values, true, createdOn, createdBy).param("id", id).update();
     }
 
-    /** @return whether the row existed (in these businesses, unless null) */
-    public boolean delete(long id, Collection<Long> businesses) {
-        return inBusinesses(jdbc.sql("DELETE FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(businesses))
-                .param("id", id), businesses)
+    /** @return whether the row existed (in the scope's businesses) */
+    public boolean delete(long id, BusinessScope scope) {
+        return inBusinesses(jdbc.sql("DELETE FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(scope))
+                .param("id", id), scope)
                 .update() == 1;
     }
 
@@ -131,11 +132,11 @@ public class EmailAccountRepository {
         return table.bind(statement, values);
     }
 
-    private String inBusinesses(Collection<Long> businesses) {
-        return businesses == null ? "" : " AND " + table.businessColumn() + " IN (:businesses)";
+    private String inBusinesses(BusinessScope scope) {
+        return scope.isEvery() ? "" : " AND " + table.businessColumn() + " IN (:businesses)";
     }
 
-    private static JdbcClient.StatementSpec inBusinesses(JdbcClient.StatementSpec statement, Collection<Long> businesses) {
-        return businesses == null ? statement : statement.param("businesses", businesses);
+    private static JdbcClient.StatementSpec inBusinesses(JdbcClient.StatementSpec statement, BusinessScope scope) {
+        return scope.isEvery() ? statement : statement.param("businesses", scope.businesses());
     }
 }

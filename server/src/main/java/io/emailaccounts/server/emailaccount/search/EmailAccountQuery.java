@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.emailaccounts.contract.SearchFilter.Bound;
+import io.emailaccounts.server.emailaccount.BusinessScope;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.persistence.EmailAccountTable;
@@ -83,7 +84,8 @@ public final class EmailAccountQuery {
     }
 
     private void where(String column, String operator, Object value) {
-        conditions.add(column + " " + operator + " :p" + values.size());
+        String parameter = ":p" + values.size();
+        conditions.add(column + " " + operator + " " + (value instanceof Collection ? "(" + parameter + ")" : parameter));
         values.add(value);
     }
 
@@ -94,21 +96,15 @@ public final class EmailAccountQuery {
         }
     }
 
-    /**
-     * This query kept to the records of these businesses: all of them when {@code businesses} is null, none when it is
-     * empty (SQL has no empty {@code IN} list).
-     */
-    public EmailAccountQuery within(Collection<Long> businesses) {
+    /** This query kept to the records of the scope's businesses. */
+    public EmailAccountQuery within(BusinessScope scope) {
         EmailAccountQuery within = new EmailAccountQuery(schema, page, size);
         within.conditions.addAll(conditions);
         within.values.addAll(values);
         within.invalid.addAll(invalid);
         within.orderBy(orderBy, descending);
-        if (businesses != null && businesses.isEmpty()) {
-            within.conditions.add("1 = 0");
-        } else if (businesses != null) {
-            within.conditions.add(schema.businessId().column() + " IN (:p" + within.values.size() + ")");
-            within.values.add(businesses);
+        if (!scope.isEvery()) {
+            within.where(schema.businessId().column(), "IN", scope.businesses());
         }
         return within;
     }

@@ -1,21 +1,13 @@
 package io.emailaccounts.server.emailaccount.service;
 
-import java.util.Optional;
-import java.util.Set;
+import io.emailaccounts.server.emailaccount.BusinessScope;
 
 /**
  * Who asks: a user name (recorded as UpdatedBy) and the businesses whose records the user may see and change.
- *
- * @param businesses empty for every business
  */
-public record Caller(String name, Optional<Set<Long>> businesses) {
+public record Caller(String name, BusinessScope scope) {
 
     public boolean mayUse(long businessId) {
-        return businesses.map(allowed -> allowed.contains(businessId)).orElse(true);
-    }
-
-    /** The businesses to limit a query to; null for every business. */
-    Set<Long> scope() {
-        return businesses.orElse(null);
+        return scope.includes(businessId);
     }
 }

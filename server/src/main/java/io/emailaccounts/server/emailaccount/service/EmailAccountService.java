@@ -24,9 +24,10 @@ import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
 
 /**
- * The rules of reading and changing EmailAccounts. Each change is one statement, committed on its own (the checks of
- * business, version and existence are part of it), so no transaction spans more than it; reads that take two
- * statements (a page and its count) share one.
+ * The rules of reading and changing EmailAccounts. Each change is one statement (the checks of business, version and
+ * existence are part of it), handed to {@link GroupCommit}, which commits it with the changes that arrive with it, in
+ * one transaction, and answers once it is committed; a create with an idempotency key is committed with its key (see
+ * {@link IdempotentCreates}). Reads that take two statements (a page and its count) share one transaction.
  */
 @Service
 public class EmailAccountService {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import io.emailaccounts.server.emailaccount.BusinessScope;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.search.EmailAccountSearchParameters;
 import io.emailaccounts.server.emailaccount.search.SearchFilters;
@@ -93,7 +94,7 @@ class EmailAccountsDelegate implements EmailAccountsSearchDelegate {
     }
 
     private static Caller caller() {
-        return new Caller(CurrentUser.name(), CurrentUser.businesses());
+        return new Caller(CurrentUser.name(), CurrentUser.businesses().map(BusinessScope::only).orElse(BusinessScope.every()));
     }
 
     private EmailAccountList page(SearchResult result) {

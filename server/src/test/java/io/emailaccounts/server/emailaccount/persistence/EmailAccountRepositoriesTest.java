@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.emailaccounts.contract.SearchFilter.Bound;
 import io.emailaccounts.server.config.InvalidConfigurationException;
 import io.emailaccounts.server.contract.ServedContract;
+import io.emailaccounts.server.emailaccount.BusinessScope;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
@@ -106,7 +107,7 @@ class EmailAccountRepositoriesTest {
     void shouldStoreEveryWritableFieldAndReadBackAllButTheSecrets() {
         long id = insert(Map.of());
 
-        EmailAccountRecord read = repository.findById(id, null).orElseThrow();
+        EmailAccountRecord read = repository.findById(id, BusinessScope.every()).orElseThrow();
 
         for (EmailAccountField<?> field : schema.fields()) {
             if (field.writable() && !field.secret()) {
@@ -145,10 +146,10 @@ class EmailAccountRepositoriesTest {
         changes.put(field("DisplayName"), "Renamed");
         changes.put(field("ReplyToEmail"), null);
 
-        OptionalLong version = repository.update(id, changes, NOW.plusHours(1), "editor", null, null);
+        OptionalLong version = repository.update(id, changes, NOW.plusHours(1), "editor", BusinessScope.every(), null);
 
         assertThat(version).hasValue(2);
-        EmailAccountRecord read = repository.findById(id, null).orElseThrow();
+        EmailAccountRecord read = repository.findById(id, BusinessScope.every()).orElseThrow();
         assertThat(read.value(field("DisplayName"))).isEqualTo("Renamed");
         assertThat(read.value(field("ReplyToEmail"))).isNull();
         assertThat(read.value(field("EmailAddress"))).isEqualTo(schema.example(field("EmailAddress")));
@@ -161,13 +162,13 @@ class EmailAccountRepositoriesTest {
         long id = insert(Map.of());
         Map<EmailAccountField<?>, Object> changes = Map.of(field("DisplayName"), "Renamed");
 
-        assertThat(repository.update(id, changes, NOW, "editor", null, Set.of(5L))).isEmpty();
-        assertThat(repository.update(id, changes, NOW, "editor", Set.of(424242L), null)).isEmpty();
-        assertThat(repository.update(id, changes, NOW, "editor", null, Set.of())).as("no version matches").isEmpty();
+        assertThat(repository.update(id, changes, NOW, "editor", BusinessScope.every(), Set.of(5L))).isEmpty();
+        assertThat(repository.update(id, changes, NOW, "editor", BusinessScope.only(Set.of(424242L)), null)).isEmpty();
+        assertThat(repository.update(id, changes, NOW, "editor", BusinessScope.every(), Set.of())).as("no version matches").isEmpty();
 
-        assertThat(repository.findById(id, null).orElseThrow().value(field("DisplayName"))).isNotEqualTo("Renamed");
-        assertThat(repository.findVersion(id, null)).contains(1L);
-        assertThat(repository.findById(id, Set.of(424242L))).isEmpty();
+        assertThat(repository.findById(id, BusinessScope.every()).orElseThrow().value(field("DisplayName"))).isNotEqualTo("Renamed");
+        assertThat(repository.findVersion(id, BusinessScope.every())).contains(1L);
+        assertThat(repository.findById(id, BusinessScope.only(Set.of(424242L)))).isEmpty();
     }
 
     @Test
@@ -187,8 +188,8 @@ class EmailAccountRepositoriesTest {
         assertThat(idsOf(searches.search(atLeastTwo.orderBy(ERROR_COUNT, true)))).containsExactly(ids[4], ids[3], ids[2]);
         assertThat(idsOf(searches.search(atLeastTwo.orderBy(ERROR_COUNT, false).page(2, 1)))).containsExactly(ids[3]);
         assertThat(searches.count(atLeastTwo)).isEqualTo(3);
-        assertThat(idsOf(searches.search(atLeastTwo.within(Set.of(1001L)).page(1, 10)))).containsExactly(ids[3]);
-        assertThat(searches.count(atLeastTwo.within(Set.of()))).as("no business").isZero();
+        assertThat(idsOf(searches.search(atLeastTwo.within(BusinessScope.only(Set.of(1001L))).page(1, 10)))).containsExactly(ids[3]);
+        assertThat(searches.count(atLeastTwo.within(BusinessScope.every()))).isEqualTo(3);
         assertThat(idsOf(searches.search(query().orderBy(REPLY_TO_EMAIL, false))))
                 .as("nulls last when ascending").containsExactly(ids[1], ids[3], ids[0], ids[2], ids[4]);
         assertThat(idsOf(searches.search(query().orderBy(REPLY_TO_EMAIL, true))))

@@ -10,7 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /** Failed sign-ins in memory: for one process (the embedded database). */
-final class MemoryFailureLog implements FailureLog {
+final class MemorySignInAttempts implements SignInAttempts {
 
     /** Bounds memory when many different names are tried; the least recently failed are forgotten first. */
     private static final long MAX_TRACKED_KEYS = 100_000;
@@ -20,7 +20,7 @@ final class MemoryFailureLog implements FailureLog {
     private final Cache<String, Deque<Long>> failures;
     private final Cache<String, Boolean> successes;
 
-    MemoryFailureLog(Duration window, Ticker ticker) {
+    MemorySignInAttempts(Duration window, Ticker ticker) {
         this.windowNanos = window.toNanos();
         this.ticker = ticker;
         this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_TRACKED_KEYS).ticker(ticker).build();

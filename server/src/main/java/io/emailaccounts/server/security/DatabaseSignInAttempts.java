@@ -30,7 +30,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * at once. A failure recorded by another replica is seen here at most that long after: the throttle starts that much
  * later on this replica, which the guide Operations states.
  */
-final class DatabaseFailureLog implements FailureLog {
+final class DatabaseSignInAttempts implements SignInAttempts {
 
     /** Every this many failures, the expired rows of every key are deleted. */
     private static final long SWEEP_EVERY = 1_000;
@@ -49,7 +49,7 @@ final class DatabaseFailureLog implements FailureLog {
     /** The keys whose success this replica wrote within a quarter of the window: not written again before. */
     private final Cache<String, Boolean> successWritten;
 
-    DatabaseFailureLog(JdbcClient jdbc, PlatformTransactionManager transactions, Duration window, Clock clock) {
+    DatabaseSignInAttempts(JdbcClient jdbc, PlatformTransactionManager transactions, Duration window, Clock clock) {
         this.jdbc = jdbc;
         this.window = window;
         this.clock = clock;

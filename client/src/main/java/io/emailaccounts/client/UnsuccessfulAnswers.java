@@ -21,11 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the generated API as the failure it is, with the status its envelope names ({@code Status}), or 400 when that is
  * not a failure status, so it raises the same {@link ApiException} as a 400: a caller never mistakes it for success.
  */
-final class FailureFlag {
+final class UnsuccessfulAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FailureFlag() {
+    private UnsuccessfulAnswers() {
     }
 
     /** The answer as it is, or, when it is a 2xx that says it failed, the same answer with a failure status. */

@@ -1,4 +1,4 @@
-package io.emailaccounts.server.emailaccount.service;
+package io.emailaccounts.server.emailaccount.persistence;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.emailaccounts.server.config.InvalidConfigurationException;
-import io.emailaccounts.server.emailaccount.persistence.EncryptedSecretsRepository;
 
 /**
  * At start-up, makes sure the access tokens at rest are all sealed with this server's key: stops when the key cannot
@@ -16,13 +15,13 @@ import io.emailaccounts.server.emailaccount.persistence.EncryptedSecretsReposito
  * version left in plain text, so the database holds none.
  */
 @Component
-class SecretsAtRest implements ApplicationRunner {
+class SecretsAtRestMigration implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretsAtRest.class);
+    private static final Logger log = LoggerFactory.getLogger(SecretsAtRestMigration.class);
 
     private final EncryptedSecretsRepository repository;
 
-    SecretsAtRest(EncryptedSecretsRepository repository) {
+    SecretsAtRestMigration(EncryptedSecretsRepository repository) {
         this.repository = repository;
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Failed sign-ins per key (a user name, an address, or both) over a sliding window; and the successful ones per user
  * name and address, which the window remembers too.
  */
-interface FailureLog {
+interface SignInAttempts {
 
     /** How long attempts under the key stay refused when at most {@code max} failures are allowed in the window. */
     Optional<Duration> refusedFor(String key, int max);

@@ -20,7 +20,7 @@ import io.emailaccounts.server.support.MovingClock;
  * moment (a user signing in with every request costs no query each time), what this replica records counts at once,
  * and what another replica records counts here within that moment.
  */
-class DatabaseFailureLogTest {
+class DatabaseSignInAttemptsTest {
 
     private static final String KEY = "name:someone@example.com address:10.0.0.1";
 
@@ -28,11 +28,11 @@ class DatabaseFailureLogTest {
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final MovingClock clock = new MovingClock(Instant.parse("2025-03-01T12:00:00Z"));
-    private final DatabaseFailureLog failures;
+    private final DatabaseSignInAttempts failures;
 
-    DatabaseFailureLogTest() {
+    DatabaseSignInAttemptsTest() {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        failures = new DatabaseFailureLog(jdbc, new DataSourceTransactionManager(dataSource), Duration.ofMinutes(5), clock);
+        failures = new DatabaseSignInAttempts(jdbc, new DataSourceTransactionManager(dataSource), Duration.ofMinutes(5), clock);
     }
 
     /** What another replica records: a row of its own, straight in the table. */
@@ -56,7 +56,7 @@ class DatabaseFailureLogTest {
         failedOnAnotherReplica();
 
         assertThat(failures.refusedFor(KEY, 1)).as("within the moment").isEmpty();
-        clock.advance(DatabaseFailureLog.CLEAN_FOR.plusMillis(1));
+        clock.advance(DatabaseSignInAttempts.CLEAN_FOR.plusMillis(1));
         assertThat(failures.refusedFor(KEY, 1)).as("after it").isPresent();
     }
 
@@ -64,7 +64,7 @@ class DatabaseFailureLogTest {
     void shouldForgetTheFailuresOfAKeyAfterASuccess() {
         failures.record(KEY, 3);
         failures.forget(KEY);
-        clock.advance(DatabaseFailureLog.CLEAN_FOR.plusMillis(1));
+        clock.advance(DatabaseSignInAttempts.CLEAN_FOR.plusMillis(1));
 
         assertThat(failures.refusedFor(KEY, 1)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM login_failure").query(Long.class).single()).isZero();
@@ -75,7 +75,7 @@ class DatabaseFailureLogTest {
     void shouldRememberASuccessForTheWindowWhereEveryReplicaSeesIt() {
         assertThat(failures.succeededWithin(KEY)).isFalse();
         failures.succeeded(KEY);
-        DatabaseFailureLog anotherReplica = new DatabaseFailureLog(jdbc, new DataSourceTransactionManager(dataSource),
+        DatabaseSignInAttempts anotherReplica = new DatabaseSignInAttempts(jdbc, new DataSourceTransactionManager(dataSource),
                 Duration.ofMinutes(5), clock);
 
         assertThat(anotherReplica.succeededWithin(KEY)).isTrue();

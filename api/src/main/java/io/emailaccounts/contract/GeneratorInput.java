@@ -56,8 +56,8 @@ public final class GeneratorInput {
      */
     static void annotate(ApiContract contract) {
         String recordSchema = recordSchema(contract);
-        markDerived(contract, contract.schema(recordSchema));
         Map<String, ContractProperty> record = contract.properties(recordSchema);
+        markDerived(contract, contract.schema(recordSchema), record);
         List<String> problems = new ArrayList<>();
         for (ApiContract.Operation operation : contract.operations()) {
             for (JsonNode parameter : operation.parameters()) {
@@ -81,18 +81,21 @@ public final class GeneratorInput {
         }
     }
 
-    /** Marks the derived properties a schema declares, in its own {@code properties} and in its {@code allOf} parts. */
-    private static void markDerived(ApiContract contract, JsonNode schema) {
+    /**
+     * Marks the record's derived properties ({@link ContractProperty#derived}) where the schema declares them: in its
+     * own {@code properties} or in its {@code allOf} parts.
+     */
+    private static void markDerived(ApiContract contract, JsonNode schema, Map<String, ContractProperty> record) {
         String reference = schema.path("$ref").asString("");
         if (reference.startsWith(SCHEMAS)) {
-            markDerived(contract, contract.schema(reference.substring(SCHEMAS.length())));
+            markDerived(contract, contract.schema(reference.substring(SCHEMAS.length())), record);
         }
-        schema.path("properties").forEach(property -> {
-            if (property.has(ContractProperty.SAME_AS) || property.has(ContractProperty.CONSTANT)) {
-                ((ObjectNode) property).put(DERIVED, true);
+        schema.path("properties").properties().forEach(property -> {
+            if (record.containsKey(property.getKey()) && record.get(property.getKey()).derived()) {
+                ((ObjectNode) property.getValue()).put(DERIVED, true);
             }
         });
-        schema.path("allOf").forEach(part -> markDerived(contract, part));
+        schema.path("allOf").forEach(part -> markDerived(contract, part, record));
     }
 
     /** The one schema marked {@code x-table}. */

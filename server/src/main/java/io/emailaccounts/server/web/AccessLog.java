@@ -22,8 +22,8 @@ import ch.qos.logback.classic.LoggerContext;
  * One structured line per request on the logger {@code io.emailaccounts.access} (INFO), as logfmt:
  * {@code method=PUT path=/api/crm/emailaccounts status=200 duration_ms=3.2 user=admin@example.com}. The path is the
  * operation's template ({@code /api/crm/emailaccounts/{id}}), never the request's own path and query, and nothing of
- * a body or a header is logged, so no secret can reach it. {@link #outermost()} times and logs every request, refused
- * ones included; {@link #userRecorder()}, inside the security filters, notes who was signed in.
+ * a body or a header is logged, so no secret can reach it. {@link Timer}, the outermost filter, times and logs every
+ * request, refused ones included; {@link UserRecorder}, right after the security filters, notes who was signed in.
  *
  * <p>The lines are written by logback's {@link AsyncAppender} ({@link #writeAsynchronously()}): a request thread hands
  * its line over and goes on, one thread formats and writes them to where the log goes (the console, a file), and a
@@ -40,28 +40,27 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    static OncePerRequestFilter outermost() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (!log.isInfoEnabled()) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                long start = System.nanoTime();
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                    Object user = request.getAttribute(USER);
-                    long tenthsOfMs = (System.nanoTime() - start + 50_000) / 100_000;
-                    log.info("method={} path={} status={} duration_ms={}.{} user={}", request.getMethod(),
-                            template == null ? "-" : template, response.getStatus(), tenthsOfMs / 10, tenthsOfMs % 10,
-                            user == null ? "-" : user);
-                }
+    /** Times the request and writes its line ({@link RequestPath#ACCESS_LOG}). */
+    static final class Timer extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (!log.isInfoEnabled()) {
+                chain.doFilter(request, response);
+                return;
             }
-        };
+            long start = System.nanoTime();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                Object user = request.getAttribute(USER);
+                long tenthsOfMs = (System.nanoTime() - start + 50_000) / 100_000;
+                log.info("method={} path={} status={} duration_ms={}.{} user={}", request.getMethod(),
+                        template == null ? "-" : template, response.getStatus(), tenthsOfMs / 10, tenthsOfMs % 10,
+                        user == null ? "-" : user);
+            }
+        }
     }
 
     /**
@@ -93,17 +92,16 @@ final class AccessLog {
         access.setAdditive(false);
     }
 
-    static OncePerRequestFilter userRecorder() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                Authentication user = SecurityContextHolder.getContext().getAuthentication();
-                if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
-                    request.setAttribute(USER, user.getName());
-                }
-                chain.doFilter(request, response);
+    /** Notes who the security filters signed in, for the line ({@link RequestPath#ACCESS_LOG_USER}). */
+    static final class UserRecorder extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
+                request.setAttribute(USER, user.getName());
             }
-        };
+            chain.doFilter(request, response);
+        }
     }
 }

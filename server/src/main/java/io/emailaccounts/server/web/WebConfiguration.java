@@ -10,8 +10,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -52,28 +50,26 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> accessLog() {
+    FilterRegistrationBean<AccessLog.Timer> accessLog() {
         AccessLog.writeAsynchronously();
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(AccessLog.outermost());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        FilterRegistrationBean<AccessLog.Timer> registration = new FilterRegistrationBean<>(new AccessLog.Timer());
+        registration.setOrder(RequestPath.ACCESS_LOG);
         return registration;
     }
 
-    /** Notes the signed-in user for the access log, right after the security filters (at -100) have signed them in. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> accessLogUser() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(AccessLog.userRecorder());
-        registration.setOrder(-99);
+    FilterRegistrationBean<AccessLog.UserRecorder> accessLogUser() {
+        FilterRegistrationBean<AccessLog.UserRecorder> registration = new FilterRegistrationBean<>(new AccessLog.UserRecorder());
+        registration.setOrder(RequestPath.ACCESS_LOG_USER);
         return registration;
     }
 
-    /** Oversized bodies are refused first, before authentication (whose filters run at -100). */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimitFilter(properties.maxRequestBodySize().toBytes(), resolver));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(RequestPath.REQUEST_SIZE_LIMIT);
         return registration;
     }
 
@@ -129,10 +125,10 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (properties.rateLimit().enabled()) {
-            registry.addInterceptor(writeRateLimiter.getObject());
+            registry.addInterceptor(writeRateLimiter.getObject()).order(RequestPath.WRITE_LIMIT);
         }
-        registry.addInterceptor(new ContractParameterInterceptor(parameterValidator));
-        registry.addInterceptor(new StrictHandling());
+        registry.addInterceptor(new ContractParameterInterceptor(parameterValidator)).order(RequestPath.CONTRACT_PARAMETERS);
+        registry.addInterceptor(new StrictHandling()).order(RequestPath.STRICT_HANDLING);
     }
 
     @Override

@@ -62,7 +62,9 @@ class ObservabilityTest extends RunningServerTest {
                 .contains("uri=\"/api/crm/emailaccounts/{id}\"")
                 .as("a histogram bucket of the operation's latency (up to 100 ms)")
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{(?=[^\\n]*le=\"0\\.1\")(?=[^\\n]*uri=\"/api/crm/emailaccounts/\\{id\\}\")")
-                .contains("hikaricp_connections_active");
+                .contains("hikaricp_connections_active")
+                .as("the changes waiting for the group commit's writer")
+                .containsPattern("(?m)^emailaccounts_group_commit_waiting [0-9.]+$");
     }
 
     @Test

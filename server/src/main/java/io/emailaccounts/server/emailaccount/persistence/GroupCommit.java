@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -49,14 +51,22 @@ public class GroupCommit implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** More changes than this are committed in the next transaction. */
     static final int MAX_BATCH = 64;
+    /** The gauge of the changes waiting for the writer ({@code emailaccounts_group_commit_waiting} in Prometheus). */
+    static final String WAITING = "emailaccounts.group.commit.waiting";
 
     private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
     private final PlatformTransactionManager transactions;
     private final Thread writer;
     private volatile boolean stopping;
 
-    GroupCommit(PlatformTransactionManager transactionManager) {
+    /**
+     * @param meters where the changes waiting for the writer are shown ({@value #WAITING}): under load, about a batch
+     *               at a time; a queue that only grows is a database that cannot keep up
+     */
+    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.transactions = transactionManager;
+        Gauge.builder(WAITING, queue, BlockingQueue::size).description("Changes waiting for the group commit's writer")
+                .register(meters);
         this.writer = new Thread(this::writeUntilStopped, "group-commit");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -75,11 +85,6 @@ public class GroupCommit implements DisposableBean {
         }
         queue.add(queued);
         return queued.outcome();
-    }
-
-    /** The changes waiting for the writer. */
-    int waiting() {
-        return queue.size();
     }
 
     /** Commits what is queued, then stops the writer. */

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,7 @@ import io.emailaccounts.server.emailaccount.service.IdempotencyKeyReusedExceptio
 import io.emailaccounts.server.emailaccount.service.VersionChangedException;
 import io.emailaccounts.server.error.ErrorEnvelopes;
 import io.emailaccounts.server.error.PropertyViolation;
+import io.emailaccounts.server.web.RequestPath;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -26,7 +26,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * application-wide advice, whose catch-all would otherwise answer them 500.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPath.FEATURE_FAILURES)
 class EmailAccountFailures {
 
     /** A create takes milliseconds: by then the first request with the key has its answer. */

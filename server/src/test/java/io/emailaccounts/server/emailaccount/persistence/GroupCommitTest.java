@@ -30,6 +30,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.emailaccounts.server.error.CommitOutcomeUnknownException;
 
 /** Changes that arrive together are committed together, each answered after its commit, and fail only alone. */
@@ -40,12 +42,13 @@ class GroupCommitTest {
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final CountingTransactions transactions = new CountingTransactions();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private GroupCommit writes;
 
     @BeforeEach
     void createTable() {
         jdbc.sql("CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(20))").update();
-        writes = new GroupCommit(transactions);
+        writes = new GroupCommit(transactions, meters);
     }
 
     @AfterEach
@@ -195,7 +198,7 @@ class GroupCommitTest {
                 throw new IllegalStateException(e);
             }
         });
-        while (writes.waiting() < 2) {
+        while (waiting() < 2) {
             Thread.onSpinWait();
         }
         release.countDown();
@@ -221,9 +224,9 @@ class GroupCommitTest {
             return insert(100, "busy");
         });
         writing.await();
-        int before = writes.waiting();
+        int before = waiting();
         List<CompletableFuture<Integer>> queued = changes.get();
-        while (writes.waiting() < before + queued.size()) {
+        while (waiting() < before + queued.size()) {
             Thread.onSpinWait();
         }
         release.countDown();
@@ -233,9 +236,9 @@ class GroupCommitTest {
 
     /** Calls the change on a thread of its own and waits until it is queued, so that changes queue in call order. */
     private CompletableFuture<Integer> submit(Supplier<Integer> change) {
-        int waiting = writes.waiting();
+        int waiting = waiting();
         CompletableFuture<Integer> answer = start(change);
-        while (writes.waiting() == waiting && !answer.isDone()) {
+        while (waiting() == waiting && !answer.isDone()) {
             Thread.onSpinWait();
         }
         return answer;
@@ -340,5 +343,10 @@ class GroupCommitTest {
             super.doRollback(status);
             rollbacks.incrementAndGet();
         }
+    }
+
+    /** The changes waiting for the writer, as the gauge shows them. */
+    private int waiting() {
+        return (int) meters.get(GroupCommit.WAITING).gauge().value();
     }
 }

@@ -1,0 +1,72 @@
+package io.emailaccounts.server.web;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * The stages every request passes, in the order it passes them: the one place that order is written. Each
+ * registration of a filter, an interceptor or an exception handler takes its order from a constant here, and
+ * {@code RequestPathTest} checks that a request passes the stages in this order at run time.
+ * <ol>
+ *     <li>Tomcat's connector; what it refuses before the application (a malformed URL, headers over the size limit)
+ *     is answered in the envelope by {@link EnvelopeErrorReportValve}.</li>
+ *     <li>{@link #ACCESS_LOG}: {@link AccessLog.Timer} starts the request's clock.</li>
+ *     <li>{@link #REQUEST_SIZE_LIMIT}: {@link RequestSizeLimitFilter} refuses a body over the limit (413) before
+ *     anything reads it or checks a password.</li>
+ *     <li>{@link #SECURITY}: Spring Security's chain, in this order: the security headers; {@code RouteFilter}, which
+ *     answers a path the contract does not have (404) and a method the path does not take (405, with
+ *     {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
+ *     ({@code ThrottledAuthenticationProvider}, 429 when throttled, 503 when the password checks are busy); the
+ *     operation's role
+ *     ({@code OperationAuthorization}, 401 or 403 by {@code SecurityFailureHandlers}).</li>
+ *     <li>{@link #ACCESS_LOG_USER}: {@link AccessLog.UserRecorder} notes who signed in.</li>
+ *     <li>The {@code DispatcherServlet} finds the operation's controller, then runs the interceptors:
+ *     {@link #WRITE_LIMIT} ({@link WriteRateLimiter}, 429 with {@code Retry-After}), {@link #CONTRACT_PARAMETERS}
+ *     ({@link ContractParameterInterceptor}, 400 naming every parameter the contract refuses) and {@link #STRICT_HANDLING}
+ *     ({@link StrictHandling}: {@code Prefer: handling=strict}).</li>
+ *     <li>The body: {@link ContractRequestBodyAdvice} checks it against the contract (400 with every broken rule),
+ *     and {@link ParsedBodyConverter} binds the tree it checked to the generated model.</li>
+ *     <li>The generated controller calls its delegate ({@code EmailAccountsDelegate}: {@code If-Match},
+ *     {@code Idempotency-Key}, the envelopes), which calls the service ({@code EmailAccountService}: the caller's
+ *     businesses, the record's rules), which hands a change to {@code GroupCommit}, whose writer thread commits it
+ *     with the changes that came with it and then answers.</li>
+ *     <li>The answer: the delegate's envelope; or, for a failure, the feature's handlers first
+ *     ({@link #FEATURE_FAILURES}: {@code EmailAccountFailures}), then the application's
+ *     ({@link #GENERAL_FAILURES}: {@link ApiExceptionHandler}, whose catch-all is the 500).</li>
+ * </ol>
+ */
+public final class RequestPath {
+
+    /** The access log's timer: the outermost filter, so that refused requests are logged and timed too. */
+    public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE;
+
+    /** The request size limit, before authentication: an oversized body costs no password check. */
+    public static final int REQUEST_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /**
+     * Spring Security's chain, registered by Spring Boot at its default order ({@code spring.security.filter.order},
+     * which the server does not set).
+     */
+    public static final int SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER;
+
+    /** The access log's note of the signed-in user: right after the security chain has signed them in. */
+    public static final int ACCESS_LOG_USER = SECURITY + 1;
+
+    /** The write limit, the first interceptor: a write over the limit costs no check of its parameters or body. */
+    public static final int WRITE_LIMIT = 1;
+
+    /** The contract's checks of the path and query parameters. */
+    public static final int CONTRACT_PARAMETERS = 2;
+
+    /** {@code Prefer: handling=strict} acknowledged ({@code Preference-Applied}) before the body is read; last. */
+    public static final int STRICT_HANDLING = 3;
+
+    /** A feature's own failures are answered before the application-wide handler's catch-all can take them. */
+    public static final int FEATURE_FAILURES = Ordered.HIGHEST_PRECEDENCE;
+
+    /** The application-wide handler of the framework's, the security layer's and the checks' failures; last. */
+    public static final int GENERAL_FAILURES = Ordered.LOWEST_PRECEDENCE;
+
+    private RequestPath() {
+    }
+}

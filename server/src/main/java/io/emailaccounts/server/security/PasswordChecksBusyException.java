@@ -8,7 +8,7 @@ public class PasswordChecksBusyException extends AuthenticationServiceException 
     /** How long a client should wait before it tries again, in seconds. */
     public static final long RETRY_AFTER_SECONDS = 1;
 
-    PasswordChecksBusyException() {
+    public PasswordChecksBusyException() {
         super("Too many sign-ins are being checked at once: try again in a moment.");
     }
 }

@@ -101,7 +101,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> onTooManyWrites(TooManyRequestsException e) {
+    ResponseEntity<Object> onTooManyRequests(TooManyRequestsException e) {
         return retryLater(e.getMessage(), e.retryAfter());
     }
 

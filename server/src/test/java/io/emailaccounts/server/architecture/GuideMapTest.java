@@ -6,76 +6,145 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.emailaccounts.contract.ApiContract;
+import io.emailaccounts.server.contract.ServedContract;
 
 /**
- * The guide Changing the API tells where each behaviour is decided ("The request path"): every class and method it
- * names there is one of the server's, and the behaviours a new maintainer looks for first each have their row.
+ * The maps of the guide Changing the API, held to the code: in "The request path", every class and method named for a
+ * behaviour is the server's, and the behaviours a new maintainer looks for first each have their row; in "Failures",
+ * every status of a failure the contract declares has a row, every handler of the server has its row, and each row
+ * names a handler and a test that exist.
  */
 class GuideMapTest {
 
     private static final Path GUIDE = Path.of("..", "api", "guides", "90-changing-the-api.md");
     private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z0-9]*)(?:\\.([a-z][A-Za-z0-9]*))?`");
-    private static final JavaClasses SERVER = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.emailaccounts.server");
+    /** The server's classes and its tests'. */
+    private static final JavaClasses SERVER = new ClassFileImporter().importPackages("io.emailaccounts.server");
 
     @Test
-    void shouldNameOnlyClassesAndMethodsThatExist() throws IOException {
+    void shouldNameForEachBehaviourOnlyClassesAndMethodsThatExist() throws IOException {
         List<String> named = new ArrayList<>();
-        behaviours().forEach((behaviour, where) -> {
-            Matcher code = CODE.matcher(where);
-            while (code.find()) {
-                String type = code.group(1);
-                String method = code.group(2);
-                List<JavaClass> classes = SERVER.stream()
-                        .filter(candidate -> candidate.isTopLevelClass() && candidate.getSimpleName().equals(type)).toList();
-                assertThat(classes).as("the class %s, named for \"%s\"", type, behaviour).hasSize(1);
-                if (method != null) {
-                    assertThat(classes.get(0).getCodeUnits()).extracting(JavaCodeUnit::getName)
-                            .as("the method %s.%s, named for \"%s\"", type, method, behaviour).contains(method);
-                }
-                named.add(code.group());
-            }
-        });
+        for (List<String> row : table("| behaviour | class and method |")) {
+            named.addAll(assertExists(row.get(1), "behaviour \"" + row.get(0) + "\""));
+        }
         assertThat(named).hasSizeGreaterThan(10);
     }
 
     @Test
     void shouldMapTheBehavioursANewMaintainerLooksForFirst() throws IOException {
-        assertThat(behaviours().keySet()).anySatisfy(row -> assertThat(row).contains("412"))
-                .anySatisfy(row -> assertThat(row).contains("429"))
-                .anySatisfy(row -> assertThat(row).contains("503"))
-                .anySatisfy(row -> assertThat(row).contains("`Idempotency-Key` replay"))
-                .anySatisfy(row -> assertThat(row).contains("search filter's SQL"))
-                .anySatisfy(row -> assertThat(row).contains("PUT's commit"));
+        assertThat(table("| behaviour | class and method |")).extracting(row -> row.get(0))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("412"))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("429"))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("503"))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("`Idempotency-Key` replay"))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("search filter's SQL"))
+                .anySatisfy(behaviour -> assertThat(behaviour).contains("PUT's commit"));
     }
 
-    /** The rows of the table "behaviour | class and method": behaviour to where it is decided. */
-    private static Map<String, String> behaviours() throws IOException {
+    @Test
+    void shouldNameAHandlerAndATestThatExistForEachFailure() throws IOException {
+        for (List<String> row : failures()) {
+            assertThat(assertExists(row.get(2), "the handler of \"" + row.get(0) + "\"")).as("its handler").hasSize(1);
+            assertThat(assertExists(row.get(3), "the test of \"" + row.get(0) + "\"")).as("its test").hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldListEveryFailingStatusTheContractDeclares() throws IOException {
+        ApiContract contract = ServedContract.load();
+        Set<String> declared = new TreeSet<>();
+        contract.document().get("paths").forEach(path -> path.properties().forEach(operation -> {
+            if (operation.getValue().has("responses")) {
+                operation.getValue().get("responses").propertyNames().stream()
+                        .filter(status -> status.compareTo("400") >= 0).forEach(declared::add);
+            }
+        }));
+        Set<String> listed = failures().stream().map(row -> row.get(1)).collect(Collectors.toSet());
+
+        assertThat(declared).hasSizeGreaterThan(10);
+        assertThat(listed).containsAll(declared);
+    }
+
+    /** Every method that answers a failure: those marked @ExceptionHandler, and the framework's that the advice overrides. */
+    @Test
+    void shouldListEveryHandlerOfTheServer() throws IOException {
+        Set<String> handlers = new TreeSet<>();
+        for (JavaClass type : SERVER) {
+            if (type.getPackageName().startsWith("io.emailaccounts.server.generated")) {
+                continue;
+            }
+            for (JavaMethod method : type.getMethods()) {
+                boolean overridesTheFrameworks = type.isAssignableTo(
+                        "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
+                        && method.getName().startsWith("handle");
+                if (method.isAnnotatedWith(ExceptionHandler.class) || overridesTheFrameworks) {
+                    handlers.add(type.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        Set<String> listed = failures().stream().map(row -> row.get(2).replace("`", "")).collect(Collectors.toSet());
+
+        assertThat(handlers).hasSizeGreaterThan(15);
+        assertThat(listed).containsAll(handlers);
+    }
+
+    /** The rows of the failures' table: failure, status, handler, test. */
+    private static List<List<String>> failures() throws IOException {
+        List<List<String>> rows = table("| failure | status | handler | test |");
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(4));
+        return rows;
+    }
+
+    /** The classes and methods written in code in this text, each checked to exist. */
+    private static List<String> assertExists(String text, String what) {
+        List<String> named = new ArrayList<>();
+        Matcher code = CODE.matcher(text);
+        while (code.find()) {
+            String type = code.group(1);
+            String method = code.group(2);
+            List<JavaClass> classes = SERVER.stream()
+                    .filter(candidate -> candidate.isTopLevelClass() && candidate.getSimpleName().equals(type)).toList();
+            assertThat(classes).as("the class %s, named for %s", type, what).hasSize(1);
+            if (method != null) {
+                assertThat(classes.get(0).getCodeUnits()).extracting(JavaCodeUnit::getName)
+                        .as("the method %s.%s, named for %s", type, method, what).contains(method);
+            }
+            named.add(code.group());
+        }
+        return named;
+    }
+
+    /** The rows of the table with this header line, each row's cells. */
+    private static List<List<String>> table(String header) throws IOException {
         List<String> lines = Files.readAllLines(GUIDE);
-        int header = lines.indexOf("| behaviour | class and method |");
-        assertThat(header).as("the table of behaviours in %s", GUIDE).isNotNegative();
-        Map<String, String> rows = new LinkedHashMap<>();
-        for (String line : lines.subList(header + 2, lines.size())) {
+        int start = lines.indexOf(header);
+        assertThat(start).as("the table %s in %s", header, GUIDE).isNotNegative();
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : lines.subList(start + 2, lines.size())) {
             if (!line.startsWith("|")) {
                 break;
             }
-            String[] cells = line.split(" \\| ", 2);
-            rows.put(cells[0].substring(1).strip(), cells[1]);
+            rows.add(Arrays.stream(line.substring(1, line.length() - 1).split(" \\| ")).map(String::strip).toList());
         }
+        assertThat(rows).as("the rows of %s", header).isNotEmpty();
         return rows;
     }
 }

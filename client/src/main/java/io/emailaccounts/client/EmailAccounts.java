@@ -41,8 +41,8 @@ public final class EmailAccounts {
 
     /** Records per page while streaming a search. */
     public static final int STREAM_PAGE_SIZE = 100;
-    /** Ids per batch read, the most the API takes at once. */
-    public static final int BATCH_SIZE = 1000;
+    /** Ids per batch read, the most the API takes at once (the contract's {@code x-max-items} of {@code id}). */
+    public static final int BATCH_SIZE = ContractLimits.SEARCH_EMAIL_ACCOUNTS_ID_MAX_ITEMS;
 
     private final EmailAccountsApi api;
 

@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Everything an operator can set under {@code emailaccounts.*}, from YAML, environment variables or flags.
+ * Everything an operator can set under {@code emailaccounts.*}, from YAML, environment variables or flags: each
+ * setting, and its default, is here and nowhere else in the code (the guide Configuration lists them, checked against
+ * this record by {@code ConfigurationGuideTest}).
  *
+ * @param mode             {@code development} or {@code production} ({@link RunMode}); unset means development on the
+ *                         embedded database only
  * @param users            who may sign in; empty on the embedded database means "create a development administrator"
  * @param demoData         whether an empty database gets the demo record; unset means "only on the embedded database"
  * @param devCredentialsFile where the development administrator's generated credentials are kept
@@ -25,6 +29,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
+        String mode,
         @DefaultValue List<User> users,
         Boolean demoData,
         @DefaultValue("data/dev-credentials") Path devCredentialsFile,

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +30,22 @@ public class RunMode {
     private final boolean development;
     private final boolean limitsInMemory;
 
-    public RunMode(@Value("${spring.datasource.url}") String datasourceUrl, @Value("${emailaccounts.mode:}") String mode) {
+    @Autowired
+    RunMode(@Value("${spring.datasource.url}") String datasourceUrl, EmailAccountsProperties properties) {
+        this(datasourceUrl, properties.mode());
+    }
+
+    /**
+     * @param datasourceUrl the database's JDBC URL
+     * @param mode          {@code emailaccounts.mode}: development, production, or null (development on the embedded
+     *                      database only)
+     */
+    public RunMode(String datasourceUrl, String mode) {
         String url = datasourceUrl.toLowerCase(Locale.ROOT);
         boolean h2Server = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
         boolean embeddedDatabase = url.startsWith("jdbc:h2:") && !h2Server;
         this.limitsInMemory = url.startsWith("jdbc:h2:");
-        this.development = switch (mode.strip().toLowerCase(Locale.ROOT)) {
+        this.development = switch (mode == null ? "" : mode.strip().toLowerCase(Locale.ROOT)) {
             case "" -> embeddedDatabase;
             case "development" -> true;
             case "production" -> false;

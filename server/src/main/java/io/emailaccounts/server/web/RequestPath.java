@@ -5,27 +5,30 @@ import org.springframework.core.Ordered;
 
 /**
  * The stages every request passes, in the order it passes them: the one place that order is written. Each
- * registration of a filter, an interceptor or an exception handler takes its order from a constant here, and
- * {@code RequestPathTest} checks that a request passes the stages in this order at run time.
+ * registration of one of the server's filters, interceptors or advices of failure handlers takes its order from a
+ * constant here (inside Spring Security's chain, {@code SecurityConfiguration} places the route filter after the
+ * headers' filter), and {@code RequestPathTest} checks at run time that a request passes the stages in this order.
  * <ol>
  *     <li>Tomcat's connector; what it refuses before the application (a malformed URL, headers over the size limit)
  *     is answered in the envelope by {@link EnvelopeErrorReportValve}.</li>
- *     <li>{@link #ACCESS_LOG}: {@link AccessLog.Timer} starts the request's clock.</li>
- *     <li>{@link #REQUEST_SIZE_LIMIT}: {@link RequestSizeLimitFilter} refuses a body over the limit (413) before
- *     anything reads it or checks a password.</li>
- *     <li>{@link #SECURITY}: Spring Security's chain, in this order: the security headers; {@code RouteFilter}, which
- *     answers a path the contract does not have (404) and a method the path does not take (405, with
- *     {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
- *     ({@code ThrottledAuthenticationProvider}, 429 when throttled, 503 when the password checks are busy); the
- *     operation's role
- *     ({@code OperationAuthorization}, 401 or 403 by {@code SecurityFailureHandlers}).</li>
+ *     <li>{@link #ACCESS_LOG}: {@link AccessLog.Timer} starts the request's clock, the first of the server's filters
+ *     (Spring Boot's character-encoding filter has the same order, and does nothing to time).</li>
+ *     <li>{@link #REQUEST_SIZE_LIMIT}: {@link RequestSizeLimitFilter} refuses a body declared over the limit (413)
+ *     before anything reads it or checks a password.</li>
+ *     <li>{@link #SECURITY}: Spring Security's chain, in this order: its firewall (a URL it refuses: 400); the
+ *     security headers; {@code RouteFilter}, which answers a path the contract does not have (404) and a method the
+ *     path does not take (405, with {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
+ *     ({@code ThrottledAuthenticationProvider}: 429 when throttled, 503 when the password checks are busy), a failed
+ *     sign-in answered 401; the operation's role ({@code OperationAuthorization}: 401 without credentials, 403 without
+ *     the role). Its failures reach the handlers below through {@code SecurityFailureHandlers}.</li>
  *     <li>{@link #ACCESS_LOG_USER}: {@link AccessLog.UserRecorder} notes who signed in.</li>
  *     <li>The {@code DispatcherServlet} finds the operation's controller, then runs the interceptors:
- *     {@link #WRITE_LIMIT} ({@link WriteRateLimiter}, 429 with {@code Retry-After}), {@link #CONTRACT_PARAMETERS}
- *     ({@link ContractParameterInterceptor}, 400 naming every parameter the contract refuses) and {@link #STRICT_HANDLING}
- *     ({@link StrictHandling}: {@code Prefer: handling=strict}).</li>
- *     <li>The body: {@link ContractRequestBodyAdvice} checks it against the contract (400 with every broken rule),
- *     and {@link ParsedBodyConverter} binds the tree it checked to the generated model.</li>
+ *     {@link #WRITE_LIMIT} ({@link WriteRateLimiter}, when the limit is enabled: 429 with {@code Retry-After}),
+ *     {@link #CONTRACT_PARAMETERS} ({@link ContractParameterInterceptor}: 400 naming every parameter the contract
+ *     refuses) and {@link #STRICT_HANDLING} ({@link StrictHandling}: {@code Prefer: handling=strict} acknowledged).</li>
+ *     <li>The body: {@link ContractRequestBodyAdvice} reads it (413 when one sent without a length passes the limit)
+ *     and checks it against the contract (400 with every broken rule; with {@code Prefer: handling=strict}, unknown
+ *     properties too), and {@link ParsedBodyConverter} binds the tree it checked to the generated model.</li>
  *     <li>The generated controller calls its delegate ({@code EmailAccountsDelegate}: {@code If-Match},
  *     {@code Idempotency-Key}, the envelopes), which calls the service ({@code EmailAccountService}: the caller's
  *     businesses, the record's rules), which hands a change to {@code GroupCommit}, whose writer thread commits it
@@ -37,7 +40,7 @@ import org.springframework.core.Ordered;
  */
 public final class RequestPath {
 
-    /** The access log's timer: the outermost filter, so that refused requests are logged and timed too. */
+    /** The access log's timer: the first of the server's filters, so that refused requests are logged and timed too. */
     public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE;
 
     /** The request size limit, before authentication: an oversized body costs no password check. */

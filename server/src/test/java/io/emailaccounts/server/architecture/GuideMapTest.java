@@ -14,8 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -30,7 +34,7 @@ import io.emailaccounts.server.contract.ServedContract;
  * The maps of the guide Changing the API, held to the code: in "The request path", every class and method named for a
  * behaviour is the server's, and the behaviours a new maintainer looks for first each have their row; in "Failures",
  * every status of a failure the contract declares has a row, every handler of the server has its row, and each row
- * names a handler and a test that exist.
+ * names what raises it, its one handler and its test, each of which exists.
  */
 class GuideMapTest {
 
@@ -60,10 +64,17 @@ class GuideMapTest {
     }
 
     @Test
-    void shouldNameAHandlerAndATestThatExistForEachFailure() throws IOException {
+    void shouldNameWhatRaisesEachFailureItsHandlerAndItsTest() throws IOException {
+        Set<String> answering = answeringMethods();
         for (List<String> row : failures()) {
-            assertThat(assertExists(row.get(2), "the handler of \"" + row.get(0) + "\"")).as("its handler").hasSize(1);
-            assertThat(assertExists(row.get(3), "the test of \"" + row.get(0) + "\"")).as("its test").hasSize(1);
+            String failure = "\"" + row.get(0) + "\"";
+            assertExists(row.get(2), "what raises " + failure);
+            List<String> handler = assertExists(row.get(3), "the handler of " + failure);
+            assertThat(handler).as("the one handler of %s", failure).hasSize(1);
+            String name = handler.get(0).replace("`", "");
+            assertThat(answering.contains(name) || calledFrom(name, answering))
+                    .as("%s, named for %s, answers failures (or is called by what does)", name, failure).isTrue();
+            assertThat(assertExists(row.get(4), "the test of " + failure)).as("the test of %s", failure).hasSize(1);
         }
     }
 
@@ -83,33 +94,50 @@ class GuideMapTest {
         assertThat(listed).containsAll(declared);
     }
 
-    /** Every method that answers a failure: those marked @ExceptionHandler, and the framework's that the advice overrides. */
     @Test
     void shouldListEveryHandlerOfTheServer() throws IOException {
+        Set<String> listed = failures().stream().map(row -> row.get(3).replace("`", "")).collect(Collectors.toSet());
+
+        assertThat(answeringMethods()).hasSizeGreaterThan(15);
+        assertThat(listed).containsAll(answeringMethods());
+    }
+
+    /**
+     * Every method that answers a failure, as {@code Class.method}: those marked @ExceptionHandler, the framework's that
+     * an advice overrides, the error page's, and the container's valve's.
+     */
+    private static Set<String> answeringMethods() {
         Set<String> handlers = new TreeSet<>();
         for (JavaClass type : SERVER) {
-            if (type.getPackageName().startsWith("io.emailaccounts.server.generated")) {
+            if (type.getPackageName().startsWith("io.emailaccounts.server.generated") || !type.isTopLevelClass()) {
                 continue;
             }
             for (JavaMethod method : type.getMethods()) {
-                boolean overridesTheFrameworks = type.isAssignableTo(
-                        "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
+                boolean overridesTheFrameworks = type.isAssignableTo(ResponseEntityExceptionHandler.class)
                         && method.getName().startsWith("handle");
-                if (method.isAnnotatedWith(ExceptionHandler.class) || overridesTheFrameworks) {
+                boolean errorPage = type.isAssignableTo(ErrorController.class) && method.isAnnotatedWith(RequestMapping.class);
+                boolean valve = type.isAssignableTo(ErrorReportValve.class) && method.getName().equals("report");
+                if (method.isAnnotatedWith(ExceptionHandler.class) || overridesTheFrameworks || errorPage || valve) {
                     handlers.add(type.getSimpleName() + "." + method.getName());
                 }
             }
         }
-        Set<String> listed = failures().stream().map(row -> row.get(2).replace("`", "")).collect(Collectors.toSet());
-
-        assertThat(handlers).hasSizeGreaterThan(15);
-        assertThat(listed).containsAll(handlers);
+        return handlers;
     }
 
-    /** The rows of the failures' table: failure, status, handler, test. */
+    /** Whether the method {@code Class.method} is called by one of these methods. */
+    private static boolean calledFrom(String name, Set<String> callers) {
+        String[] parts = name.split("\\.");
+        return SERVER.stream().filter(type -> type.isTopLevelClass() && type.getSimpleName().equals(parts[0]))
+                .flatMap(type -> type.getMethods().stream()).filter(method -> method.getName().equals(parts[1]))
+                .flatMap(method -> method.getCallsOfSelf().stream())
+                .anyMatch(call -> callers.contains(call.getOriginOwner().getSimpleName() + "." + call.getOrigin().getName()));
+    }
+
+    /** The rows of the failures' table: failure, status, what raises it, handler, test. */
     private static List<List<String>> failures() throws IOException {
-        List<List<String>> rows = table("| failure | status | handler | test |");
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(4));
+        List<List<String>> rows = table("| failure | status | raised by | handler | test |");
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(5));
         return rows;
     }
 

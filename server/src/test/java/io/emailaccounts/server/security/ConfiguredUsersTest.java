@@ -6,17 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.util.unit.DataSize;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.EmailAccountsProperties.User;
@@ -31,13 +32,15 @@ class ConfiguredUsersTest {
     @TempDir
     Path dataDirectory;
 
+    /** The defaults, but these users and files in the test's directory. */
     private EmailAccountsProperties properties(List<User> users) {
-        return new EmailAccountsProperties(users, null, dataDirectory.resolve("dev-credentials"), DataSize.ofKilobytes(64),
-                new EmailAccountsProperties.Security(null, Duration.ofHours(1), Duration.ofDays(15), Duration.ZERO, Duration.ofDays(30), 10),
-                new EmailAccountsProperties.Secrets(null), new EmailAccountsProperties.RateLimit(true, 600, 60, 600),
-                new EmailAccountsProperties.LoginThrottle(10, 100, 100, Duration.ofMinutes(5), 4),
-                new EmailAccountsProperties.Shutdown(null), new EmailAccountsProperties.Idempotency(Duration.ofHours(24)),
-                new EmailAccountsProperties.Backup(dataDirectory.resolve("backups"), Duration.ofDays(30)));
+        EmailAccountsProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of(
+                "emailaccounts.dev-credentials-file", dataDirectory.resolve("dev-credentials").toString(),
+                "emailaccounts.backup.directory", dataDirectory.resolve("backups").toString())))
+                .bindOrCreate("emailaccounts", EmailAccountsProperties.class);
+        return new EmailAccountsProperties(defaults.mode(), users, defaults.demoData(), defaults.devCredentialsFile(),
+                defaults.maxRequestBodySize(), defaults.security(), defaults.secrets(), defaults.rateLimit(),
+                defaults.loginThrottle(), defaults.shutdown(), defaults.idempotency(), defaults.backup());
     }
 
     @Test

@@ -23,7 +23,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public class SearchFilters {
 
     static final String BATCH_IDS = "id";
-    static final int MAX_BATCH_IDS = 1000;
 
     private final EmailAccountSchema schema;
 
@@ -75,8 +74,8 @@ public class SearchFilters {
 
     static List<Long> batchIds(String value) {
         String[] parts = value.trim().substring(1, value.trim().length() - 1).split(",");
-        if (parts.length > MAX_BATCH_IDS) {
-            throw invalidIds(value, "must list at most " + MAX_BATCH_IDS + " Ids");
+        if (parts.length > EmailAccountSearchParameters.ID_MAX_ITEMS) {
+            throw invalidIds(value, "must list at most " + EmailAccountSearchParameters.ID_MAX_ITEMS + " Ids");
         }
         List<Long> ids = new ArrayList<>(parts.length);
         for (String part : parts) {

@@ -35,11 +35,14 @@ class EmailAccountsDelegate implements EmailAccountsSearchDelegate {
     private final EmailAccountService service;
     private final EmailAccountMapping mapping;
     private final SearchFilters searchFilters;
+    private final IdempotencyKeyHeader idempotencyKeys;
 
-    EmailAccountsDelegate(EmailAccountService service, EmailAccountMapping mapping, SearchFilters searchFilters) {
+    EmailAccountsDelegate(EmailAccountService service, EmailAccountMapping mapping, SearchFilters searchFilters,
+                          IdempotencyKeyHeader idempotencyKeys) {
         this.service = service;
         this.mapping = mapping;
         this.searchFilters = searchFilters;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** The record, with its version as ETag (a matching If-None-Match is answered 304). */
@@ -52,7 +55,7 @@ class EmailAccountsDelegate implements EmailAccountsSearchDelegate {
     /** A create; with an Idempotency-Key, the first answer again for a repeat, marked {@code Idempotent-Replayed}. */
     @Override
     public ResponseEntity<ActionResponse> createEmailAccount(EmailAccountFields body, String idempotencyKey) {
-        Optional<String> key = IdempotencyKeyHeader.parse(idempotencyKey);
+        Optional<String> key = idempotencyKeys.parse(idempotencyKey);
         Created created = service.create(mapping.write(body), caller(), key);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (created.replayed()) {

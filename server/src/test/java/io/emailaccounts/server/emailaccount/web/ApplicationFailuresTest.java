@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -90,6 +91,16 @@ class ApplicationFailuresTest extends WebSliceTest {
     }
 
     @Test
+    void shouldAnswerNoCredentials401WithBothChallenges() throws Exception {
+        MvcResult result = updateFailingWith(new AuthenticationCredentialsNotFoundException("none"), 401);
+
+        assertThat(result.getResponse().getHeaders("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"EmailAccounts\"", "Basic realm=\"EmailAccounts\", charset=\"UTF-8\"");
+        assertEnvelope(result, 401, "Authentication is required: send a bearer token from POST /api/token, or HTTP Basic "
+                + "credentials.");
+    }
+
+    @Test
     void shouldAnswerABadToken401WithTheBearerError() throws Exception {
         MvcResult result = updateFailingWith(new InvalidBearerTokenException("expired"), 401);
 
@@ -111,5 +122,12 @@ class ApplicationFailuresTest extends WebSliceTest {
         MvcResult result = updateFailingWith(new InvalidParameterException("malformed"), 400);
 
         assertEnvelope(result, 400, "The request's parameters could not be read.");
+    }
+
+    @Test
+    void shouldAnswerParametersOverTheSizeLimit413() throws Exception {
+        MvcResult result = updateFailingWith(new InvalidParameterException("too large", 413), 413);
+
+        assertEnvelope(result, 413, "The request body is larger than 65536 bytes.");
     }
 }

@@ -151,8 +151,12 @@ class EmailAccountFailuresTest extends WebSliceTest {
 
     @Test
     void shouldAnswerAnotherContentType415() throws Exception {
-        assertThat(answer(perform(post(PATH).contentType(MediaType.TEXT_PLAIN).content("hello"), 415)).get("Message").asString())
-                .isEqualTo("Content type 'text/plain' is not supported; send application/json.");
+        assertEnvelope(perform(post(PATH).contentType(MediaType.TEXT_PLAIN).content("hello"), 415), """
+                {"Status": 415, "Message": "Content type 'text/plain' is not supported; send application/json.", "Value": null,
+                 "WasSuccessful": false,
+                 "Errors": [{"AttemptedValue": "text/plain", "PropertyName": null,
+                             "Message": "Content type 'text/plain' is not supported; send application/json."}]}
+                """);
     }
 
     @Test
@@ -165,8 +169,12 @@ class EmailAccountFailuresTest extends WebSliceTest {
 
     @Test
     void shouldAnswerAnAcceptHeaderRefusingJson406() throws Exception {
-        assertThat(answer(perform(get(PATH + "/1").accept(MediaType.APPLICATION_XML), 406)).get("Message").asString())
-                .isEqualTo("This API answers in application/json only, which the Accept header (application/xml) does not allow.");
+        assertEnvelope(perform(get(PATH + "/1").accept(MediaType.APPLICATION_XML), 406), """
+                {"Status": 406, "Value": null, "WasSuccessful": false,
+                 "Message": "This API answers in application/json only, which the Accept header (application/xml) does not allow.",
+                 "Errors": [{"AttemptedValue": "application/xml", "PropertyName": null,
+                             "Message": "This API answers in application/json only, which the Accept header (application/xml) does not allow."}]}
+                """);
         verifyNoInteractions(service);
     }
 }

@@ -6,8 +6,11 @@ import org.springframework.core.Ordered;
 /**
  * The stages every request passes, in the order it passes them: the one place that order is written. Each
  * registration of one of the server's filters, interceptors or advices of failure handlers takes its order from a
- * constant here (inside Spring Security's chain, {@code SecurityConfiguration} places the route filter after the
- * headers' filter), and {@code RequestPathTest} checks at run time that a request passes the stages in this order.
+ * constant here (Spring Boot registers Spring Security's chain at its default order, which {@link #SECURITY} names;
+ * inside the chain, {@code SecurityConfiguration} places the route filter after the headers' filter). A read has no
+ * body to check and nothing to commit. {@code RequestPathTest} checks at run time that a PUT passes the filters, the
+ * write limit, the body check, the delegate, the service and the group commit in this order, and that the
+ * interceptors, the chain's filters and the advices are registered in this order.
  * <ol>
  *     <li>Tomcat's connector; what it refuses before the application (a malformed URL, headers over the size limit)
  *     is answered in the envelope by {@link EnvelopeErrorReportValve}.</li>
@@ -20,12 +23,14 @@ import org.springframework.core.Ordered;
  *     path does not take (405, with {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
  *     ({@code ThrottledAuthenticationProvider}: 429 when throttled, 503 when the password checks are busy), a failed
  *     sign-in answered 401; the operation's role ({@code OperationAuthorization}: 401 without credentials, 403 without
- *     the role). Its failures reach the handlers below through {@code SecurityFailureHandlers}.</li>
+ *     the role). Its sign-in and role failures reach the handlers below through
+ *     {@code SecurityFailureHandlers}, the route filter's 404 and 405 through the handler resolver directly.</li>
  *     <li>{@link #ACCESS_LOG_USER}: {@link AccessLog.UserRecorder} notes who signed in.</li>
  *     <li>The {@code DispatcherServlet} finds the operation's controller, then runs the interceptors:
  *     {@link #WRITE_LIMIT} ({@link WriteRateLimiter}, when the limit is enabled: 429 with {@code Retry-After}),
  *     {@link #CONTRACT_PARAMETERS} ({@link ContractParameterInterceptor}: 400 naming every parameter the contract
- *     refuses) and {@link #STRICT_HANDLING} ({@link StrictHandling}: {@code Prefer: handling=strict} acknowledged).</li>
+ *     refuses) and {@link #STRICT_HANDLING} ({@link StrictHandling}: {@code Prefer: handling=strict}
+ *     acknowledged).</li>
  *     <li>The body: {@link ContractRequestBodyAdvice} reads it (413 when one sent without a length passes the limit)
  *     and checks it against the contract (400 with every broken rule; with {@code Prefer: handling=strict}, unknown
  *     properties too), and {@link ParsedBodyConverter} binds the tree it checked to the generated model.</li>

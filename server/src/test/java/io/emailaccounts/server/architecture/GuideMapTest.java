@@ -40,8 +40,9 @@ class GuideMapTest {
 
     private static final Path GUIDE = Path.of("..", "api", "guides", "90-changing-the-api.md");
     private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z0-9]*)(?:\\.([a-z][A-Za-z0-9]*))?`");
-    /** The server's classes and its tests'. */
-    private static final JavaClasses SERVER = new ClassFileImporter().importPackages("io.emailaccounts.server");
+    /** The server's classes and its tests', and the contract module's (which the server's build and the server use). */
+    private static final JavaClasses SERVER = new ClassFileImporter().importPackages("io.emailaccounts.server",
+            "io.emailaccounts.contract");
 
     @Test
     void shouldNameForEachBehaviourOnlyClassesAndMethodsThatExist() throws IOException {

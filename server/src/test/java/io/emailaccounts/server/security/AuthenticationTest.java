@@ -232,6 +232,8 @@ class AuthenticationTest extends RunningServerTest {
         RawHttp.Response response = http().postForm(TOKEN_PATH, "grant_type=password&username=" + ADMIN + "&password=wrong");
 
         assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.header("Cache-Control")).as("RFC 6749, 5.2: never cached").contains("no-store");
         assertThat(response.json()).isEqualTo(RawHttp.json(
                 "{\"error\": \"invalid_grant\", \"error_description\": \"The user name or password is incorrect.\"}"));
         assertThat(response.body()).doesNotContain("wrong");

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -21,6 +23,7 @@ import io.emailaccounts.server.emailaccount.service.EmailAccountNotFoundExceptio
 import io.emailaccounts.server.emailaccount.service.IdempotencyKeyInFlightException;
 import io.emailaccounts.server.emailaccount.service.IdempotencyKeyReusedException;
 import io.emailaccounts.server.emailaccount.service.VersionChangedException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Each kind of failure a client of the EmailAccounts operations can meet, and its one answer: the status, JSON, and the
@@ -134,8 +137,20 @@ class EmailAccountFailuresTest extends WebSliceTest {
     void shouldAnswerEveryBadParameter400AtOnce() throws Exception {
         MvcResult result = perform(get(PATH + "?size=0&EmailAccount_Active=maybe&EmailAccount_Nope=1"), 400);
 
-        assertThat(answer(result).get("Errors").valueStream().map(error -> error.get("PropertyName").asString()))
+        JsonNode envelope = answer(result);
+        assertThat(envelope.get("Errors").valueStream().map(error -> error.get("PropertyName").asString()))
                 .containsExactlyInAnyOrder("size", "EmailAccount_Active", "EmailAccount_Nope");
+        assertThat(envelope.get("Errors").valueStream().map(error -> error.get("AttemptedValue"))
+                .map(value -> value.isNull() ? null : value.asString()))
+                .as("each value as it was sent; none for a parameter the operation does not have")
+                .containsExactlyInAnyOrder("0", "maybe", null);
+        assertThat(envelope.get("Errors")).allSatisfy(error -> assertThat(error.get("Message").asString()).isNotBlank());
+        assertThat(envelope.get("Message").asString()).as("one line per error, PropertyName: message").isEqualTo(
+                envelope.get("Errors").valueStream().map(error -> error.get("PropertyName").asString() + ": "
+                        + error.get("Message").asString()).collect(Collectors.joining("\n")));
+        assertThat(envelope.get("Status").asInt()).isEqualTo(400);
+        assertThat(envelope.get("WasSuccessful").asBoolean()).isFalse();
+        assertThat(envelope.get("Value").isNull()).isTrue();
         verifyNoInteractions(service);
     }
 

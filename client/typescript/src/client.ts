@@ -33,6 +33,18 @@ export interface ClientOptions {
     maxRetries?: number;
     /** The longest wait before sending again, in milliseconds; a longer Retry-After is handed back as the failure. Default 30 s. */
     maxRetryWaitMs?: number;
+    /**
+     * How long one attempt may wait for the answer's status and headers, in milliseconds; default 30 s. An attempt that
+     * takes longer is aborted, and sent again when it may be repeated. Opening the connection is bounded by the
+     * platform: 10 s on Node.js (its fetch's own connect timeout), the browser's own in a browser.
+     */
+    requestTimeoutMs?: number;
+    /**
+     * Whether creates and updates ask for strict handling (`Prefer: handling=strict`); default true. The server then
+     * refuses a property it does not know (400, naming it) instead of ignoring it. Turn it off to send bodies with
+     * properties of your own that the server should ignore.
+     */
+    strictHandling?: boolean;
     /** The fetch to send with; default the global one. */
     fetch?: FetchAPI;
     /** How to wait before sending again; default a timer. */
@@ -185,6 +197,20 @@ function withIdempotencyKey(method: string, init: RequestInit | undefined): Requ
     return { ...init, headers };
 }
 
+/**
+ * A write (a PUT or POST with a body) asks for strict handling unless the options turn it off or the caller set its own
+ * `Prefer` (RFC 7240; a server that does not know the preference ignores it).
+ */
+function withPreferences(method: string, init: RequestInit | undefined, options: ClientOptions): RequestInit | undefined {
+    const headers = new Headers(init?.headers);
+    if (options.strictHandling === false || init?.body == null || !(method === 'PUT' || method === 'POST')
+        || headers.has('Prefer')) {
+        return init;
+    }
+    headers.set('Prefer', 'handling=strict');
+    return { ...init, headers };
+}
+
 /** A read, an update, a delete, or a create with its Idempotency-Key to a server that honours it (not the hosted service). */
 function mayRepeat(method: string, url: string, init: RequestInit | undefined): boolean {
     return IDEMPOTENT.has(method)
@@ -194,26 +220,27 @@ function mayRepeat(method: string, url: string, init: RequestInit | undefined): 
 /**
  * Sends again when the server asks for it (429; a 409 with Retry-After; 503 for a request that may be repeated) or the
  * network failed: any request when the connection could not be opened, one that may be repeated after any other
- * failure (a connection reset or closed before the answer). Never follows a redirect: the 3xx is the answer (a
+ * failure (a connection reset or closed before the answer, no answer within the request timeout). Never follows a redirect: the 3xx is the answer (a
  * ResponseError; in a browser, one of status 0).
  */
 function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     const maxRetries = options.maxRetries ?? 3;
     const maxWait = options.maxRetryWaitMs ?? 30_000;
+    const requestTimeout = options.requestTimeoutMs ?? 30_000;
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
     const backoff = (retry: number) => Math.min(FIRST_BACKOFF_MS * 2 ** retry, maxWait);
     return async (input, original) => {
         const method = (original?.method ?? 'GET').toUpperCase();
         // A redirect is handed back, not followed: fetch would send a token request's password to wherever it points.
-        const init: RequestInit = { ...withIdempotencyKey(method, original), redirect: 'manual' };
+        const init: RequestInit = { ...withIdempotencyKey(method, withPreferences(method, original, options)), redirect: 'manual' };
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         const repeatable = mayRepeat(method, url, init);
         for (let retry = 0; ; retry++) {
             let response: Response;
             try {
-                response = await fetchApi(input, init);
+                response = await withTimeout(fetchApi, input, init, requestTimeout);
             } catch (failure) {
-                if (retry >= maxRetries || !(repeatable || notConnected(failure))) {
+                if (retry >= maxRetries || init.signal?.aborted || !(repeatable || notConnected(failure))) {
                     throw failure;
                 }
                 await sleep(backoff(retry));
@@ -235,10 +262,35 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     };
 }
 
+/**
+ * One attempt, aborted when its answer's status and headers have not come within the timeout (the caller's own signal
+ * still aborts it too). The timer is not left running once the answer has come.
+ */
+async function withTimeout(fetchApi: FetchAPI, input: RequestInfo | URL, init: RequestInit, timeoutMs: number): Promise<Response> {
+    const attempt = new AbortController();
+    const timeout = new Error(`no answer within ${timeoutMs} ms`);
+    timeout.name = 'TimeoutError';
+    const timer = setTimeout(() => attempt.abort(timeout), timeoutMs);
+    const callerAborted = () => attempt.abort(init.signal?.reason);
+    init.signal?.addEventListener('abort', callerAborted, { once: true });
+    try {
+        return await fetchApi(input, { ...init, signal: attempt.signal });
+    } finally {
+        clearTimeout(timer);
+        init.signal?.removeEventListener('abort', callerAborted);
+    }
+}
+
+/**
+ * Node.js's codes for a connection that could not be opened: refused, timed out while connecting, no route, a name
+ * that does not resolve. Nothing reached the server, so any request may be sent again.
+ */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
 /** Nothing reached the server when the connection could not be opened. */
 function notConnected(failure: unknown): boolean {
     const cause = (failure as { cause?: { code?: string } } | undefined)?.cause;
-    return cause?.code === 'ECONNREFUSED';
+    return cause?.code !== undefined && NOT_CONNECTED.has(cause.code);
 }
 
 /** Retry-After: seconds, or an HTTP date (RFC 9110, section 10.2.3); milliseconds to wait, undefined when unreadable. */

@@ -17,9 +17,10 @@ import io.emailaccounts.server.contract.ServedContract;
 import io.emailaccounts.server.support.RunningServerTest;
 
 /**
- * The TypeScript client's own tests (client/typescript/test, run with Node's test runner) against this server on a
- * real port: every operation, If-Match, paging and filters, typed errors and the token grant; and, against a stub,
- * the hosted service's documented answers and retries. The client module builds the package they run from.
+ * The TypeScript client's tests that need a server (client/typescript/test/server, run with Node's test runner)
+ * against this server on a real port: every operation, If-Match, paging and filters, typed errors and the token grant;
+ * the guides' and the reference's TypeScript samples. The client module builds the package they run from, and runs
+ * its other tests (against a stand-in: the hosted service's answers, retries, timeouts) itself.
  */
 class TypeScriptClientIT extends RunningServerTest {
 
@@ -51,7 +52,7 @@ class TypeScriptClientIT extends RunningServerTest {
 
     @Test
     void shouldPassTheTypeScriptClientsTestsAgainstTheServer() throws IOException, InterruptedException {
-        Path tests = PACKAGE.resolve("dist/test");
+        Path tests = PACKAGE.resolve("dist/test/server");
         assertThat(tests).as("the TypeScript client built by the client module (mvn package -pl client)").isDirectory();
         List<String> command = new ArrayList<>(List.of("node", "--test"));
         try (Stream<Path> files = Files.list(tests)) {

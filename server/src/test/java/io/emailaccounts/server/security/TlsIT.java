@@ -130,9 +130,9 @@ class TlsIT extends RunningServerTest {
         Map<String, String> environment = Map.of("EMAILACCOUNTS_BASE_URL", baseUrl(), "EMAILACCOUNTS_USERNAME", ADMIN,
                 "EMAILACCOUNTS_PASSWORD", ADMIN_PASSWORD, "NODE_EXTRA_CA_CERTS", certificates.resolve("cert.pem").toString());
 
-        Result trusted = run(PACKAGE, environment, "node", "--test", "dist/test/server.test.js");
+        Result trusted = run(PACKAGE, environment, "node", "--test", "dist/test/server/server.test.js");
         Result untrusted = run(PACKAGE, Map.of("EMAILACCOUNTS_BASE_URL", baseUrl(), "EMAILACCOUNTS_USERNAME", ADMIN,
-                "EMAILACCOUNTS_PASSWORD", ADMIN_PASSWORD), "node", "--test", "dist/test/server.test.js");
+                "EMAILACCOUNTS_PASSWORD", ADMIN_PASSWORD), "node", "--test", "dist/test/server/server.test.js");
 
         assertThat(trusted.exitCode()).as("node --test over https:%n%s", trusted.output()).isZero();
         assertThat(trusted.output()).contains("# fail 0").doesNotContain("# pass 0");

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { typeProblems } from './typecheck';
+import { typeProblems } from '../typecheck';
 
 test("every TypeScript sample of the reference type-checks", () => {
     const directory = process.env.EMAILACCOUNTS_SAMPLES;

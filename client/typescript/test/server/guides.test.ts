@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { typeProblems } from './typecheck';
+import { typeProblems } from '../typecheck';
 
-const ROOT = path.resolve(__dirname, '../../../../..');
+const ROOT = path.resolve(__dirname, '../../../../../..');
 const DOCUMENTED_BASE_URL = "'http://localhost:8080'";
 
 /** Every typescript block of the README and the guides, by the page it is on. */
@@ -51,7 +51,7 @@ test('the getting-started program runs against the server', async () => {
         const module = { exports: {} as any };
         const run = new Function('require', 'module', 'exports', 'process',
             javascript.replace(/\nmain\(\);\s*$/, '\nmodule.exports = main();'));
-        run((name: string) => require(name === '@emailaccounts/client' ? '../src' : name), module, module.exports, process);
+        run((name: string) => require(name === '@emailaccounts/client' ? '../../src' : name), module, module.exports, process);
         await module.exports;
     } finally {
         console.log = log;

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * What the project shows its readers: the README and the guides of api/guides (published in the site), each a page of
- * Markdown whose fenced blocks are samples, which the tests of every module run wherever they live (the docs module's
- * test jar carries it to the others).
+ * Markdown whose fenced blocks are samples, which the tests of every module run wherever they live (the contract
+ * module's test jar carries it to the others).
  */
 public final class Documentation {
 

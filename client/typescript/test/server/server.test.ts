@@ -7,7 +7,7 @@ import {
     AuthenticationApi, createConfiguration, CreateTokenGrantTypeEnum, EmailAccountFields, EmailAccountList,
     EmailAccountOrderField, EmailAccountsApi, EmailServerType, errorEnvelope, MessageDeletionPolicy, propertyErrors,
     ResponseError, tokenError,
-} from '../src';
+} from '../../src';
 
 const baseUrl = required('EMAILACCOUNTS_BASE_URL');
 const username = required('EMAILACCOUNTS_USERNAME');

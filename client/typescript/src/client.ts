@@ -220,8 +220,8 @@ function mayRepeat(method: string, url: string, init: RequestInit | undefined): 
 /**
  * Sends again when the server asks for it (429; a 409 with Retry-After; 503 for a request that may be repeated) or the
  * network failed: any request when the connection could not be opened, one that may be repeated after any other
- * failure (a connection reset or closed before the answer, no answer within the request timeout). Never follows a redirect: the 3xx is the answer (a
- * ResponseError; in a browser, one of status 0).
+ * failure (a connection reset or closed before the answer, no answer within the request timeout). Never follows a
+ * redirect: the 3xx is the answer (a ResponseError; in a browser, one of status 0).
  */
 function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
     const maxRetries = options.maxRetries ?? 3;

@@ -388,3 +388,150 @@ export function dateTime(value: string | null | undefined): Date | undefined {
     }
     return date;
 }
+
+/**
+ * Where the caller stands under a rate limit, from an answer's `RateLimit` and `RateLimit-Policy` fields
+ * (draft-ietf-httpapi-ratelimit-headers). This project's server sends them on every answer to a write its limit counts
+ * and on every 429; the hosted service sends neither.
+ */
+export interface RateLimitStatus {
+    /** The limit's name, such as `writes`. */
+    policy: string;
+    /** The requests left under it. */
+    remaining: number;
+    /** Seconds until at least one more is available, when the answer says. */
+    untilMoreSeconds?: number;
+    /** The requests it allows per window, when the answer names the policy. */
+    quota?: number;
+    /** That window in seconds, when the answer gives it. */
+    windowSeconds?: number;
+}
+
+/**
+ * The rate limit an answer reports: from a failed call's error (a 429 of this project's server always has one), the
+ * `raw` response of an API class's `...Raw` method, a Response or its Headers. Undefined when it has none (the hosted
+ * service's answers), or when a field is not a valid Structured Fields list (RFC 9651) of the draft's items (a string
+ * naming the policy, `r`, `t` and `q` non-negative integers, `w` a positive one): such a field is ignored whole.
+ *
+ *     const answer = await emailAccounts.updateEmailAccountRaw({ emailAccountUpdate });
+ *     const limit = rateLimitStatus(answer.raw); // { policy: 'writes', remaining: 597, untilMoreSeconds: 1, quota: 600, windowSeconds: 60 }
+ */
+export function rateLimitStatus(source: unknown): RateLimitStatus | undefined {
+    const headers = headersOf(source);
+    const limits = stringItems(headers?.get('RateLimit') ?? null);
+    const valid = (item: Item, name: string, optional: boolean, positive = false) =>
+        (optional && !item.parameters.has(name)) || isCount(item.parameters.get(name), positive);
+    if (limits === undefined || !limits.every(item => valid(item, 'r', false) && valid(item, 't', true))) {
+        return undefined;
+    }
+    const limit = limits[0];
+    const policies = stringItems(headers?.get('RateLimit-Policy') ?? null);
+    const policy = policies !== undefined && policies.every(item => valid(item, 'q', false) && valid(item, 'w', true, true))
+        ? policies.find(item => item.name === limit.name) : undefined;
+    const optional = (name: string, value: unknown) => (typeof value === 'number' ? { [name]: value } : {});
+    return {
+        policy: limit.name,
+        remaining: limit.parameters.get('r') as number,
+        ...optional('untilMoreSeconds', limit.parameters.get('t')),
+        ...optional('quota', policy?.parameters.get('q')),
+        ...optional('windowSeconds', policy?.parameters.get('w')),
+    };
+}
+
+function isCount(value: unknown, positive: boolean): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && (positive ? value > 0 : value >= 0);
+}
+
+function headersOf(source: unknown): Headers | undefined {
+    if (source instanceof ResponseError) {
+        return source.response.headers;
+    }
+    if (source instanceof Headers) {
+        return source;
+    }
+    if (source instanceof Response) {
+        return source.headers;
+    }
+    const raw = (source as { raw?: unknown } | null | undefined)?.raw;
+    return raw instanceof Response ? raw.headers : undefined;
+}
+
+/** A member of a Structured Fields list whose item is a string (the policy's name), and its parameters. */
+type Item = { name: string; parameters: Map<string, unknown> };
+
+/** A string item, told apart from a token. */
+class StringItem {
+    constructor(readonly value: string) {}
+}
+
+/**
+ * The field as a Structured Fields list of string items (RFC 9651, section 4.2); undefined when it is absent, not
+ * valid, or has a member that is not a string (an inner list, a token, a number).
+ */
+function stringItems(field: string | null): Item[] | undefined {
+    if (field === null) {
+        return undefined;
+    }
+    let at = 0;
+    const fail = (what: string): never => {
+        throw new SyntaxError(what);
+    };
+    const skip = (characters: string) => {
+        while (at < field.length && characters.includes(field[at])) {
+            at++;
+        }
+    };
+    const matched = (pattern: RegExp, what: string): string => {
+        pattern.lastIndex = at;
+        const match = pattern.exec(field) ?? fail(what);
+        at += match[0].length;
+        return match[0];
+    };
+    const bareItem = (): unknown => {
+        const first = field[at] ?? '';
+        if (first === '"') {
+            const text = matched(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, 'a string');
+            return new StringItem(text.slice(1, -1).replace(/\\(["\\])/g, '$1'));
+        }
+        if (first === '-' || /\d/.test(first)) {
+            return Number(matched(/-?\d{1,15}(?![\d.])|-?\d{1,12}\.\d{1,3}(?!\d)/y, 'a number'));
+        }
+        if (first === ':') {
+            return matched(/:[A-Za-z0-9+/=]*:/y, 'a byte sequence').slice(1, -1);
+        }
+        if (first === '?') {
+            return matched(/\?[01]/y, 'a boolean') === '?1';
+        }
+        return matched(/[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*/y, 'an item');
+    };
+    try {
+        const items: Item[] = [];
+        skip(' ');
+        while (at < field.length) {
+            const name = bareItem();
+            if (!(name instanceof StringItem)) {
+                fail('not a string item');
+            }
+            const parameters = new Map<string, unknown>();
+            while (field[at] === ';') {
+                at++;
+                skip(' ');
+                const key = matched(/[a-z*][a-z0-9_.*-]*/y, 'a key');
+                const value = field[at] === '=' ? (at++, bareItem()) : true;
+                parameters.set(key, value instanceof StringItem ? value.value : value);
+            }
+            items.push({ name: (name as StringItem).value, parameters });
+            skip(' \t');
+            if (at < field.length) {
+                matched(/,/y, "','");
+                skip(' \t');
+                if (at === field.length) {
+                    fail('a trailing comma');
+                }
+            }
+        }
+        return items.length > 0 ? items : undefined;
+    } catch {
+        return undefined;
+    }
+}

@@ -52,9 +52,12 @@ class ReplicasShareLimitsTest {
         forgetEarlierRuns();
 
         List<Integer> statuses = new ArrayList<>();
+        List<String> rateLimits = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            statuses.add((i % 2 == 0 ? first : second).send("POST", PATH, "application/json",
-                    EmailAccountRecords.requiredFieldsBody()).status());
+            RawHttp.Response answer = (i % 2 == 0 ? first : second).send("POST", PATH, "application/json",
+                    EmailAccountRecords.requiredFieldsBody());
+            statuses.add(answer.status());
+            rateLimits.add(answer.header("RateLimit"));
         }
 
         // Each replica settles its writes with the shared bucket after one unsettled write (1 % of 6, at least one):
@@ -62,6 +65,17 @@ class ReplicasShareLimitsTest {
         assertThat(statuses).as("6 writes a minute, whichever replica takes them (at most one more, unsettled)")
                 .filteredOn(status -> status == 200).hasSizeBetween(6, 7);
         assertThat(statuses).filteredOn(status -> status != 200).hasSizeGreaterThanOrEqualTo(5).containsOnly(429);
+        // Each answer, from either replica, tells the writes left under the shared limit as that replica last settled
+        // it: 5 after the first write, one fewer with each; high by at most the two writes not settled yet (this
+        // replica's one and the other's one); none once refused.
+        for (int i = 0; i < statuses.size(); i++) {
+            long remaining = Long.parseLong(rateLimits.get(i).replaceAll("\"writes\";r=([0-9]+);t=[0-9]+", "$1"));
+            if (statuses.get(i) == 200) {
+                assertThat(remaining).as("writes left after write %d", i + 1).isBetween(Math.max(0L, 5L - i - 1), 5L - i + 2);
+            } else {
+                assertThat(remaining).as("writes left after refusal %d", i + 1).isZero();
+            }
+        }
 
         // A replica that stops settles what it has not yet: the one started after it allows nothing more either.
         replicas.remove(1).close();

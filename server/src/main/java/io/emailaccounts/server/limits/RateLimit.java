@@ -111,9 +111,11 @@ public final class RateLimit implements AutoCloseable {
      * Takes one request from the key's allowance.
      *
      * @param refusal what a refused client is told
+     * @return what remains of the key's allowance after this request (in the database, as this replica's copy of the
+     *         bucket knows it: see the class)
      * @throws TooManyRequestsException with the time until the next request is allowed, when there is none left
      */
-    public void acquire(String key, String refusal) {
+    public Allowance acquire(String key, String refusal) {
         ConsumptionProbe probe;
         try {
             probe = buckets.apply(key).tryConsumeAndReturnRemaining(1);
@@ -124,8 +126,26 @@ public final class RateLimit implements AutoCloseable {
         }
         if (!probe.isConsumed()) {
             Metrics.counter("emailaccounts.limit.refusals", "limit", name).increment();
-            throw new TooManyRequestsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new TooManyRequestsException(refusal, allowance(0, Duration.ofNanos(probe.getNanosToWaitForRefill())));
         }
+        return allowance(probe.getRemainingTokens(), untilNextRequest(probe.getNanosToWaitForReset()));
+    }
+
+    /**
+     * The time until the bucket holds one more whole request, from the time until it is full: it refills evenly, one
+     * request every minute / {@code perMinute}, so the next one is due at the remainder of that interval.
+     */
+    private Duration untilNextRequest(long nanosUntilFull) {
+        if (nanosUntilFull <= 0) {
+            return Duration.ZERO;
+        }
+        long interval = REFILL_PERIOD.toNanos() / perMinute;
+        long untilNext = nanosUntilFull % interval;
+        return Duration.ofNanos(untilNext == 0 ? interval : untilNext);
+    }
+
+    private Allowance allowance(long remaining, Duration untilMore) {
+        return new Allowance(name, perMinute, REFILL_PERIOD, remaining, untilMore);
     }
 
     private static int checked(String setting, int perMinute) {

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.emailaccounts.server.limits.Allowance;
+
 /**
  * Counts failed sign-ins over a sliding window: per user name and client address, per address across all names, and
  * per user name from all addresses. Following OWASP's Authentication Cheat Sheet, it throttles rather than locks, and
@@ -67,13 +69,21 @@ final class LoginThrottle {
 
     /** Throws when the attempt is to be refused unchecked (see the class); does nothing otherwise. */
     void checkAllowed(String username, String address) {
-        Optional<Duration> wait = failures.refusedFor(key(username, address), maxFailures)
-                .or(() -> failures.refusedFor(addressKey(address), maxFailuresPerAddress))
+        Optional<Allowance> refused = failures.refusedFor(key(username, address), maxFailures)
+                .map(wait -> refused("failed-sign-ins", maxFailures, wait))
+                .or(() -> failures.refusedFor(addressKey(address), maxFailuresPerAddress)
+                        .map(wait -> refused("failed-sign-ins-per-address", maxFailuresPerAddress, wait)))
                 .or(() -> failures.refusedFor(key(username), maxFailuresPerName)
-                        .filter(locked -> !failures.succeededWithin(key(username, address))));
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
+                        .filter(locked -> !failures.succeededWithin(key(username, address)))
+                        .map(wait -> refused("failed-sign-ins-per-name", maxFailuresPerName, wait)));
+        if (refused.isPresent()) {
+            throw new LoginThrottledException(refused.get());
         }
+    }
+
+    /** The throttle's state as a refused client is told it: none of the policy's failures remain until {@code wait}. */
+    private Allowance refused(String policy, int failuresAllowed, Duration wait) {
+        return new Allowance(policy, failuresAllowed, window, 0, wait);
     }
 
     void failed(String username, String address) {

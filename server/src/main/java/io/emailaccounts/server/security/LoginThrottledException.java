@@ -4,17 +4,26 @@ import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** Sign-ins under a user name are refused for a while after too many failures; answered 429 with Retry-After. */
+import io.emailaccounts.server.limits.Allowance;
+
+/**
+ * Sign-ins are refused for a while after too many failures; answered 429 with {@code Retry-After} and the throttle's
+ * {@link Allowance}.
+ */
 public class LoginThrottledException extends AuthenticationException {
 
-    private final Duration retryAfter;
+    private final Allowance allowance;
 
-    LoginThrottledException(Duration retryAfter) {
+    LoginThrottledException(Allowance allowance) {
         super("Too many failed sign-ins for this user name; try again later.");
-        this.retryAfter = retryAfter;
+        this.allowance = allowance;
     }
 
     public Duration retryAfter() {
-        return retryAfter;
+        return allowance.untilMore();
+    }
+
+    public Allowance allowance() {
+        return allowance;
     }
 }

@@ -1,6 +1,5 @@
 package io.emailaccounts.server.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +36,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
+import io.emailaccounts.server.limits.Allowance;
 import io.emailaccounts.server.limits.TooManyRequestsException;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
@@ -102,12 +102,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> onTooManyRequests(TooManyRequestsException e) {
-        return retryLater(e.getMessage(), e.retryAfter());
+        return retryLater(e.getMessage(), e.allowance());
     }
 
     @ExceptionHandler
     ResponseEntity<Object> onLoginThrottled(LoginThrottledException e) {
-        return retryLater(e.getMessage(), e.retryAfter());
+        return retryLater(e.getMessage(), e.allowance());
     }
 
     /** The commit of a write failed without saying whether it took place. */
@@ -246,11 +246,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client that waits that long gets through. */
-    private static ResponseEntity<Object> retryLater(String message, Duration retryAfter) {
-        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds());
+    /**
+     * 429 with {@code Retry-After} in whole seconds, rounded up so that a client that waits that long gets through, and
+     * the limit's state ({@code RateLimit-Policy}, {@code RateLimit}: none remaining, more after those seconds).
+     */
+    private static ResponseEntity<Object> retryLater(String message, Allowance refused) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, Allowance.secondsRoundedUp(refused.untilMore()))));
+        headers.set(Allowance.POLICY_FIELD, refused.policyField());
+        headers.set(Allowance.FIELD, refused.field());
         return ErrorEnvelopes.response(HttpStatus.TOO_MANY_REQUESTS, headers, message);
     }
 

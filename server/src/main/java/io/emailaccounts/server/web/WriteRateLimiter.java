@@ -9,13 +9,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import io.emailaccounts.server.limits.Allowance;
 import io.emailaccounts.server.limits.RateLimit;
 import io.emailaccounts.server.limits.TooManyRequestsException;
 
 /**
  * Limits how many writes (POST, PUT, PATCH, DELETE) each signed-in user makes, {@code writesPerMinute} a minute per
  * user name (a {@link RateLimit}: in memory, or in the database where replicas share it). A write over the limit is
- * refused with 429 and the time until the next write is allowed, before anything is read or stored.
+ * refused with 429 and the time until the next write is allowed, before anything is read or stored. Every answer to a
+ * write it counts, whatever its status, tells the user where they stand ({@link Allowance}): {@code RateLimit-Policy}
+ * ({@code "writes";q=600;w=60}) and {@code RateLimit} (the writes that remain, the seconds until one more).
  */
 final class WriteRateLimiter implements HandlerInterceptor, AutoCloseable {
 
@@ -36,7 +39,9 @@ final class WriteRateLimiter implements HandlerInterceptor, AutoCloseable {
         if (isWrite(request.getMethod())) {
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
             if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
-                acquire(user.getName());
+                Allowance left = acquire(user.getName());
+                response.setHeader(Allowance.POLICY_FIELD, left.policyField());
+                response.setHeader(Allowance.FIELD, left.field());
             }
         }
         return true;
@@ -45,10 +50,11 @@ final class WriteRateLimiter implements HandlerInterceptor, AutoCloseable {
     /**
      * Takes one write from the user's allowance.
      *
+     * @return what remains of it
      * @throws TooManyRequestsException with the time until the next write is allowed, when there is none left
      */
-    void acquire(String username) {
-        writes.acquire(username, "Too many changes: at most " + writes.perMinute()
+    Allowance acquire(String username) {
+        return writes.acquire(username, "Too many changes: at most " + writes.perMinute()
                 + " creates, updates and deletes per minute are accepted from one user; try again later.");
     }
 

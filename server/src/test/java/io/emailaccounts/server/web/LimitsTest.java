@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -90,14 +92,24 @@ class LimitsTest extends RunningServerTest {
         RawHttp editor = http().basicAuth(EDITOR, EDITOR_PASSWORD);
         int accepted = 0;
         RawHttp.Response refused = null;
+        List<Long> remaining = new ArrayList<>();
         while (refused == null && accepted < 200) {
             RawHttp.Response response = editor.put(PATH, updateNamed("Write " + (accepted + 1)));
             if (response.status() == 200) {
                 accepted++;
+                assertThat(response.header("RateLimit-Policy")).isEqualTo("\"writes\";q=60;w=60");
+                assertThat(response.header("RateLimit")).matches("\"writes\";r=[0-9]+;t=1");
+                remaining.add(Long.parseLong(response.header("RateLimit").replaceAll(".*;r=([0-9]+);.*", "$1")));
             } else {
                 refused = response;
             }
         }
+        // Each answer tells the writes left: one fewer per write, but the one a second given back.
+        assertThat(remaining.get(0)).isBetween(58L, 59L);
+        for (int i = 1; i < remaining.size(); i++) {
+            assertThat(remaining.get(i)).isBetween(remaining.get(i - 1) - 1, remaining.get(i - 1) + 1);
+        }
+        assertThat(remaining.get(remaining.size() - 1)).isEqualTo(0L);
 
         // 60 at once, plus the few given back (one a second) while they were sent.
         assertThat(accepted).isBetween(60, 70);
@@ -105,8 +117,13 @@ class LimitsTest extends RunningServerTest {
         String message = "Too many changes: at most 60 creates, updates and deletes per minute are accepted from one user; try again later.";
         assertThat(refused.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, message));
         assertThat(retryAfterSeconds(refused)).isEqualTo(1);
+        assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"writes\";q=60;w=60");
+        assertThat(refused.header("RateLimit")).isEqualTo("\"writes\";r=0;t=1");
         assertThat(records.row(ID).get("display_name")).isEqualTo("Write " + accepted);
-        // Other users have their own allowance.
+        // Other users have their own allowance; a write it counts tells where it stands whatever its status.
+        RawHttp.Response invalid = asAdmin().put(PATH, "{}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("RateLimit")).matches("\"writes\";r=5[0-9];t=1");
         assertThat(asAdmin().put(PATH, updateNamed("Admin write")).status()).isEqualTo(200);
         assertThat(records.row(ID).get("display_name")).isEqualTo("Admin write");
     }
@@ -156,6 +173,9 @@ class LimitsTest extends RunningServerTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.json()).isEqualTo(RawHttp.requestErrorEnvelope(429, THROTTLED));
             assertThat(retryAfterSeconds(refused)).isBetween(290L, 300L);
+            // The throttle's policy: 3 failures per user name and address in 5 minutes, none left until Retry-After.
+            assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"failed-sign-ins\";q=3;w=300");
+            assertThat(refused.header("RateLimit")).isEqualTo("\"failed-sign-ins\";r=0;t=" + refused.header("Retry-After"));
         }
         // Other user names are not affected.
         assertThat(http().basicAuth(AUDITOR, AUDITOR_PASSWORD).get(PATH + "/" + ID).status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
 
+import io.emailaccounts.server.limits.Allowance;
 import io.emailaccounts.server.limits.RateLimit;
 import io.emailaccounts.server.limits.TooManyRequestsException;
 
@@ -79,6 +80,30 @@ class WriteRateLimiterTest {
 
         assertThatCode(() -> writes("bob", 6)).doesNotThrowAnyException();
         assertThatThrownBy(() -> limiter.acquire("ann")).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void shouldTellWhatRemainsAndWhenOneMoreWriteIsAvailable() {
+        assertThat(limiter.acquire("ann")).isEqualTo(new Allowance("writes", 6, Duration.ofMinutes(1), 5, Duration.ofSeconds(10)));
+        time.advance(Duration.ofSeconds(4));
+        Allowance second = limiter.acquire("ann");
+        // Six writes a minute: one comes back every ten seconds, the next 6 s from now.
+        assertThat(second.remaining()).isEqualTo(4);
+        assertThat(second.untilMore()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(second.policyField()).isEqualTo("\"writes\";q=6;w=60");
+        assertThat(second.field()).isEqualTo("\"writes\";r=4;t=6");
+
+        writes("ann", 4);
+        Allowance refused = catchThrowableOfType(TooManyRequestsException.class, () -> limiter.acquire("ann")).allowance();
+        assertThat(refused.field()).as("none left; the next in 6 s, as Retry-After says").isEqualTo("\"writes\";r=0;t=6");
+    }
+
+    @Test
+    void shouldRoundTheSecondsUntilMoreUpSoThatAClientIsNeverEarly() {
+        assertThat(new Allowance("writes", 600, Duration.ofMinutes(1), 599, Duration.ofMillis(100)).field())
+                .isEqualTo("\"writes\";r=599;t=1");
+        assertThat(new Allowance("writes", 600, Duration.ofMinutes(1), 600, Duration.ZERO).field())
+                .isEqualTo("\"writes\";r=600;t=0");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.emailaccounts.server.error.CommitOutcomeUnknownException;
+import io.emailaccounts.server.limits.Allowance;
 import io.emailaccounts.server.limits.TooManyRequestsException;
 import io.emailaccounts.server.security.OperationForbiddenException;
 import io.emailaccounts.server.security.PasswordChecksBusyException;
@@ -51,9 +52,13 @@ class ApplicationFailuresTest extends WebSliceTest {
     @Test
     void shouldAnswerTheWriteLimit429WithRetryAfterInWholeSeconds() throws Exception {
         MvcResult result = updateFailingWith(new TooManyRequestsException("Too many writes: 600 a minute.",
-                Duration.ofMillis(6_200)), 429);
+                new Allowance("writes", 600, Duration.ofMinutes(1), 0, Duration.ofMillis(6_200))), 429);
 
         assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("7");
+        // The limit's state, as draft-ietf-httpapi-ratelimit-headers writes it: none left, one more in 7 s (never
+        // earlier than Retry-After).
+        assertThat(result.getResponse().getHeader("RateLimit-Policy")).isEqualTo("\"writes\";q=600;w=60");
+        assertThat(result.getResponse().getHeader("RateLimit")).isEqualTo("\"writes\";r=0;t=7");
         assertEnvelope(result, 429, "Too many writes: 600 a minute.");
     }
 

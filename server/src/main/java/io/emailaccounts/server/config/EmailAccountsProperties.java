@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param shutdown         how a stopping server leaves a balancer's rotation
  * @param idempotency      how long a create's Idempotency-Key is remembered
  * @param backup           where the embedded database's backups are written, and how long they are kept
+ * @param cors             which other origins' browser apps may call the API
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -40,7 +41,8 @@ public record EmailAccountsProperties(
         @DefaultValue LoginThrottle loginThrottle,
         @DefaultValue Shutdown shutdown,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Backup backup) {
+        @DefaultValue Backup backup,
+        @DefaultValue Cors cors) {
 
     /**
      * One user.
@@ -142,6 +144,29 @@ public record EmailAccountsProperties(
                 throw new InvalidConfigurationException("emailaccounts.idempotency.retention is " + retention + ".",
                         "Set emailaccounts.idempotency.retention to a positive duration, such as 24h.");
             }
+        }
+    }
+
+    /**
+     * @param allowedOrigins the origins ({@code https://app.example.com}: scheme, host and port, no path) whose pages a
+     *                       browser lets call the API (CORS); {@code *} for every origin. None by default: a browser
+     *                       then lets only pages the server itself serves call it
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+
+        public Cors {
+            for (String origin : allowedOrigins) {
+                // As a browser writes an origin: ASCII host (a Unicode one in its punycode form), no user, no path, no
+                // trailing dot, and no port when it is the scheme's own (a browser leaves it out, so it would never match).
+                if (!origin.equals("*") && (!origin.matches("(?i)https?://([a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?")
+                        || origin.matches("(?i)http://.*:80|https://.*:443"))) {
+                    throw new InvalidConfigurationException("emailaccounts.cors.allowed-origins has '" + origin
+                            + "', which is not an origin.", "List origins as a browser sends them: a scheme, a host and "
+                            + "a port when not the scheme's own, with no path or trailing slash (https://app.example.com); "
+                            + "or * for every origin.");
+                }
+            }
+            allowedOrigins = List.copyOf(allowedOrigins);
         }
     }
 

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Refuses, before authentication and before any handler, a request for a path the server does not have (404) or with
  * a method its path does not take (405, with {@code Allow}): whoever asks, with or without credentials, gets the same
  * answer, and no rule of the security chain is left to decide what a method it does not know may do. HEAD is taken
- * wherever GET is. A CORS preflight goes on only where CORS is configured for its path (a {@link CorsConfigurationSource}
- * answers for it), to be answered by CORS; none is configured now, so a preflight is the OPTIONS it is. It runs in the
- * security chain right after the security headers are written, so that its answers carry them too.
+ * wherever GET is. A CORS preflight from an allowed origin never gets here: {@link CrossOrigins}' filter, right
+ * before, answers it. Any other goes on only where Spring MVC configures CORS for its path (a
+ * {@link CorsConfigurationSource} answers for it); none does now, so it is the OPTIONS it is (405). It runs in the
+ * security chain right after the security headers are written and CORS, so that its answers carry them too.
  */
 class RouteFilter extends OncePerRequestFilter {
 

@@ -48,6 +48,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -84,16 +85,21 @@ class SecurityConfiguration {
                                     AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
                                     ObjectProvider<CorsConfigurationSource> corsSources, InMemoryUserDetailsManager users,
-                                    SecretKey tokenSigningKey) {
+                                    SecretKey tokenSigningKey, ApiContract contract, EmailAccountsProperties properties) {
         // A bearer token's user as configured now: its authorities today; refused once removed or its password changed.
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
         bearerTokens.setJwtAuthenticationConverter(new CurrentUserTokens(users, new PasswordBinding(tokenSigningKey)));
 
-        // Unknown paths (404) and methods a path does not take (405) are refused before authentication, their answers
-        // with the security headers. A preflight passes where CORS is configured (Spring MVC's mappings among them).
-        CorsConfigurationSource cors = request -> corsSources.orderedStream()
+        // CORS for other origins (emailaccounts.cors.allowed-origins), before authentication and before the route
+        // filter, so that an allowed origin can read its 404 and 405 too. Then unknown paths (404) and methods a path
+        // does not take (405) are refused before authentication, their answers with the security headers; a preflight
+        // passes where Spring MVC's mappings configure CORS.
+        CrossOrigins crossOrigins = new CrossOrigins(contract, properties.cors().allowedOrigins());
+        CorsConfigurationSource mvcCors = request -> corsSources.orderedStream()
                 .map(source -> source.getCorsConfiguration(request)).filter(Objects::nonNull).findFirst().orElse(null);
-        http.addFilterAfter(new RouteFilter(routes, resolver, cors), HeaderWriterFilter.class);
+        OncePerRequestFilter crossOriginFilter = crossOrigins.filter(resolver);
+        http.addFilterAfter(crossOriginFilter, HeaderWriterFilter.class);
+        http.addFilterAfter(new RouteFilter(routes, resolver, mvcCors), crossOriginFilter.getClass());
         RequestMatcher docs = PathPatternRequestMatcher.pathPattern("/docs/**");
         http.headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,

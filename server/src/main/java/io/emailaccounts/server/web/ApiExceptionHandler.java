@@ -38,6 +38,7 @@ import io.emailaccounts.server.generated.api.AuthenticationApi;
 import io.emailaccounts.server.generated.model.TokenError;
 import io.emailaccounts.server.limits.Allowance;
 import io.emailaccounts.server.limits.TooManyRequestsException;
+import io.emailaccounts.server.security.CrossOriginRefusedException;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
 import io.emailaccounts.server.security.OperationForbiddenException;
@@ -150,6 +151,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> onForbidden(OperationForbiddenException e) {
+        return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, e.getMessage());
+    }
+
+    /** A browser's request from an origin the server does not allow (its preflight, or the request itself). */
+    @ExceptionHandler
+    ResponseEntity<Object> onCrossOriginRefused(CrossOriginRefusedException e) {
         return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, e.getMessage());
     }
 

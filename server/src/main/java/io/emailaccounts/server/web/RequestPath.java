@@ -19,8 +19,9 @@ import org.springframework.core.Ordered;
  *     <li>{@link #REQUEST_SIZE_LIMIT}: {@link RequestSizeLimitFilter} refuses a body declared over the limit (413)
  *     before anything reads it or checks a password.</li>
  *     <li>{@link #SECURITY}: Spring Security's chain, in this order: its firewall (a URL it refuses: 400); the
- *     security headers; {@code RouteFilter}, which answers a path the contract does not have (404) and a method the
- *     path does not take (405, with {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
+ *     security headers; {@code CrossOrigins}' filter, which answers a CORS preflight and refuses a browser's request
+ *     from an origin not allowed (403); {@code RouteFilter}, which answers a path the contract does not have (404) and
+ *     a method the path does not take (405, with {@code Allow}); the bearer token ({@code CurrentUserTokens}) or HTTP Basic
  *     ({@code ThrottledAuthenticationProvider}: 429 when throttled, 503 when the password checks are busy), a failed
  *     sign-in answered 401; the operation's role ({@code OperationAuthorization}: 401 without credentials, 403 without
  *     the role). Its sign-in and role failures reach the handlers below through

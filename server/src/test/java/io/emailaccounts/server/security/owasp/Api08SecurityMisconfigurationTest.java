@@ -72,6 +72,11 @@ class Api08SecurityMisconfigurationTest extends RunningServerTest {
             assertThat(refused.header("Allow")).doesNotContain("TRACE", "OPTIONS");
             assertThat(refused.json().get("WasSuccessful").asBoolean()).isFalse();
         }
+        // An Origin that is not one is answered as if there were none.
+        for (String origin : new String[] {"http://host:abc", "http://a%zz", "null"}) {
+            assertThat(asAdmin().header("Origin", origin).get(RECORD).status()).as(origin).isEqualTo(200);
+            assertThat(http().header("Origin", origin).get("/actuator/health").status()).as(origin).isEqualTo(200);
+        }
     }
 
     /** A redirect names a path, not a host the request's Host header chose. */

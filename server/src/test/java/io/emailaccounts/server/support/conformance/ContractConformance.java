@@ -32,6 +32,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
  *   such as PROPFIND, and a contract's path with a slash added, included) must still be answered with the error
  *   envelope.</li>
  *   <li>HEAD is held to the GET of its path: a status and headers GET declares (its body never reaches the client).</li>
+ *   <li>A CORS preflight (OPTIONS with {@code Origin} and {@code Access-Control-Request-Method}) belongs to the Fetch
+ *   standard, not to the contract: allowed, it is answered 200 with no body; refused, with the error envelope.</li>
  * </ul>
  */
 public final class ContractConformance {
@@ -71,6 +73,15 @@ public final class ContractConformance {
     }
 
     void check(Exchange exchange) {
+        if (isPreflight(exchange)) {
+            List<String> found = exchange.status() == 200
+                    ? exchange.responseBody() == null || exchange.responseBody().isEmpty() ? List.of() : List.of("a preflight answered with a body")
+                    : envelopeProblems(exchange);
+            if (!found.isEmpty()) {
+                record(exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": " + String.join("; ", found));
+            }
+            return;
+        }
         boolean head = exchange.method().equals("HEAD");
         // The validator takes /api/crm/emailaccounts/ for /api/crm/emailaccounts; the contract, and the server, do not.
         boolean trailingSlash = exchange.path().length() > 1 && exchange.path().endsWith("/");
@@ -126,6 +137,12 @@ public final class ContractConformance {
         if (!found.isEmpty()) {
             record(exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": " + String.join("; ", found));
         }
+    }
+
+    private static boolean isPreflight(Exchange exchange) {
+        return exchange.method().equals("OPTIONS")
+                && exchange.requestHeaders().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Origin"))
+                && exchange.requestHeaders().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Access-Control-Request-Method"));
     }
 
     /** An exchange outside the contract's operations must still be answered with the error envelope. */

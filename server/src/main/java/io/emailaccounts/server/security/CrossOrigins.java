@@ -98,7 +98,7 @@ final class CrossOrigins {
 
     /** The filter that answers preflights and refuses other origins (see the class). */
     OncePerRequestFilter filter(HandlerExceptionResolver resolver) {
-        return new Filter(source, resolver);
+        return new Filter(resolver);
     }
 
     /**
@@ -107,9 +107,8 @@ final class CrossOrigins {
      * other request (no {@code Origin}, the server's own origin, a path without CORS) passes untouched; a preflight of
      * the server's own origin then meets the route filter as the OPTIONS it is (405).
      */
-    private static final class Filter extends OncePerRequestFilter {
+    private final class Filter extends OncePerRequestFilter {
 
-        private final CorsConfigurationSource source;
         private final HandlerExceptionResolver resolver;
         /** Spring's checks of origin, method and headers; its refusal is the envelope, answered by the filter. */
         private final DefaultCorsProcessor processor = new DefaultCorsProcessor() {
@@ -118,8 +117,7 @@ final class CrossOrigins {
             }
         };
 
-        Filter(CorsConfigurationSource source, HandlerExceptionResolver resolver) {
-            this.source = source;
+        Filter(HandlerExceptionResolver resolver) {
             this.resolver = resolver;
         }
 

@@ -115,14 +115,15 @@ class RequestPathTest extends RunningServerTest {
     }
 
     @Test
-    void shouldAnswerRoutesBeforeAuthenticationAndAuthenticateBeforeAuthorizing() {
+    void shouldAnswerCorsAndRoutesBeforeAuthenticationAndAuthenticateBeforeAuthorizing() {
         List<Class<?>> chain = ((FilterChainProxy) securityChain).getFilterChains().get(0).getFilters().stream()
                 .<Class<?>>map(Filter::getClass).toList();
 
-        List<Integer> positions = List.of(HeaderWriterFilter.class, routeFilter(), BearerTokenAuthenticationFilter.class,
-                BasicAuthenticationFilter.class, AuthorizationFilter.class).stream().map(chain::indexOf).toList();
+        List<Integer> positions = List.of(HeaderWriterFilter.class, securityClass("CrossOrigins$Filter"),
+                securityClass("RouteFilter"), BearerTokenAuthenticationFilter.class, BasicAuthenticationFilter.class,
+                AuthorizationFilter.class).stream().map(chain::indexOf).toList();
 
-        assertThat(positions).as("headers, routes, bearer token, Basic, the operation's role in %s", chain)
+        assertThat(positions).as("headers, CORS, routes, bearer token, Basic, the operation's role in %s", chain)
                 .doesNotContain(-1).isSorted();
     }
 
@@ -155,9 +156,10 @@ class RequestPathTest extends RunningServerTest {
         return positions;
     }
 
-    private static Class<?> routeFilter() {
+    /** A class of the security package that is not public. */
+    private static Class<?> securityClass(String name) {
         try {
-            return Class.forName("io.emailaccounts.server.security.RouteFilter");
+            return Class.forName("io.emailaccounts.server.security." + name);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

@@ -1,6 +1,7 @@
 package io.emailaccounts.server.limits;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * What one limit allows a client at the moment of an answer, as the fields {@code RateLimit-Policy} and
@@ -25,9 +26,11 @@ public record Allowance(String policy, long quota, Duration window, long remaini
     public static final String POLICY_FIELD = "RateLimit-Policy";
     /** The field that gives what remains of it. */
     public static final String FIELD = "RateLimit";
+    /** A policy's name: checked once per answer, so compiled once. */
+    private static final Pattern POLICY_NAME = Pattern.compile("[a-z][a-z-]*");
 
     public Allowance {
-        if (!policy.matches("[a-z][a-z-]*")) {
+        if (!POLICY_NAME.matcher(policy).matches()) {
             throw new IllegalArgumentException("a policy's name is lower-case letters and hyphens: " + policy);
         }
     }
@@ -37,17 +40,22 @@ public record Allowance(String policy, long quota, Duration window, long remaini
         return '"' + policy + "\";q=" + quota + ";w=" + Math.max(1, window.toSeconds());
     }
 
-    /**
-     * {@code "writes";r=597;t=1}: the seconds rounded up, so that a client that waits that long finds one more; with
-     * none remaining, at least 1, as {@code Retry-After} is.
-     */
+    /** {@code "writes";r=597;t=1}. */
     public String field() {
+        return '"' + policy + "\";r=" + remaining + ";t=" + untilMoreSeconds();
+    }
+
+    /**
+     * The whole seconds until one more, rounded up so that a client that waits that long finds one more; with none
+     * remaining at least 1: a refusal's {@code Retry-After} and {@code t} alike.
+     */
+    public long untilMoreSeconds() {
         long seconds = secondsRoundedUp(untilMore);
-        return '"' + policy + "\";r=" + remaining + ";t=" + (remaining == 0 ? Math.max(1, seconds) : seconds);
+        return remaining == 0 ? Math.max(1, seconds) : seconds;
     }
 
     /** Whole seconds, rounded up: a client that waits that long is not early. */
-    public static long secondsRoundedUp(Duration duration) {
+    private static long secondsRoundedUp(Duration duration) {
         return duration.isNegative() ? 0 : duration.plusNanos(999_999_999).toSeconds();
     }
 }

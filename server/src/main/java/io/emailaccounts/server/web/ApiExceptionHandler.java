@@ -259,7 +259,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     private static ResponseEntity<Object> retryLater(String message, Allowance refused) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, Allowance.secondsRoundedUp(refused.untilMore()))));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.untilMoreSeconds()));
         headers.set(Allowance.POLICY_FIELD, refused.policyField());
         headers.set(Allowance.FIELD, refused.field());
         return ErrorEnvelopes.response(HttpStatus.TOO_MANY_REQUESTS, headers, message);

@@ -8,48 +8,97 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The release path as a consumer meets it: {@code mvn deploy} publishes the client to the repository a property names
- * (a file repository under {@code target/} here), and an empty Java 17 project that has only the README's dependency
- * snippet compiles the getting-started program against what was published.
+ * (a file repository under {@code target/} here), with what Maven Central asks of a publication (the project's home,
+ * repository and maintainers in the POM, a signature beside each file), and an empty Java 17 project that has only the
+ * README's dependency snippet compiles the getting-started program against what was published.
  */
 class ClientReleaseIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path TARGET = Path.of("target").toAbsolutePath();
 
+    // What a publisher gives (the guide Clients, "Publishing"); this project has no public home of its own yet.
+    private static final String HOME = "https://emailaccounts.example.org";
+    private static final String REPOSITORY = "https://git.example.org/emailaccounts";
+    private static final String MAINTAINERS = "maintainers@example.org";
+
     @Test
-    void shouldPublishAClientThatTheReadmesSnippetBringsIntoAnEmptyProject() throws Exception {
+    void shouldPublishASignedClientThatTheReadmesSnippetBringsIntoAnEmptyProject() throws Exception {
         String version = DocumentedClient.contractVersion();
         Path repository = fresh(TARGET.resolve("release-repository"));
+        try (Gpg gpg = Gpg.withNewKey()) {
+            // The TypeScript package too (built with the tests otherwise), so that its package.json can be read.
+            maven(ROOT, Map.of("GNUPGHOME", gpg.home().toString()), "deploy", "-pl", "client", "-am", "-DskipTests",
+                    "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
+                    "-Demailaccounts.home=" + HOME, "-Demailaccounts.repository=" + REPOSITORY,
+                    "-Demailaccounts.maintainers=" + MAINTAINERS, "-Dgpg.keyname=" + gpg.fingerprint());
 
-        maven(ROOT, "deploy", "-pl", "client", "-am", "-DskipTests",
-                "-DaltDeploymentRepository=releases::" + repository.toUri());
+            Path published = repository.resolve("io/emailaccounts/emailaccounts-client/" + version);
+            String prefix = "emailaccounts-client-" + version;
+            for (String file : List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar")) {
+                assertThat(published.resolve(prefix + file)).exists();
+                assertThat(gpg.verifies(published.resolve(prefix + file))).as("%s%s is signed with the key given", prefix, file)
+                        .isTrue();
+            }
+            String pom = Files.readString(published.resolve(prefix + ".pom"));
+            assertThat(pom).as("a POM that stands alone, with only what the client needs at run time")
+                    .doesNotContain("<parent>").doesNotContain("${").doesNotContain("junit").doesNotContain("assertj")
+                    .contains("<artifactId>jackson-databind</artifactId>");
+            Document model = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(published.resolve(prefix + ".pom").toFile());
+            assertThat(Stream.of("name", "description", "url", "licenses/license/name", "scm/url", "scm/connection",
+                            "scm/developerConnection", "developers/developer/name", "developers/developer/email")
+                    .collect(Collectors.toMap(path -> path, path -> values(model, path))))
+                    .as("what Maven Central requires of a POM, once each")
+                    .containsEntry("url", List.of(HOME))
+                    .containsEntry("licenses/license/name", List.of("Apache-2.0"))
+                    .containsEntry("scm/url", List.of(REPOSITORY))
+                    .containsEntry("scm/connection", List.of("scm:git:" + REPOSITORY + ".git"))
+                    .containsEntry("scm/developerConnection", List.of("scm:git:" + REPOSITORY + ".git"))
+                    .containsEntry("developers/developer/email", List.of(MAINTAINERS))
+                    .allSatisfy((path, found) -> assertThat(found).as(path).singleElement().asString().isNotBlank());
 
-        Path published = repository.resolve("io/emailaccounts/emailaccounts-client/" + version);
-        String prefix = "emailaccounts-client-" + version;
-        assertThat(published.resolve(prefix + ".jar")).exists();
-        assertThat(published.resolve(prefix + "-sources.jar")).exists();
-        assertThat(published.resolve(prefix + "-javadoc.jar")).exists();
-        String pom = Files.readString(published.resolve(prefix + ".pom"));
-        assertThat(pom).as("a POM that stands alone, with only what the client needs at run time")
-                .doesNotContain("<parent>").doesNotContain("${").doesNotContain("junit").doesNotContain("assertj")
-                .contains("<artifactId>jackson-databind</artifactId>");
+            JsonNode npm = new ObjectMapper().readTree(packedPackageJson(version));
+            assertThat(npm.path("homepage").asText()).isEqualTo(HOME);
+            assertThat(npm.path("repository").path("url").asText()).isEqualTo("git+" + REPOSITORY + ".git");
+            assertThat(npm.path("license").asText()).as("the licence of the POM and of client/LICENSE").isEqualTo("Apache-2.0");
+        }
 
         Path consumer = fresh(TARGET.resolve("readme-consumer"));
         Files.writeString(consumer.resolve("pom.xml"), consumerPom(repository), StandardCharsets.UTF_8);
         Path sources = Files.createDirectories(consumer.resolve("src/main/java"));
         Files.writeString(sources.resolve("UpdateHelpDesk.java"), DocumentedClient.example(), StandardCharsets.UTF_8);
 
-        maven(consumer, "compile", "-Dmaven.repo.local=" + consumer.resolve("local-repository"));
+        maven(consumer, Map.of(), "compile", "-Dmaven.repo.local=" + consumer.resolve("local-repository"));
 
         assertThat(consumer.resolve("target/classes/UpdateHelpDesk.class")).exists();
+    }
+
+    @Test
+    void shouldRefuseAPublicationThatDoesNotSayWhereTheProjectLives() throws Exception {
+        String log = mavenFailing(ROOT, "validate", "-pl", "client", "-Demailaccounts.home=" + HOME,
+                "-Demailaccounts.repository=" + REPOSITORY + ".git");
+        assertThat(log).contains("-Demailaccounts.repository must be the public Git repository's https URL, without .git")
+                .contains("a publication names the maintainers' address: -Demailaccounts.maintainers=");
     }
 
     /**
@@ -84,14 +133,106 @@ class ClientReleaseIT {
                 """.formatted(repository.toUri(), cache, DocumentedClient.readmeMavenSnippet());
     }
 
-    private static void maven(Path directory, String... arguments) throws IOException, InterruptedException {
+    private static void maven(Path directory, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        Run run = run(directory, environment, arguments);
+        assertThat(run.exitValue()).as("mvn %s in %s:%n%s", List.of(arguments), directory, run.output()).isZero();
+    }
+
+    /** What a build that must fail wrote. */
+    private static String mavenFailing(Path directory, String... arguments) throws IOException, InterruptedException {
+        Run run = run(directory, Map.of(), arguments);
+        assertThat(run.exitValue()).as("mvn %s in %s:%n%s", List.of(arguments), directory, run.output()).isNotZero();
+        return run.output();
+    }
+
+    private record Run(int exitValue, String output) {
+    }
+
+    private static Run run(Path directory, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(TARGET, "maven", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("mvn %s finished", command).isTrue();
-        assertThat(process.exitValue()).as("%s in %s:%n%s", command, directory, Files.readString(log)).isZero();
+        return new Run(process.exitValue(), Files.readString(log));
+    }
+
+    /** The text of every element at {@code path} (names joined by /) under the document's root. */
+    private static List<String> values(Document document, String path) {
+        List<Element> level = List.of(document.getDocumentElement());
+        for (String name : path.split("/")) {
+            List<Element> next = new ArrayList<>();
+            for (Element element : level) {
+                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element found && found.getTagName().equals(name)) {
+                        next.add(found);
+                    }
+                }
+            }
+            level = next;
+        }
+        return level.stream().map(element -> element.getTextContent().strip()).toList();
+    }
+
+    /** The package.json of the npm package the build packed (target/typescript/*.tgz), as npm publishes it. */
+    private static String packedPackageJson(String version) throws IOException, InterruptedException {
+        Path tarball = TARGET.resolve("typescript/emailaccounts-client-" + version + ".tgz");
+        Process tar = new ProcessBuilder("tar", "-xzOf", tarball.toString(), "package/package.json")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String json = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor(1, TimeUnit.MINUTES) && tar.exitValue() == 0).as("tar -xzOf %s", tarball).isTrue();
+        return json;
+    }
+
+    /** A signing key of its own, in a GnuPG home that is thrown away: what a publisher's key is to the build. */
+    private record Gpg(Path home, String fingerprint) implements AutoCloseable {
+
+        static Gpg withNewKey() throws IOException, InterruptedException {
+            // Short: the agent's socket lives in it (a Unix socket's path has at most 107 bytes).
+            Path home = Files.createTempDirectory("gpg");
+            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+            gpg(home, "--batch", "--passphrase", "", "--quick-gen-key", "EmailAccounts release test <" + MAINTAINERS + ">",
+                    "ed25519", "sign", "never");
+            String fingerprint = gpg(home, "--batch", "--with-colons", "--list-secret-keys").lines()
+                    .filter(line -> line.startsWith("fpr:")).map(line -> line.split(":")[9]).findFirst()
+                    .orElseThrow(() -> new AssertionError("gpg made no key in " + home));
+            return new Gpg(home, fingerprint);
+        }
+
+        boolean verifies(Path file) throws IOException, InterruptedException {
+            Path signature = file.resolveSibling(file.getFileName() + ".asc");
+            if (!Files.exists(signature)) {
+                return false;
+            }
+            Process process = new ProcessBuilder("gpg", "--homedir", home.toString(), "--batch", "--verify",
+                    signature.toString(), file.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(1, TimeUnit.MINUTES);
+            fresh(home);
+            Files.delete(home);
+        }
+
+        private static String gpg(Path home, String... arguments) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString()));
+            command.addAll(List.of(arguments));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0).as("%s:%n%s", command, output)
+                    .isTrue();
+            return output;
+        }
     }
 
     private static Path fresh(Path directory) throws IOException {

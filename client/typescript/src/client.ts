@@ -25,6 +25,7 @@ export type Auth =
     | { passwordGrant: { username: string; password: string } }
     | { none: true };
 
+/** What `createConfiguration` makes a configuration of: where to send, how to sign in, how to wait and send again. */
 export interface ClientOptions {
     /** This server's address, or HOSTED_BASE_URL. */
     baseUrl: string;
@@ -59,9 +60,11 @@ export interface ClientOptions {
 
 /**
  * A Configuration for the generated API classes: `new EmailAccountsApi(createConfiguration({...}))`. The same code
- * talks to this server or to the hosted service; only the base URL differs.
+ * talks to this server or to the hosted service, given its base URL (what the clients do differently with each, the
+ * guide Clients tells).
  */
 export function createConfiguration(options: ClientOptions): Configuration {
+    requireSensibleOptions(options);
     requireSafeTransport(options);
     const fetchApi = reportingFailures(retrying(options.fetch ?? globalThis.fetch, options));
     const basePath = options.baseUrl.replace(/\/+$/, '');
@@ -77,6 +80,18 @@ export function createConfiguration(options: ClientOptions): Configuration {
         });
     }
     return new Configuration({ basePath, fetchApi, middleware });
+}
+
+/** Retries a whole number of times, 0 or more; waits of 0 ms or more; a timeout longer than 0 ms (as in Java). */
+function requireSensibleOptions(options: ClientOptions): void {
+    const check = (name: string, value: number | undefined, sensible: (value: number) => boolean, what: string) => {
+        if (value !== undefined && !(Number.isFinite(value) && sensible(value))) {
+            throw new RangeError(`${name} must be ${what}, was ${value}`);
+        }
+    };
+    check('maxRetries', options.maxRetries, value => Number.isInteger(value) && value >= 0, 'a whole number, 0 or more');
+    check('maxRetryWaitMs', options.maxRetryWaitMs, value => value >= 0, '0 or more');
+    check('requestTimeoutMs', options.requestTimeoutMs, value => value > 0, 'more than 0');
 }
 
 /**
@@ -188,23 +203,28 @@ export function randomKey(): string {
  */
 function withIdempotencyKey(method: string, init: RequestInit | undefined): RequestInit | undefined {
     const headers = new Headers(init?.headers);
-    if (method !== 'POST' || headers.has(IDEMPOTENCY_KEY)
-        || (headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')
-        || init?.body instanceof URLSearchParams) {
+    if (method !== 'POST' || headers.has(IDEMPOTENCY_KEY) || isForm(init)) {
         return init;
     }
     headers.set(IDEMPOTENCY_KEY, randomKey());
     return { ...init, headers };
 }
 
+/** A token request (form-encoded, OAuth 2), which is neither a create nor an update. */
+function isForm(init: RequestInit | undefined): boolean {
+    return init?.body instanceof URLSearchParams
+        || (new Headers(init?.headers).get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
 /**
- * A write (a PUT or POST with a body) asks for strict handling unless the options turn it off or the caller set its own
- * `Prefer` (RFC 7240; a server that does not know the preference ignores it).
+ * A create or an update (a PUT or POST with a JSON body, not a token request) asks for strict handling unless the
+ * options turn it off or the caller set its own `Prefer` (RFC 7240; a server that does not know the preference ignores
+ * it).
  */
 function withPreferences(method: string, init: RequestInit | undefined, options: ClientOptions): RequestInit | undefined {
     const headers = new Headers(init?.headers);
     if (options.strictHandling === false || init?.body == null || !(method === 'PUT' || method === 'POST')
-        || headers.has('Prefer')) {
+        || isForm(init) || headers.has('Prefer')) {
         return init;
     }
     headers.set('Prefer', 'handling=strict');
@@ -236,6 +256,8 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         const repeatable = mayRepeat(method, url, init);
         for (let retry = 0; ; retry++) {
+            // The caller's abort stops the call at once: before an attempt, during one, or while waiting for the next.
+            init.signal?.throwIfAborted();
             let response: Response;
             try {
                 response = await withTimeout(fetchApi, input, init, requestTimeout);
@@ -243,7 +265,7 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
                 if (retry >= maxRetries || init.signal?.aborted || !(repeatable || notConnected(failure))) {
                     throw failure;
                 }
-                await sleep(backoff(retry));
+                await abortable(sleep(backoff(retry)), init.signal);
                 continue;
             }
             const retryAfter = response.headers.get('Retry-After');
@@ -257,9 +279,27 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
                 return response;
             }
             await response.body?.cancel();
-            await sleep(wait);
+            await abortable(sleep(wait), init.signal);
         }
     };
+}
+
+/** The wait, ended early by the caller's abort (with its reason). */
+async function abortable(wait: Promise<void>, signal: AbortSignal | null | undefined): Promise<void> {
+    if (!signal) {
+        return wait;
+    }
+    signal.throwIfAborted();
+    let stop = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+        stop = () => reject(signal.reason);
+        signal.addEventListener('abort', stop, { once: true });
+    });
+    try {
+        await Promise.race([wait, aborted]);
+    } finally {
+        signal.removeEventListener('abort', stop);
+    }
 }
 
 /**

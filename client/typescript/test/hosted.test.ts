@@ -1,6 +1,6 @@
 // The client reads the hosted service's documented answers, served by a local stub from the Java client's test
-// resources (client/src/test/resources/hosted; their sources are named in HostedServiceAnswersTest.java), and waits
-// and sends again as the server asks.
+// resources (client/src/test/resources/hosted; their sources are named in HostedServiceAnswersTest.java). How it waits
+// and sends again is in the scenarios both clients run (scenarios.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -96,29 +96,4 @@ test('reads the documented validation answer as typed errors, also when it comes
     assert.equal(done.message, 'EmailAccount was successfully updated.');
     assert.equal(done.value?.id, 87654321);
     assert.equal(dateTime(done.updatedOn)?.toISOString(), '2025-01-15T10:30:00.000Z');
-});
-
-test('waits as Retry-After says on 429 and on the throttling 409, and sends a read again on 503', async () => {
-    const api = await client();
-    answers.push({ status: 429, headers: { 'Retry-After': '2' } }, { status: 409, headers: { 'Retry-After': '7' } },
-        { status: 503 }, { status: 200, body: hosted('record.json') });
-
-    assertDocumentedRecord(await api.getEmailAccount({ id: 87654321 }));
-
-    assert.deepEqual(waits, [2000, 7000, 2000]);
-    assert.equal(requests.length, 4);
-});
-
-test('does not send a create to the hosted service again after a 503 (it ignores the key), and hands back a wait longer than allowed', async () => {
-    const stub = await standIn();
-    const api = await standInApi('b', HOSTED_BASE_URL, (input, init) => fetch(String(input).replace(HOSTED_BASE_URL, stub), init));
-    answers.push({ status: 503 }, { status: 429, headers: { 'Retry-After': '3600' } });
-
-    const created = await api.createEmailAccount({ emailAccountFields: {} as any }).then(() => undefined, error => error);
-    const read = await api.getEmailAccount({ id: 1 }).then(() => undefined, error => error);
-
-    assert.equal((created as ResponseError).response.status, 503);
-    assert.equal((read as ResponseError).response.status, 429);
-    assert.deepEqual(waits, []);
-    assert.equal(requests.length, 2);
 });

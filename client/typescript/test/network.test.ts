@@ -1,8 +1,8 @@
-// What the client does on the network besides retrying what the server asks for: it gives up on an attempt that gets
-// no answer within the request timeout (and sends it again when it may be repeated), and its writes ask for strict
-// handling unless told otherwise; seen from a local stand-in server.
+// What the TypeScript client does on the network beyond the scenarios both clients run (scenarios.test.ts): the
+// caller's own abort, the caller's own Prefer, and options that make no sense; seen from a local stand-in server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createConfiguration } from '../src';
 import { answers, requests, standInApi as api } from './stand-in';
 
 const RECORD = JSON.stringify({ Id: 7, BusinessId: 1001, DisplayName: 'Inbox' });
@@ -12,26 +12,6 @@ const ACTION = JSON.stringify({
     Errors: null, WasSuccessful: true,
 });
 const update = { id: 7, businessId: 1001, displayName: 'Inbox' } as any;
-
-test('an attempt without an answer within the request timeout is given up, and a read is sent again', async () => {
-    const emailAccounts = await api('b', undefined, undefined, { requestTimeoutMs: 300 });
-    answers.push('silent', { status: 200, body: RECORD });
-
-    const record = await emailAccounts.getEmailAccount({ id: 7 });
-
-    assert.equal(record.id, 7);
-    assert.equal(requests.length, 2);
-});
-
-test('the timeout ends in a failure once the retries are spent', async () => {
-    const emailAccounts = await api('b', undefined, undefined, { requestTimeoutMs: 200, maxRetries: 1 });
-    answers.push('silent', 'silent');
-
-    const failure = await emailAccounts.getEmailAccount({ id: 7 }).then(() => assert.fail('answered'), error => error);
-
-    assert.equal(requests.length, 2);
-    assert.match(String(failure?.cause?.message ?? failure?.message), /no answer within 200 ms/);
-});
 
 test("the caller's own abort is not retried", async () => {
     const emailAccounts = await api('b', undefined, undefined, { requestTimeoutMs: 10_000 });
@@ -45,21 +25,46 @@ test("the caller's own abort is not retried", async () => {
     assert.equal(requests.length, 1);
 });
 
-test('writes ask for strict handling by default; the options or your own Prefer turn it off', async () => {
-    let emailAccounts = await api();
-    answers.push({ status: 200, body: ACTION }, { status: 200, body: RECORD });
-    await emailAccounts.updateEmailAccount({ emailAccountUpdate: update });
-    await emailAccounts.getEmailAccount({ id: 7 });
-    assert.deepEqual(requests.map(request => request.prefer), ['handling=strict', undefined]);
+test("the caller's abort during the wait before a resend stops the call at once", async () => {
+    const caller = new AbortController();
+    const emailAccounts = await api('b', undefined, undefined, {
+        sleep: () => { caller.abort(); return new Promise<void>(resolve => setTimeout(resolve, 5_000)); },
+    });
+    answers.push({ status: 503, headers: { 'Retry-After': '5' } }, { status: 200, body: RECORD });
+    const started = Date.now();
 
-    emailAccounts = await api('b', undefined, undefined, { strictHandling: false });
-    answers.push({ status: 200, body: ACTION });
-    await emailAccounts.updateEmailAccount({ emailAccountUpdate: update });
-    assert.equal(requests[0].prefer, undefined);
+    await emailAccounts.getEmailAccount({ id: 7 }, { signal: caller.signal })
+        .then(() => assert.fail('answered'), () => undefined);
 
-    emailAccounts = await api();
+    assert.ok(Date.now() - started < 4_000, 'not after the wait');
+    assert.equal(requests.length, 1);
+});
+
+test('a call whose signal is already aborted sends nothing', async () => {
+    const emailAccounts = await api();
+    answers.push({ status: 200, body: RECORD });
+
+    await emailAccounts.getEmailAccount({ id: 7 }, { signal: AbortSignal.abort() })
+        .then(() => assert.fail('answered'), () => undefined);
+
+    assert.equal(requests.length, 0);
+});
+
+test('your own Prefer is sent as it is', async () => {
+    const emailAccounts = await api();
     answers.push({ status: 200, body: ACTION });
     await emailAccounts.updateEmailAccount({ emailAccountUpdate: update },
         async ({ init }) => ({ headers: { ...init.headers, Prefer: 'handling=lenient' } }));
     assert.equal(requests[0].prefer, 'handling=lenient');
+});
+
+test('options that make no sense are refused at once, naming the option', () => {
+    const auth = { none: true } as const;
+    const baseUrl = 'http://localhost:8080';
+    for (const [name, value] of [['maxRetries', -1], ['maxRetries', 1.5], ['maxRetryWaitMs', -1], ['requestTimeoutMs', 0],
+        ['requestTimeoutMs', Number.NaN], ['maxRetries', Number.POSITIVE_INFINITY]] as const) {
+        assert.throws(() => createConfiguration({ baseUrl, auth, [name]: value }),
+            (error: Error) => error instanceof RangeError && error.message.startsWith(`${name} must be`), `${name}: ${value}`);
+    }
+    assert.ok(createConfiguration({ baseUrl, auth, maxRetries: 0, maxRetryWaitMs: 0, requestTimeoutMs: 1 }));
 });

@@ -8,12 +8,17 @@ const ROOT = path.resolve(__dirname, '../../../../../..');
 /** The base URL the guides' programs talk to; the tests put the running server's in its place. */
 export const DOCUMENTED_BASE_URL = "'http://localhost:8080'";
 
-/** Every typescript block of the README and the guides, by the page it is on. */
-export function samples(): Array<{ page: string; source: string }> {
+/** The README and the guides, each with its text. */
+export function pages(): Array<{ page: string; text: string }> {
     const guides = readdirSync(path.join(ROOT, 'api/guides')).filter(name => /^\d+-[a-z0-9-]+\.md$/.test(name)).sort()
         .map(name => path.join('api/guides', name));
-    return ['README.md', ...guides].flatMap(page => [...readFileSync(path.join(ROOT, page), 'utf8')
-        .matchAll(/^```typescript\n([\s\S]*?)^```/gm)].map(match => ({ page, source: match[1] })));
+    return ['README.md', ...guides].map(page => ({ page, text: readFileSync(path.join(ROOT, page), 'utf8') }));
+}
+
+/** Every typescript block of the README and the guides, by the page it is on. */
+export function samples(): Array<{ page: string; source: string }> {
+    return pages().flatMap(({ page, text }) => [...text.matchAll(/^```typescript\n([\s\S]*?)^```/gm)]
+        .map(match => ({ page, source: match[1] })));
 }
 
 /** The getting-started program: the one sample that runs a main(), talking to {@code baseUrl}. */

@@ -1,5 +1,7 @@
 package io.emailaccounts.client;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,9 +42,17 @@ public final class ClientOptions {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * Where each attempt is sent: the request as it is, by default; replaced in tests to send it to a stand-in, or to
+     * fail as the network would.
+     */
+    interface Routing {
+        HttpRequest route(HttpRequest attempt) throws IOException;
+    }
+
     private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
     private static final ClientOptions DEFAULTS = new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
-            Duration.ofSeconds(30), true, THREAD_SLEEP, null, false);
+            Duration.ofSeconds(30), true, THREAD_SLEEP, null, false, attempt -> attempt);
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -52,9 +62,11 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final SSLContext sslContext;
     private final boolean plainHttpCredentials;
+    private final Routing routing;
 
     private ClientOptions(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration maxRetryWait,
-                          boolean strictHandling, Sleeper sleeper, SSLContext sslContext, boolean plainHttpCredentials) {
+                          boolean strictHandling, Sleeper sleeper, SSLContext sslContext, boolean plainHttpCredentials,
+                          Routing routing) {
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         if (maxRetries < 0) {
@@ -69,6 +81,7 @@ public final class ClientOptions {
         this.sleeper = sleeper;
         this.sslContext = sslContext;
         this.plainHttpCredentials = plainHttpCredentials;
+        this.routing = routing;
     }
 
     /** Connect within 10 s, an answer within 30 s, up to 3 retries, waiting at most 30 s before each; strict handling. */
@@ -78,22 +91,22 @@ public final class ClientOptions {
 
     /** How long opening a connection may take. */
     public ClientOptions withConnectTimeout(Duration connectTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     /** How long one attempt may wait for the server's answer. */
     public ClientOptions withRequestTimeout(Duration requestTimeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     /** How many times a request may be sent again; 0 turns retrying off. */
     public ClientOptions withMaxRetries(int maxRetries) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     /** The longest wait before a retry; a server that asks for more gets its answer handed to the caller. */
     public ClientOptions withMaxRetryWait(Duration maxRetryWait) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     /**
@@ -102,7 +115,7 @@ public final class ClientOptions {
      * bodies with properties of your own that the server should ignore.
      */
     public ClientOptions withStrictHandling(boolean strictHandling) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     /**
@@ -111,7 +124,7 @@ public final class ClientOptions {
      */
     public ClientOptions withSslContext(SSLContext sslContext) {
         return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper,
-                Objects.requireNonNull(sslContext, "sslContext"), plainHttpCredentials);
+                Objects.requireNonNull(sslContext, "sslContext"), plainHttpCredentials, routing);
     }
 
     /**
@@ -121,11 +134,15 @@ public final class ClientOptions {
      */
     public ClientOptions withPlainHttpCredentials(boolean allowed) {
         return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper,
-                sslContext, allowed);
+                sslContext, allowed, routing);
     }
 
     ClientOptions withSleeper(Sleeper sleeper) {
-        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials);
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
+    }
+
+    ClientOptions withRouting(Routing routing) {
+        return new ClientOptions(connectTimeout, requestTimeout, maxRetries, maxRetryWait, strictHandling, sleeper, sslContext, plainHttpCredentials, routing);
     }
 
     public Duration connectTimeout() {
@@ -150,6 +167,10 @@ public final class ClientOptions {
 
     Sleeper sleeper() {
         return sleeper;
+    }
+
+    Routing routing() {
+        return routing;
     }
 
     /** The TLS context set with {@link #withSslContext}, or null for the JVM's. */

@@ -152,6 +152,7 @@ public final class EmailAccounts {
         return stream(query, STREAM_PAGE_SIZE);
     }
 
+    /** {@link #stream(APISearchEmailAccountsRequest.Builder)} with pages of {@code pageSize} records (1 to 1000). */
     public Stream<EmailAccount> stream(APISearchEmailAccountsRequest.Builder query, int pageSize) {
         Iterator<EmailAccount> records = new Iterator<>() {
             private int nextPage = 1;

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Ready-to-use {@link ApiClient}s for this API, in one line. The same code talks to a local server or to the hosted
- * service; only the base URL differs:
+ * service, given its base URL (what the clients do differently with each, the guide Clients tells):
  *
  * <pre>{@code
  * ApiClient client = NexudusClients.basicAuth(NexudusClients.HOSTED_BASE_URL, "me@example.com", password);

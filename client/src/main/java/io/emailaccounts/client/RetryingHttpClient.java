@@ -56,7 +56,7 @@ final class RetryingHttpClient extends HttpClient {
         for (int retry = 0; ; retry++) {
             HttpResponse<T> response;
             try {
-                response = delegate.send(request, handler);
+                response = delegate.send(options.routing().route(request), handler);
             } catch (IOException failure) {
                 if (retry >= options.maxRetries() || !mayResendAfter(failure, request)) {
                     throw failure;
@@ -78,20 +78,25 @@ final class RetryingHttpClient extends HttpClient {
      * server makes the record once however often it is sent. A token request (form-encoded, OAuth 2) gets none.
      */
     static HttpRequest withIdempotencyKey(HttpRequest request) {
-        if (!request.method().equals("POST") || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent()
-                || request.headers().firstValue("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded")) {
+        if (!request.method().equals("POST") || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent() || isForm(request)) {
             return request;
         }
         return HttpRequest.newBuilder(request, (name, value) -> true).header(IDEMPOTENCY_KEY, UUID.randomUUID().toString()).build();
     }
 
+    /** A token request (form-encoded, OAuth 2), which is neither a create nor an update. */
+    private static boolean isForm(HttpRequest request) {
+        return request.headers().firstValue("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded");
+    }
+
     /**
-     * A write (a request with a body) asks for strict handling when the options say so: a property the server does
-     * not know is then refused instead of ignored (RFC 7240; a server that does not know the preference ignores it).
+     * A create or an update (a PUT or POST with a JSON body, not a token request) asks for strict handling when the
+     * options say so: a property the server does not know is then refused instead of ignored (RFC 7240; a server that
+     * does not know the preference ignores it).
      */
     private HttpRequest withPreferences(HttpRequest request) {
         if (!options.strictHandling() || request.bodyPublisher().isEmpty()
-                || !(request.method().equals("PUT") || request.method().equals("POST"))
+                || !(request.method().equals("PUT") || request.method().equals("POST")) || isForm(request)
                 || request.headers().firstValue("Prefer").isPresent()) {
             return request;
         }

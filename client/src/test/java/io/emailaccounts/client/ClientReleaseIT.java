@@ -2,13 +2,17 @@ package io.emailaccounts.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +20,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPKeyPair;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -45,43 +65,47 @@ class ClientReleaseIT {
     void shouldPublishASignedClientThatTheReadmesSnippetBringsIntoAnEmptyProject() throws Exception {
         String version = DocumentedClient.contractVersion();
         Path repository = fresh(TARGET.resolve("release-repository"));
-        try (Gpg gpg = Gpg.withNewKey()) {
-            // The TypeScript package too (built with the tests otherwise), so that its package.json can be read.
-            maven(ROOT, Map.of("GNUPGHOME", gpg.home().toString()), "deploy", "-pl", "client", "-am", "-DskipTests",
-                    "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
-                    "-Demailaccounts.home=" + HOME, "-Demailaccounts.repository=" + REPOSITORY,
-                    "-Demailaccounts.maintainers=" + MAINTAINERS, "-Dgpg.keyname=" + gpg.fingerprint());
+        SigningKey key = SigningKey.generate();
+        // The TypeScript package too (built with the tests otherwise), so that its package.json can be read.
+        maven(ROOT, Map.of("MAVEN_GPG_KEY", key.armoredSecretKey()), "deploy", "-pl", "client", "-am", "-DskipTests",
+                "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
+                "-Demailaccounts.home=" + HOME, "-Demailaccounts.repository=" + REPOSITORY,
+                "-Demailaccounts.maintainers=" + MAINTAINERS, "-Dgpg.keyname=" + key.fingerprint(), "-Dgpg.signer=bc");
 
-            Path published = repository.resolve("io/emailaccounts/emailaccounts-client/" + version);
-            String prefix = "emailaccounts-client-" + version;
-            for (String file : List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar")) {
-                assertThat(published.resolve(prefix + file)).exists();
-                assertThat(gpg.verifies(published.resolve(prefix + file))).as("%s%s is signed with the key given", prefix, file)
-                        .isTrue();
-            }
-            String pom = Files.readString(published.resolve(prefix + ".pom"));
-            assertThat(pom).as("a POM that stands alone, with only what the client needs at run time")
-                    .doesNotContain("<parent>").doesNotContain("${").doesNotContain("junit").doesNotContain("assertj")
-                    .contains("<artifactId>jackson-databind</artifactId>");
-            Document model = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(published.resolve(prefix + ".pom").toFile());
-            assertThat(Stream.of("name", "description", "url", "licenses/license/name", "scm/url", "scm/connection",
-                            "scm/developerConnection", "developers/developer/name", "developers/developer/email")
-                    .collect(Collectors.toMap(path -> path, path -> values(model, path))))
-                    .as("what Maven Central requires of a POM, once each")
-                    .containsEntry("url", List.of(HOME))
-                    .containsEntry("licenses/license/name", List.of("Apache-2.0"))
-                    .containsEntry("scm/url", List.of(REPOSITORY))
-                    .containsEntry("scm/connection", List.of("scm:git:" + REPOSITORY + ".git"))
-                    .containsEntry("scm/developerConnection", List.of("scm:git:" + REPOSITORY + ".git"))
-                    .containsEntry("developers/developer/email", List.of(MAINTAINERS))
-                    .allSatisfy((path, found) -> assertThat(found).as(path).singleElement().asString().isNotBlank());
-
-            JsonNode npm = new ObjectMapper().readTree(packedPackageJson(version));
-            assertThat(npm.path("homepage").asText()).isEqualTo(HOME);
-            assertThat(npm.path("repository").path("url").asText()).isEqualTo("git+" + REPOSITORY + ".git");
-            assertThat(npm.path("license").asText()).as("the licence of the POM and of client/LICENSE").isEqualTo("Apache-2.0");
+        try (Stream<Path> artifacts = Files.list(repository.resolve("io/emailaccounts"))) {
+            assertThat(artifacts.map(path -> path.getFileName().toString()))
+                    .as("only the client is published: its POM stands alone").containsExactly("emailaccounts-client");
         }
+        Path published = repository.resolve("io/emailaccounts/emailaccounts-client/" + version);
+        String prefix = "emailaccounts-client-" + version;
+        for (String file : List.of(".pom", ".jar", "-sources.jar", "-javadoc.jar")) {
+            assertThat(published.resolve(prefix + file)).exists();
+            assertThat(key.verifies(published.resolve(prefix + file))).as("%s%s is signed with the key given", prefix, file)
+                    .isTrue();
+        }
+        String pom = Files.readString(published.resolve(prefix + ".pom"));
+        assertThat(pom).as("a POM that stands alone, with only what the client needs at run time")
+                .doesNotContain("<parent>").doesNotContain("${").doesNotContain("junit").doesNotContain("assertj")
+                .contains("<artifactId>jackson-databind</artifactId>");
+        Document model = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(published.resolve(prefix + ".pom").toFile());
+        assertThat(Stream.of("name", "description", "url", "licenses/license/name", "scm/url", "scm/connection",
+                        "scm/developerConnection", "developers/developer/name", "developers/developer/email")
+                .collect(Collectors.toMap(path -> path, path -> values(model, path))))
+                .as("what Maven Central requires of a POM, once each")
+                .containsEntry("url", List.of(HOME))
+                .containsEntry("licenses/license/name", List.of("Apache-2.0"))
+                .containsEntry("scm/url", List.of(REPOSITORY))
+                .containsEntry("scm/connection", List.of("scm:git:" + REPOSITORY + ".git"))
+                .containsEntry("scm/developerConnection", List.of("scm:git:" + REPOSITORY + ".git"))
+                .containsEntry("developers/developer/email", List.of(MAINTAINERS))
+                .allSatisfy((path, found) -> assertThat(found).as(path).singleElement().asString().isNotBlank());
+
+        JsonNode npm = new ObjectMapper().readTree(packedPackageJson(version));
+        assertThat(npm.path("homepage").asText()).isEqualTo(HOME);
+        assertThat(npm.path("repository").path("url").asText()).isEqualTo("git+" + REPOSITORY + ".git");
+        assertThat(npm.path("license").asText()).as("the licence of the POM and of client/LICENSE").isEqualTo("Apache-2.0");
+        assertThat(npm.path("publishConfig").path("access").asText()).as("a scoped package, published public").isEqualTo("public");
 
         Path consumer = fresh(TARGET.resolve("readme-consumer"));
         Files.writeString(consumer.resolve("pom.xml"), consumerPom(repository), StandardCharsets.UTF_8);
@@ -95,10 +119,12 @@ class ClientReleaseIT {
 
     @Test
     void shouldRefuseAPublicationThatDoesNotSayWhereTheProjectLives() throws Exception {
-        String log = mavenFailing(ROOT, "validate", "-pl", "client", "-Demailaccounts.home=" + HOME,
+        String log = mavenFailing(ROOT, "validate", "-pl", "client", "-DskipTests", "-Demailaccounts.home=" + HOME,
                 "-Demailaccounts.repository=" + REPOSITORY + ".git");
         assertThat(log).contains("-Demailaccounts.repository must be the public Git repository's https URL, without .git")
-                .contains("a publication names the maintainers' address: -Demailaccounts.maintainers=");
+                .contains("a publication names the maintainers' address: -Demailaccounts.maintainers=")
+                .contains("a publication is signed: -Dgpg.keyname=")
+                .contains("a publication packs the npm package too");
     }
 
     /**
@@ -189,49 +215,47 @@ class ClientReleaseIT {
         return json;
     }
 
-    /** A signing key of its own, in a GnuPG home that is thrown away: what a publisher's key is to the build. */
-    private record Gpg(Path home, String fingerprint) implements AutoCloseable {
+    /**
+     * A signing key of its own, made for the test and thrown away: what a publisher's key is to the build. Given as
+     * MAVEN_GPG_KEY to the plugin's BouncyCastle signer, so that the test needs no GnuPG.
+     */
+    private record SigningKey(String armoredSecretKey, PGPPublicKey publicKey) {
 
-        static Gpg withNewKey() throws IOException, InterruptedException {
-            // Short: the agent's socket lives in it (a Unix socket's path has at most 107 bytes).
-            Path home = Files.createTempDirectory("gpg");
-            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-            gpg(home, "--batch", "--passphrase", "", "--quick-gen-key", "EmailAccounts release test <" + MAINTAINERS + ">",
-                    "ed25519", "sign", "never");
-            String fingerprint = gpg(home, "--batch", "--with-colons", "--list-secret-keys").lines()
-                    .filter(line -> line.startsWith("fpr:")).map(line -> line.split(":")[9]).findFirst()
-                    .orElseThrow(() -> new AssertionError("gpg made no key in " + home));
-            return new Gpg(home, fingerprint);
+        static SigningKey generate() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072);
+            PGPKeyPair keyPair = new JcaPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, generator.generateKeyPair(), new Date());
+            PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
+            PGPSecretKey secretKey = new PGPSecretKey(PGPSignature.DEFAULT_CERTIFICATION, keyPair,
+                    "EmailAccounts release test <" + MAINTAINERS + ">", sha1, null, null,
+                    new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256), null);
+            ByteArrayOutputStream armored = new ByteArrayOutputStream();
+            try (ArmoredOutputStream out = new ArmoredOutputStream(armored)) {
+                secretKey.encode(out);
+            }
+            return new SigningKey(armored.toString(StandardCharsets.US_ASCII), secretKey.getPublicKey());
         }
 
-        boolean verifies(Path file) throws IOException, InterruptedException {
+        String fingerprint() {
+            return HexFormat.of().withUpperCase().formatHex(publicKey.getFingerprint());
+        }
+
+        /** Whether the file has a signature beside it ({@code .asc}) that this key made of it. */
+        boolean verifies(Path file) throws Exception {
             Path signature = file.resolveSibling(file.getFileName() + ".asc");
             if (!Files.exists(signature)) {
                 return false;
             }
-            Process process = new ProcessBuilder("gpg", "--homedir", home.toString(), "--batch", "--verify",
-                    signature.toString(), file.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(1, TimeUnit.MINUTES);
-            fresh(home);
-            Files.delete(home);
-        }
-
-        private static String gpg(Path home, String... arguments) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString()));
-            command.addAll(List.of(arguments));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0).as("%s:%n%s", command, output)
-                    .isTrue();
-            return output;
+            try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(signature))) {
+                Object read = new JcaPGPObjectFactory(in).nextObject();
+                if (!(read instanceof PGPSignatureList signatures) || signatures.isEmpty()) {
+                    return false;
+                }
+                PGPSignature made = signatures.get(0);
+                made.init(new JcaPGPContentVerifierBuilderProvider(), publicKey);
+                made.update(Files.readAllBytes(file));
+                return made.getKeyID() == publicKey.getKeyID() && made.verify();
+            }
         }
     }
 

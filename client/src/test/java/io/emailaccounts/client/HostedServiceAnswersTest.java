@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +38,13 @@ import io.emailaccounts.client.model.SortDirection;
  *     <li>the throttling answer: HTTP 409, an empty body and {@code Retry-After} in seconds (the reference's
  *     "Throttling on the real service").</li>
  * </ul>
+ * Its throttling answer (HTTP 409, an empty body and {@code Retry-After} in seconds, the reference's "Throttling on the
+ * real service") is a scenario both clients run ({@link ScenariosTest}).
  */
 class HostedServiceAnswersTest {
 
     private final RecordingServer server = new RecordingServer();
-    private final List<Duration> waits = new ArrayList<>();
-    private final EmailAccounts emailAccounts = new EmailAccounts(NexudusClients.basicAuth(server.baseUrl(), "a", "b",
-            ClientOptions.defaults().withSleeper(waits::add)));
+    private final EmailAccounts emailAccounts = new EmailAccounts(NexudusClients.basicAuth(server.baseUrl(), "a", "b"));
 
     @AfterEach
     void stopServer() {
@@ -159,17 +157,6 @@ class HostedServiceAnswersTest {
 
         assertThat(refused.getCode()).isEqualTo(500);
         assertThat(refused.getResponseBody()).contains("could not be deleted");
-    }
-
-    @Test
-    void shouldWaitAsTheThrottlingAnswerSaysAndTryAgain() throws ApiException {
-        server.answer(409, "", Map.of("Retry-After", "7")).answer(200, hosted("update-200.json"));
-
-        ActionResponse done = emailAccounts.update(anUpdate());
-
-        assertThat(done.getWasSuccessful()).isTrue();
-        assertThat(waits).containsExactly(Duration.ofSeconds(7));
-        assertThat(server.requests()).hasSize(2);
     }
 
     private static void assertDocumentedRecord(EmailAccount record) {

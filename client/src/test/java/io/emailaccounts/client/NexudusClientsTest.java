@@ -75,21 +75,6 @@ class NexudusClientsTest {
     }
 
     @Test
-    void shouldAskForStrictHandlingOfWritesUnlessTurnedOff() throws Exception {
-        server.answer(200, UPDATED);
-        server.answer(200, UPDATED);
-
-        new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl(), "admin@example.com", "secret"))
-                .updateEmailAccount(helpDesk(), null);
-        new EmailAccountsApi(NexudusClients.basicAuth(server.baseUrl(), "admin@example.com", "secret",
-                ClientOptions.defaults().withStrictHandling(false))).updateEmailAccount(helpDesk(), null);
-
-        assertThat(ClientOptions.defaults().strictHandling()).isTrue();
-        assertThat(server.requests().get(0).header("Prefer")).isEqualTo("handling=strict");
-        assertThat(server.requests().get(1).header("Prefer")).isNull();
-    }
-
-    @Test
     void shouldSendABearerToken() throws Exception {
         server.answer(200, UPDATED);
 
@@ -116,21 +101,6 @@ class NexudusClientsTest {
                 "grant_type=refresh_token&refresh_token=refresh-1");
         assertThat(server.requests().get(0).header("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(server.requests().get(0).header("Authorization")).isNull();
-    }
-
-    @Test
-    void shouldSignInAgainWhenTheRefreshTokenIsRefused() {
-        MutableClock clock = new MutableClock(Instant.parse("2025-01-15T10:00:00Z"));
-        PasswordGrantTokens tokens = signInAs("secret", clock);
-        server.answer(200, TOKENS.formatted("access-1", "refresh-1"))
-                .answer(400, "{\"error\": \"invalid_grant\"}")
-                .answer(200, TOKENS.formatted("access-2", "refresh-2"));
-
-        tokens.accessToken();
-        clock.advance(Duration.ofHours(2));
-
-        assertThat(tokens.accessToken()).isEqualTo("access-2");
-        assertThat(server.requests().get(2).body()).startsWith("grant_type=password&");
     }
 
     @Test

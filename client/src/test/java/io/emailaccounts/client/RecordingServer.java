@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,15 +25,18 @@ final class RecordingServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+    private record Answer(int status, String body, Map<String, String> headers) {
     }
 
     /** Reads the request and closes the connection without an answer, as a server that died mid-request. */
     private static final int NO_ANSWER = -1;
+    /** Reads the request and never answers, the connection left open until the server closes. */
+    private static final int MUTE = -2;
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     RecordingServer() {
         try {
@@ -48,18 +51,18 @@ final class RecordingServer implements AutoCloseable {
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         Map.copyOf(exchange.getRequestHeaders()), body));
-                answer = answers.isEmpty() ? new Answer(500, "", Map.of(), Duration.ZERO) : answers.poll();
+                answer = answers.isEmpty() ? new Answer(500, "", Map.of()) : answers.poll();
             }
-            if (answer.status() == NO_ANSWER) {
-                exchange.close();
-                return;
-            }
-            if (!answer.delay().isZero()) {
+            if (answer.status() == MUTE) {
                 try {
-                    Thread.sleep(answer.delay().toMillis());
+                    closed.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (answer.status() == NO_ANSWER || answer.status() == MUTE) {
+                exchange.close();
+                return;
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -76,19 +79,19 @@ final class RecordingServer implements AutoCloseable {
     }
 
     synchronized RecordingServer answer(int status, String body, Map<String, String> headers) {
-        answers.add(new Answer(status, body, headers, Duration.ZERO));
+        answers.add(new Answer(status, body, headers));
         return this;
     }
 
     /** Reads the next request and closes the connection without answering: the answer is lost. */
     synchronized RecordingServer loseAnswer() {
-        answers.add(new Answer(NO_ANSWER, "", Map.of(), Duration.ZERO));
+        answers.add(new Answer(NO_ANSWER, "", Map.of()));
         return this;
     }
 
-    /** Answers only after {@code delay}, to make a client time out. */
-    synchronized RecordingServer answerAfter(Duration delay, int status, String body) {
-        answers.add(new Answer(status, body, Map.of(), delay));
+    /** Reads the next request and never answers it (until the server closes). */
+    synchronized RecordingServer stayMute() {
+        answers.add(new Answer(MUTE, "", Map.of()));
         return this;
     }
 
@@ -102,6 +105,7 @@ final class RecordingServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

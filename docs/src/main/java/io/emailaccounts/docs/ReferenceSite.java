@@ -24,9 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * reference shows it (composed examples filled in), which the server's console loads. Run by the docs module's build.
  *
  * The guides (api/guides) come first, the reference next, and the changelog made from the released contracts last
- * (also written as changelog.md).
+ * (also written as changelog.md). The clients' own references (Javadoc and TypeDoc, built by the client module) are
+ * published beside it, in clients/java and clients/typescript, and each operation names its method in both.
  *
- * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory> <released contracts directory>}
+ * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory> <released contracts directory>
+ * <guides directory> <Javadoc directory> <TypeDoc directory>}
  */
 public final class ReferenceSite {
 
@@ -40,14 +42,20 @@ public final class ReferenceSite {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 5) {
+        if (args.length != 7) {
             throw new IllegalArgumentException("usage: ReferenceSite <contract.yaml> <template.html> <output directory> "
-                    + "<released contracts directory> <guides directory>");
+                    + "<released contracts directory> <guides directory> <Javadoc directory> <TypeDoc directory>");
         }
         Path output = Files.createDirectories(Path.of(args[2]));
         String changelog = Changelog.markdown(Releases.in(Path.of(args[3])), Path.of(args[0]));
         Files.writeString(output.resolve("changelog.md"), "# Changelog\n\n" + changelog, StandardCharsets.UTF_8);
-        JsonNode contract = inSections(published(ApiContract.read(Path.of(args[0]))), Guide.in(Path.of(args[4])), changelog);
+        List<ClientReference> clients = List.of(
+                ClientReference.java(Path.of(args[5])).publishIn(output),
+                ClientReference.typescript(Path.of(args[6])).publishIn(output));
+        Files.write(output.resolve(ClientReference.INLINE_SCRIPT_HASHES), ClientReference.inlineScriptHashes(output));
+        JsonNode document = published(ApiContract.read(Path.of(args[0])));
+        withClientMethods(document, clients);
+        JsonNode contract = inSections(document, Guide.in(Path.of(args[4])), changelog);
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
                 .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
         Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
@@ -61,6 +69,26 @@ public final class ReferenceSite {
             }
             String script = offline(new String(redoc.readAllBytes(), StandardCharsets.UTF_8));
             Files.writeString(output.resolve("redoc.standalone.js"), script, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Ends each operation's description with a link to its method in each client's reference (a client whose
+     * reference was not built links to the page that says how to build it).
+     */
+    static void withClientMethods(JsonNode document, List<ClientReference> clients) {
+        for (JsonNode path : document.path("paths")) {
+            for (JsonNode operation : path) {
+                String operationId = operation.path("operationId").asString("");
+                if (operationId.isEmpty()) {
+                    continue;
+                }
+                List<String> links = clients.stream().map(client -> "[" + client.language() + "](" + client.linkTo(operationId)
+                        + ")").toList();
+                String description = operation.path("description").asString("").stripTrailing();
+                ((ObjectNode) operation).put("description", (description.isEmpty() ? "" : description + "\n\n")
+                        + "In the clients' references: `" + operationId + "` in " + String.join(", ", links) + ".");
+            }
         }
     }
 

@@ -3,12 +3,14 @@ package io.emailaccounts.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -147,6 +149,38 @@ class ReferencePageTest {
     void shouldShowTheAuthSchemesAndRoles() {
         assertThat(rendered).contains("oauth2", "basicAuth", "OAuth2", "HTTP Authorization Scheme", "basic",
                 "/api/token", "EmailAccount-Edit", "full unrestricted administrator");
+    }
+
+    /**
+     * The clients' references are published beside the API reference, linked from the guide Clients, and every
+     * operation names its method in both, each link leading to that method's own section of its page.
+     */
+    @Test
+    void shouldLinkEveryOperationToItsMethodInBothClientsReferences() throws IOException {
+        List<String> links = Pattern.compile("href=\"(clients/[^\"]+)\"").matcher(dom).results()
+                .map(link -> URLDecoder.decode(link.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8)).distinct().toList();
+
+        assertThat(links).as("the guide Clients links to both references")
+                .contains("clients/java/index.html", "clients/typescript/index.html");
+        for (String reference : List.of("clients/java/", "clients/typescript/")) {
+            // A build that skipped a reference (mvn -Dmaven.javadoc.skip, or the client's tests skipped) publishes, in
+            // its place, a page that says how to build it, and every operation links there.
+            boolean built = !Files.readString(SITE.resolveSibling(reference + "index.html")).contains(ClientReference.HOW_TO_BUILD);
+            for (ApiContract.Operation operation : CONTRACT.operations()) {
+                String id = operation.operationId();
+                assertThat(links).as("%s names its method in %s", id, reference).anyMatch(link -> built
+                        ? link.startsWith(reference) && (link.contains("#" + id + "(") || link.endsWith("#" + id.toLowerCase(Locale.ROOT)))
+                        : link.equals(reference + "index.html"));
+            }
+        }
+        for (String link : links) {
+            String[] pageAndSection = link.split("#", 2);
+            Path page = SITE.resolveSibling(pageAndSection[0]);
+            assertThat(page).as(link).isRegularFile();
+            if (pageAndSection.length == 2) {
+                assertThat(Files.readString(page)).as(link).contains(" id=\"" + pageAndSection[1] + "\"");
+            }
+        }
     }
 
     @Test

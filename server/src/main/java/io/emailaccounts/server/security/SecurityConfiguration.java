@@ -45,6 +45,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -101,8 +102,12 @@ class SecurityConfiguration {
         http.addFilterAfter(crossOriginFilter, HeaderWriterFilter.class);
         http.addFilterAfter(new RouteFilter(routes, resolver, mvcCors), crossOriginFilter.getClass());
         RequestMatcher docs = PathPatternRequestMatcher.pathPattern("/docs/**");
+        RequestMatcher clientReferences = PathPatternRequestMatcher.pathPattern("/docs/clients/**");
         http.headers(headers -> headers
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(clientReferences,
+                        new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.CLIENT_REFERENCES_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new AndRequestMatcher(docs, new NegatedRequestMatcher(clientReferences)),
                         new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.DOCS_POLICY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
                         new StaticHeadersWriter("Content-Security-Policy", SecurityHeaders.API_POLICY))));

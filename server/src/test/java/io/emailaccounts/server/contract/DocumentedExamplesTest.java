@@ -62,7 +62,9 @@ class DocumentedExamplesTest extends RunningServerTest {
 
     @BeforeAll
     static void startALimitedServer() {
-        limited = StandaloneServer.start("--spring.datasource.url=jdbc:h2:mem:documented-examples;DB_CLOSE_DELAY=-1");
+        // It also allows one other origin, for the example of a request from a page of another (CORS).
+        limited = StandaloneServer.start("--spring.datasource.url=jdbc:h2:mem:documented-examples;DB_CLOSE_DELAY=-1",
+                "--emailaccounts.cors.allowed-origins=https://app.example.com");
         // Broken on purpose, for the 500 example: every read of a record fails (its log shows a BadSqlGrammarException,
         // "Table EMAIL_ACCOUNT not found"), which no rule foresees. It says nothing of the migrations.
         limited.getBean(JdbcClient.class).sql("DROP TABLE email_account").update();
@@ -117,6 +119,8 @@ class DocumentedExamplesTest extends RunningServerTest {
         replays.put("ValidationFailed severalRules", Replay.of(() -> asAdmin().put(PATH, withBody(body -> body
                 .put("EmailAddress", "helpdesk.example.com").put("IncomingServerPort", 70000)))));
         replays.put("Unauthorized", Replay.of(() -> http().get(PATH + "/" + ID)));
+        replays.put("CrossOriginRefused", Replay.of(() -> StandaloneServer.http(limited).header("Origin", "https://elsewhere.example")
+                .postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD)));
         replays.put("Forbidden", Replay.of(() -> http().basicAuth(VIEWER, VIEWER_PASSWORD).put(PATH, withBody(body -> { }))));
         replays.put("NotFound", Replay.of(() -> asAdmin().get(PATH + "/12345")));
         replays.put("MethodNotAllowed", Replay.of(() -> asAdmin().send("PATCH", PATH, "application/json", "{}")));

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,6 +107,51 @@ class DocsTest extends RunningServerTest {
         }
         assertThat(asAdmin().get("/api/crm/emailaccounts").header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(http().get("/nothing-here").header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    /**
+     * The clients' references (Javadoc, TypeDoc) are served beside the API reference under a policy of their own: each
+     * page's few inline scripts allowed by their hashes and by nothing broader, so that they run in a browser
+     * (Javadoc's loads its search index).
+     */
+    @Test
+    void shouldServeTheClientsReferencesWhoseInlineScriptsThePolicyAllows() throws Exception {
+        Map<String, String> deeperPage = Map.of("/docs/clients/java/", "io/emailaccounts/client/EmailAccounts.html",
+                "/docs/clients/typescript/", "classes/EmailAccountsApi.html");
+        boolean javadocBuilt = false;
+        for (String reference : List.of("/docs/clients/java/", "/docs/clients/typescript/")) {
+            RawHttp.Response index = http().get(reference + "index.html");
+            assertThat(index.status()).as(reference).isEqualTo(200);
+            if (index.body().contains("This site was built without it")) {
+                // A build that skipped it (-Dmaven.javadoc.skip, the client's tests skipped) says how to build it.
+                assertThat(index.body()).as(reference).contains("mvn -q install -pl client -am");
+                continue;
+            }
+            javadocBuilt |= reference.endsWith("/java/");
+            for (String page : List.of(reference + "index.html", reference + deeperPage.get(reference))) {
+                RawHttp.Response response = http().get(page);
+                assertThat(response.status()).as(page).isEqualTo(200);
+                String policy = response.header("Content-Security-Policy");
+                assertThat(policy).as(page).containsPattern("script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+; ")
+                        .doesNotContain("unsafe-eval").doesNotContain("unsafe-hashes").contains("frame-ancestors 'none'");
+                Matcher inline = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.*?)</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE)
+                        .matcher(response.body());
+                int scripts = 0;
+                while (inline.find()) {
+                    scripts++;
+                    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(inline.group(1).getBytes(StandardCharsets.UTF_8)));
+                    assertThat(policy).as("%s allows its inline script %s", page, inline.group(1)).contains("'sha256-" + hash + "'");
+                }
+                assertThat(scripts).as("inline scripts of %s", page).isPositive();
+            }
+        }
+
+        if (javadocBuilt) {
+            Chromium.Visit javadoc = Chromium.visit(baseUrl() + "/docs/clients/java/index.html");
+            assertThat(javadoc.networkRequests()).as("what Javadoc's inline script loads")
+                    .anyMatch(url -> url.endsWith("/member-search-index.js")).allMatch(url -> url.startsWith(baseUrl() + "/"));
+        }
     }
 
     /** Every script and style the page loads comes from this server and is served; nothing from elsewhere. */

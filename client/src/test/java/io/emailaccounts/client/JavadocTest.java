@@ -1,0 +1,142 @@
+package io.emailaccounts.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.lang.model.element.Modifier;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+
+import com.sun.source.doctree.DocCommentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.DocTrees;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePathScanner;
+
+import io.emailaccounts.documentation.Documentation;
+
+/**
+ * The Java client's reference (its Javadoc, published in the site) says what each class and method the README and the
+ * guides use does: every class their Java imports or names, and every method they call or name that such a class
+ * declares, has a first sentence. The hand-written classes' comments are written here; the generated ones' come from
+ * the contract's descriptions and the generator's templates (src/main/templates). The generator writes no comment on a
+ * model's fluent setter ({@code businessId(...)}): the getter of the same property ({@code getBusinessId()}), which
+ * carries the property's description, says what it is.
+ */
+class JavadocTest {
+
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java"),
+            Path.of("target/generated-sources/openapi/src/main/java"));
+    private static final Pattern IMPORTED = Pattern.compile("import io\\.emailaccounts\\.client(?:\\.\\w+)*\\.([A-Z]\\w*);");
+    private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
+    private static final Pattern NAME = Pattern.compile("\\b([A-Z]\\w*)\\b");
+    private static final Pattern CALLED = Pattern.compile("\\.?\\b([a-z]\\w*)\\(");
+
+    /** A public class or method of the client and its Javadoc's first sentence (empty when it has none). */
+    private record Declared(String type, String method, String firstSentence, boolean model) {
+    }
+
+    @Test
+    void shouldSayWhatEveryClassAndMethodTheGuidesUseDoes() throws IOException {
+        List<Declared> declared = declarations();
+        Set<String> types = new TreeSet<>(declared.stream().map(Declared::type).toList());
+        Set<String> usedTypes = new TreeSet<>();
+        Set<String> usedMethods = new TreeSet<>();
+        for (Documentation.Page page : Documentation.of(Path.of("..")).pages()) {
+            for (String block : page.blocks("java")) {
+                IMPORTED.matcher(block).results().forEach(match -> usedTypes.add(match.group(1)));
+                CALLED.matcher(block).results().forEach(match -> usedMethods.add(match.group(1)));
+            }
+            CODE_SPAN.matcher(page.text()).results().map(match -> match.group(1)).forEach(span -> {
+                NAME.matcher(span).results().map(match -> match.group(1)).filter(types::contains).forEach(usedTypes::add);
+                CALLED.matcher(span).results().forEach(match -> usedMethods.add(match.group(1)));
+            });
+        }
+
+        assertThat(usedTypes).as("the client's classes the guides use").contains("NexudusClients", "EmailAccounts",
+                "ClientOptions", "EmailAccountsApi", "ApiException");
+        Set<String> described = new TreeSet<>(declared.stream().filter(declaration -> !declaration.firstSentence().isBlank())
+                .map(declaration -> declaration.type() + "." + declaration.method()).toList());
+        List<String> undescribed = new ArrayList<>();
+        for (Declared declaration : declared) {
+            boolean used = usedTypes.contains(declaration.type())
+                    && (declaration.method() == null || usedMethods.contains(declaration.method()));
+            boolean describedByItsGetter = declaration.model() && declaration.method() != null
+                    && described.contains(declaration.type() + ".get" + capitalized(declaration.method()));
+            if (used && declaration.firstSentence().isBlank() && !describedByItsGetter) {
+                undescribed.add(declaration.type() + (declaration.method() == null ? "" : "." + declaration.method()));
+            }
+        }
+        assertThat(undescribed).as("classes and methods the guides use, without a sentence that says what they do").isEmpty();
+    }
+
+    /** Every public class and public method of the client's sources, hand-written and generated. */
+    private static List<Declared> declarations() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path root : SOURCES) {
+            assertThat(root).as("the client's sources (generated by mvn generate-sources)").isDirectory();
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(file -> file.toString().endsWith(".java")).forEach(files::add);
+            }
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        List<Declared> declared = new ArrayList<>();
+        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) compiler.getTask(null, fileManager, diagnostic -> { }, List.of("-proc:none"), null,
+                    fileManager.getJavaFileObjectsFromPaths(files));
+            DocTrees docs = DocTrees.instance(task);
+            Map<ClassTree, String> names = new HashMap<>();
+            for (CompilationUnitTree unit : task.parse()) {
+                boolean model = unit.getPackageName() != null && unit.getPackageName().toString().endsWith(".model");
+                new TreePathScanner<Void, Void>() {
+                    @Override
+                    public Void visitClass(ClassTree type, Void nothing) {
+                        if (type.getModifiers().getFlags().contains(Modifier.PUBLIC)) {
+                            names.put(type, type.getSimpleName().toString());
+                            declared.add(new Declared(type.getSimpleName().toString(), null,
+                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model));
+                        }
+                        return super.visitClass(type, nothing);
+                    }
+
+                    @Override
+                    public Void visitMethod(MethodTree method, Void nothing) {
+                        String type = names.get((ClassTree) getCurrentPath().getParentPath().getLeaf());
+                        if (type != null && method.getModifiers().getFlags().contains(Modifier.PUBLIC)
+                                && !method.getName().contentEquals("<init>")) {
+                            declared.add(new Declared(type, method.getName().toString(),
+                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model));
+                        }
+                        return null;
+                    }
+                }.scan(unit, null);
+            }
+        }
+        return declared;
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String firstSentence(DocCommentTree comment) {
+        return comment == null ? "" : comment.getFirstSentence().toString();
+    }
+}

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +16,11 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -66,9 +69,12 @@ class ClientReleaseIT {
         String version = DocumentedClient.contractVersion();
         Path repository = fresh(TARGET.resolve("release-repository"));
         SigningKey key = SigningKey.generate();
-        // The TypeScript package too (built with the tests otherwise), so that its package.json can be read.
-        maven(ROOT, Map.of("MAVEN_GPG_KEY", key.armoredSecretKey()), "deploy", "-pl", "client", "-am", "-DskipTests",
-                "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
+        // In a copy of the project, installing nothing: the packages this build made, and the local repository, keep
+        // what a developer built, not a publication's made-up home. The TypeScript package too (built with the tests
+        // otherwise), so that its package.json can be read.
+        Path project = copyOfTheProject(TARGET.resolve("release-project"));
+        maven(project, Map.of("MAVEN_GPG_KEY", key.armoredSecretKey()), "deploy", "-pl", "client", "-am", "-DskipTests",
+                "-Dmaven.install.skip=true", "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
                 "-Demailaccounts.home=" + HOME, "-Demailaccounts.repository=" + REPOSITORY,
                 "-Demailaccounts.maintainers=" + MAINTAINERS, "-Dgpg.keyname=" + key.fingerprint(), "-Dgpg.signer=bc");
 
@@ -101,7 +107,7 @@ class ClientReleaseIT {
                 .containsEntry("developers/developer/email", List.of(MAINTAINERS))
                 .allSatisfy((path, found) -> assertThat(found).as(path).singleElement().asString().isNotBlank());
 
-        JsonNode npm = new ObjectMapper().readTree(packedPackageJson(version));
+        JsonNode npm = new ObjectMapper().readTree(packedPackageJson(project, version));
         assertThat(npm.path("homepage").asText()).isEqualTo(HOME);
         assertThat(npm.path("repository").path("url").asText()).isEqualTo("git+" + REPOSITORY + ".git");
         assertThat(npm.path("license").asText()).as("the licence of the POM and of client/LICENSE").isEqualTo("Apache-2.0");
@@ -206,8 +212,8 @@ class ClientReleaseIT {
     }
 
     /** The package.json of the npm package the build packed (target/typescript/*.tgz), as npm publishes it. */
-    private static String packedPackageJson(String version) throws IOException, InterruptedException {
-        Path tarball = TARGET.resolve("typescript/emailaccounts-client-" + version + ".tgz");
+    private static String packedPackageJson(Path project, String version) throws IOException, InterruptedException {
+        Path tarball = project.resolve("client/target/typescript/emailaccounts-client-" + version + ".tgz");
         Process tar = new ProcessBuilder("tar", "-xzOf", tarball.toString(), "package/package.json")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String json = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -257,6 +263,24 @@ class ClientReleaseIT {
                 return made.getKeyID() == publicKey.getKeyID() && made.verify();
             }
         }
+    }
+
+    /** The project's sources (no build output, no installed packages, no Git history), copied into {@code copy}. */
+    private static Path copyOfTheProject(Path copy) throws IOException {
+        fresh(copy);
+        Set<String> leftOut = Set.of("target", "node_modules", ".git");
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = ROOT.relativize(file);
+                // data/: a local run's database and credentials, beside the project's root.
+                if (!relative.getName(0).toString().equals("data")
+                        && StreamSupport.stream(relative.spliterator(), false).noneMatch(part -> leftOut.contains(part.toString()))) {
+                    Files.createDirectories(copy.resolve(relative).getParent());
+                    Files.copy(file, copy.resolve(relative), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
     }
 
     private static Path fresh(Path directory) throws IOException {

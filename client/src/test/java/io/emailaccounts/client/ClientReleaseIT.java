@@ -8,19 +8,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -48,6 +44,8 @@ import org.w3c.dom.Node;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.emailaccounts.documentation.ProjectCopy;
+
 /**
  * The release path as a consumer meets it: {@code mvn deploy} publishes the client to the repository a property names
  * (a file repository under {@code target/} here), with what Maven Central asks of a publication (the project's home,
@@ -72,7 +70,7 @@ class ClientReleaseIT {
         // In a copy of the project, installing nothing: the packages this build made, and the local repository, keep
         // what a developer built, not a publication's made-up home. The TypeScript package too (built with the tests
         // otherwise), so that its package.json can be read.
-        Path project = copyOfTheProject(TARGET.resolve("release-project"));
+        Path project = ProjectCopy.of(ROOT, TARGET.resolve("release-project"));
         maven(project, Map.of("MAVEN_GPG_KEY", key.armoredSecretKey()), "deploy", "-pl", "client", "-am", "-DskipTests",
                 "-Dmaven.install.skip=true", "-Dtypescript.skip=false", "-DaltDeploymentRepository=releases::" + repository.toUri(),
                 "-Demailaccounts.home=" + HOME, "-Demailaccounts.repository=" + REPOSITORY,
@@ -265,32 +263,8 @@ class ClientReleaseIT {
         }
     }
 
-    /** The project's sources (no build output, no installed packages, no Git history), copied into {@code copy}. */
-    private static Path copyOfTheProject(Path copy) throws IOException {
-        fresh(copy);
-        Set<String> leftOut = Set.of("target", "node_modules", ".git");
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = ROOT.relativize(file);
-                // data/: a local run's database and credentials, beside the project's root.
-                if (!relative.getName(0).toString().equals("data")
-                        && StreamSupport.stream(relative.spliterator(), false).noneMatch(part -> leftOut.contains(part.toString()))) {
-                    Files.createDirectories(copy.resolve(relative).getParent());
-                    Files.copy(file, copy.resolve(relative), StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return copy;
-    }
-
     private static Path fresh(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        ProjectCopy.delete(directory);
         return Files.createDirectories(directory);
     }
 }

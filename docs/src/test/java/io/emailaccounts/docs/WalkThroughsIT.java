@@ -14,18 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +38,7 @@ import io.emailaccounts.contract.ContractExamples;
 import io.emailaccounts.contract.ContractExamples.Direction;
 import io.emailaccounts.contract.ContractProperty;
 import io.emailaccounts.contract.SearchFilter;
+import io.emailaccounts.documentation.ProjectCopy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,7 +92,7 @@ class WalkThroughsIT {
     @BeforeAll
     static void followTheWalkThroughsOnACopyAndBuildIt() throws Exception {
         edits = walkThroughs();
-        copyTheRepository();
+        ProjectCopy.of(ROOT, COPY);
         for (Edit edit : edits) {
             Path file = COPY.resolve(edit.file());
             // A designer who has followed a walk-through and builds: what is made already is not made twice.
@@ -123,7 +121,7 @@ class WalkThroughsIT {
             }
         }
         if (!failed) {
-            delete(COPY);
+            ProjectCopy.delete(COPY);
         }
     }
 
@@ -166,24 +164,6 @@ class WalkThroughsIT {
             last = matcher.group(1);
         }
         return Optional.ofNullable(last);
-    }
-
-    /** The repository as a clone has it, uncommitted changes included: what git tracks or would track. */
-    private static void copyTheRepository() throws IOException, InterruptedException {
-        delete(COPY);
-        Files.createDirectories(COPY);
-        Process files = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-                .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String listing = new String(files.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(files.waitFor()).as("git lists the repository's files").isZero();
-        for (String name : listing.split("\0")) {
-            Path source = ROOT.resolve(name);
-            if (!name.isEmpty() && Files.isRegularFile(source)) {
-                Path target = COPY.resolve(name);
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
     }
 
     /** The build of the copy: mvn package with the JDK and the local repository of this build. */
@@ -234,7 +214,7 @@ class WalkThroughsIT {
 
     private static void startTheServer() throws IOException, InterruptedException {
         Path folder = Files.createDirectories(WORK.resolve("server"));
-        delete(folder.resolve("data"));
+        ProjectCopy.delete(folder.resolve("data"));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -452,13 +432,5 @@ class WalkThroughsIT {
     /** {@code ReplyToEmail} as the clients name it: {@code replyToEmail}. */
     private static String camel(String name) {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

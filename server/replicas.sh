@@ -16,7 +16,12 @@
 #     6. PostgreSQL frozen for 10 s (SIGSTOP: a partition, connections open and silent): the same, each answer
 #        within 8 s;
 #     7. a pg_dump under writes, restored into an empty database and served by a server with the same keys: every
-#        create acknowledged before the backup is there.
+#        create acknowledged before the backup is there;
+#     8. a rolling upgrade under steady reads, updates and creates through the balancer: two replicas of the same
+#        build given one more migration (a column added, from a Flyway location of the test's own) start at once,
+#        the migration runs once, the old replicas serve on the migrated schema, the balancer takes the new ones in
+#        and the old ones out: no failed request, every acknowledged create kept; an old replica started again on the
+#        migrated schema is ready.
 # Nothing in it waits for a fixed time that a slower machine could outlast: it waits for what it needs (a replica
 # ready, back in rotation, the database back), each step within a bound (below) that is generous for a machine of
 # two cores even with other work beside it, so a slow machine makes it longer, not red. A step that fails or outlasts
@@ -143,16 +148,19 @@ password=replicas-secret
 password_hash='{bcrypt}$2a$10$7vspDyfrDkHkOoqnhLx0meROADQ5G0clpHyS9Mcby/k.Sk.nkKy8a'
 balancer_port=8090
 stats_port=8099
-declare -A ports=([a]=18091 [b]=18092 [restored]=18093)
+declare -A ports=([a]=18091 [b]=18092 [restored]=18093 [c]=18094 [d]=18095)
+# HAProxy's runtime API (step 8 takes the upgraded replicas into the rotation with it).
+admin_port=8098
 # The balancer checks readiness every 500 ms and takes a replica out after two failures: a stopping replica serves on
 # for twice that (the default, 10 s, is sized for checks every 2-3 s).
 drain=2s
 
-# start_replica NAME [DATABASE]: the jar as the README's production start runs it, on the shared database.
+# start_replica NAME [DATABASE [ARGUMENT...]]: the jar as the README's production start runs it, on the shared database.
 start_replica() {
     local name=$1 database=${2:-emailaccounts}
+    local more=("${@:3}")
     mkdir -p "$work/$name"
-    (cd "$work/$name" && exec java @"$jvm_options" -jar "$jar" --server.port="${ports[$name]}" \
+    (cd "$work/$name" && exec java @"$jvm_options" -jar "$jar" --server.port="${ports[$name]}" "${more[@]}" \
         --spring.datasource.url="jdbc:postgresql://127.0.0.1:$port/$database" --spring.datasource.username=postgres \
         --emailaccounts.security.token-signing-key="$(head -c 32 /dev/zero | tr '\0' 'k' | base64)" \
         --emailaccounts.secrets.encryption-key="$(head -c 32 /dev/zero | tr '\0' 'e' | base64)" \
@@ -190,6 +198,7 @@ ready b
 cat > "$work/haproxy.cfg" <<CFG
 global
     maxconn 512
+    stats socket ipv4@127.0.0.1:$admin_port level admin
 defaults
     mode http
     timeout connect 2s
@@ -215,6 +224,9 @@ backend replicas
     default-server inter 500ms fall 2 rise 2
     server a 127.0.0.1:${ports[a]} check
     server b 127.0.0.1:${ports[b]} check
+    # The upgraded replicas of step 8: out of rotation (maintenance) until the step takes them in.
+    server c 127.0.0.1:${ports[c]} check disabled
+    server d 127.0.0.1:${ports[d]} check disabled
 CFG
 haproxy -f "$work/haproxy.cfg" -db >> "$work/haproxy.log" 2>&1 &
 balancer_pid=$!
@@ -342,13 +354,21 @@ for _ in $(seq 20); do curl -sf -m 30 -o /dev/null -u "admin@example.com:$passwo
 serves_a() { (( $(served a) > before )); }
 eventually 60 "replica a is back in rotation, but was sent no request" serves_a
 
-# restart NAME: SIGTERM (as an orchestrator stops it), the process exits by itself; started again, ready, in rotation.
-restart() {
-    local started=$SECONDS
+# stop_draining NAME: SIGTERM, as an orchestrator stops a replica; it drains (says so in its log, again) and exits by itself.
+stop_draining() {
+    local drained_before
+    drained_before=$(grep -c 'Stopping: readiness is DOWN' "$work/$1.log" || true)
     kill -TERM "${pids[$1]}" 2>/dev/null || fail "replica $1 had stopped before it was told to"
     wait "${pids[$1]}" 2>/dev/null || true
+    unset "pids[$1]"
+    (( $(grep -c 'Stopping: readiness is DOWN' "$work/$1.log" || true) > drained_before )) \
+        || fail "replica $1 did not drain before stopping"
+}
+# restart NAME: stopped (stop_draining), started again, ready, in rotation.
+restart() {
+    local started=$SECONDS
+    stop_draining "$1"
     echo "  replica $1 stopped by itself in $(( SECONDS - started )) s"
-    grep -q 'Stopping: readiness is DOWN' "$work/$1.log" || fail "replica $1 did not drain before stopping"
     start_replica "$1"
     ready "$1"
     in_rotation "$1"
@@ -505,5 +525,80 @@ all_kept "$work/before-backup" "before the backup began, from the restored datab
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"
 echo "  $(wc -l < "$work/before-backup") creates acknowledged before the backup, every one restored; $sealed sealed secrets read with the same key"
+kill -TERM "${pids[restored]}"
+wait "${pids[restored]}" 2>/dev/null || true
+unset 'pids[restored]'
+
+# balancer_command COMMAND: a command to HAProxy's runtime API, and its answer.
+balancer_command() {
+    local answer
+    exec {admin}<>"/dev/tcp/127.0.0.1/$admin_port" || fail "HAProxy's runtime API did not answer"
+    printf '%s\n' "$1" >&"$admin"
+    answer=$(timeout 10 cat <&"$admin" || true)
+    exec {admin}>&-
+    [[ -z "$answer" ]] || fail "HAProxy answered '$1' with: $answer"
+}
+# migrated: how many times the upgrade's migration is recorded as applied.
+migrated() {
+    bounded "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d emailaccounts -tA \
+        -c "SELECT count(*) FROM flyway_schema_history WHERE version = '$upgrade_version' AND success"
+}
+
+step "Upgrading both replicas, under reads, updates and creates, to a build with one more migration" \
+    $(( load_bound + 2 * ready_bound + 120 ))
+# The next version after the build's own migrations, adding a column the old build does not know (expand: nullable,
+# no default the old build would have to write).
+upgrade_version=$(( $(ls server/src/main/resources/db/migration | sed -nE 's/^V([0-9]+)__.*/\1/p' | sort -n | tail -1) + 1 ))
+mkdir -p "$work/upgrade-migrations"
+echo "ALTER TABLE email_account ADD COLUMN upgrade_note VARCHAR(200);" \
+    > "$work/upgrade-migrations/V${upgrade_version}__upgrade_adds_a_column.sql"
+rm -f "$work"/acknowledged-upgrade "$work"/refused-upgrade
+# A token of its own: the rolling restart's may be near its hour's end on a slow machine.
+token=$(curl -sf -m 30 -X POST "http://127.0.0.1:$balancer_port/api/token" -d grant_type=password \
+    -d username=admin@example.com -d "password=$password" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+load upgrade-reads GET "$api/$id" ""
+load upgrade-updates PUT "$api" "$work/update.json"
+creating upgrade
+upgrading() { (( $(lines "$work/acknowledged-upgrade") >= 5 )); }
+eventually 60 "no create was acknowledged before the upgrade" upgrading
+# Both upgraded replicas start at once, each migrating on start: PostgreSQL's lock lets one run the migration.
+start_replica c emailaccounts --spring.flyway.locations="classpath:db/migration,filesystem:$work/upgrade-migrations"
+start_replica d emailaccounts --spring.flyway.locations="classpath:db/migration,filesystem:$work/upgrade-migrations"
+ready c
+ready d
+(( $(migrated) == 1 )) || fail "the upgrade's migration V$upgrade_version is recorded $(migrated) times"
+applied=$(cat "$work/c.log" "$work/d.log" | grep -c "Successfully applied 1 migration" || true)
+(( applied == 1 )) || fail "the upgrade's migration was applied by $applied replicas, not one"
+echo "  replicas c and d started at once; one applied V$upgrade_version, the other found it applied"
+# The old replicas serve on the migrated schema: reads, updates and creates, while the new ones are out of rotation.
+old_a=$(served a) old_b=$(served b) old_creates=$(lines "$work/acknowledged-upgrade")
+old_serve() { (( $(served a) > old_a + 20 && $(served b) > old_b + 20 && $(lines "$work/acknowledged-upgrade") > old_creates + 5 )); }
+eventually 120 'the old replicas did not serve on the migrated schema (a: $(served a), b: $(served b))' old_serve
+echo "  the old replicas a and b served reads, updates and creates on the migrated schema"
+balancer_command "enable server replicas/c"
+balancer_command "enable server replicas/d"
+in_rotation c
+in_rotation d
+stop_draining a
+stop_draining b
+new_c=$(served c) new_d=$(served d)
+new_serve() { (( $(served c) > new_c + 20 && $(served d) > new_d + 20 )); }
+eventually 120 'the upgraded replicas did not take the load (c: $(served c), d: $(served d))' new_serve
+stop_load upgrade-reads
+stop_load upgrade-updates
+stop_creating
+for name in upgrade-reads upgrade-updates; do
+    read -r _ requests _ _ _ _ _ _ _ non2xx _ errors < <(tail -1 "$work/load-$name") || fail "no summary of the $name"
+    echo "  ${name#upgrade-}: $requests requests, $non2xx not 2xx, $errors connection errors"
+    (( non2xx == 0 && errors == 0 && requests > 0 )) || fail "the ${name#upgrade-} failed during the upgrade"
+done
+[[ ! -s "$work/refused-upgrade" ]] || fail "creates failed during the upgrade: $(sort "$work/refused-upgrade" | uniq -c | tr '\n' ' ')"
+all_kept "$work/acknowledged-upgrade" "during the upgrade"
+echo "  creates: $(wc -l < "$work/acknowledged-upgrade") acknowledged, none refused, every one kept; c and d serve alone"
+# A replica of the old version started again (a rollback, a restart) starts on the migrated schema: Flyway ignores a
+# migration newer than its own.
+start_replica a
+ready a
+echo "  an old replica started again on the migrated schema is ready"
 end_step
-echo "Replicas test passed: spread over both replicas, one record per Idempotency-Key across them, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored"
+echo "Replicas test passed: spread over both replicas, one record per Idempotency-Key across them, $acknowledged acknowledged writes all kept through a SIGKILL, back in rotation after a restart; a rolling restart under load failed no request; a PostgreSQL stopped or frozen answered 503 and survived; a backup under writes restored; a rolling upgrade with a migration failed no request"

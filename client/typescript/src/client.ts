@@ -51,6 +51,11 @@ export interface ClientOptions {
     /** How to wait before sending again; default a timer. */
     sleep?: (milliseconds: number) => Promise<void>;
     /**
+     * Where each request sent again is told, at debug level: its method and path, the status and `Request-Id` of the
+     * answer that asked for it (or the network's failure), and the wait. Default none; `console` will do.
+     */
+    logger?: { debug(message: string): void };
+    /**
      * Whether credentials (a password, a token, a token request's password) may go over plain http:// to a host other
      * than this machine (localhost, 127.0.0.1, ::1). Default false: a base URL missing its "s" fails at once instead of sending the
      * password in the clear. Turn it on for a network you trust end to end.
@@ -265,6 +270,7 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
                 if (retry >= maxRetries || init.signal?.aborted || !(repeatable || notConnected(failure))) {
                     throw failure;
                 }
+                logResend(options, method, url, retry, backoff(retry), `got no answer (${describe(failure)})`);
                 await abortable(sleep(backoff(retry)), init.signal);
                 continue;
             }
@@ -278,10 +284,39 @@ function retrying(fetchApi: FetchAPI, options: ClientOptions): FetchAPI {
             if (wait > maxWait) {
                 return response;
             }
+            logResend(options, method, url, retry, wait,
+                `answered ${response.status} (Request-Id ${response.headers.get(REQUEST_ID) ?? 'none'})`);
             await response.body?.cancel();
             await abortable(sleep(wait), init.signal);
         }
     };
+}
+
+/** The answer's header that names its request: this project's server sends it, the hosted service does not. */
+const REQUEST_ID = 'Request-Id';
+
+/** One debug line for a request sent again: its method and path (no query, no header, no body), why, and when. */
+function logResend(options: ClientOptions, method: string, url: string, retry: number, waitMs: number, why: string): void {
+    options.logger?.debug(`${method} ${new URL(url).pathname} ${why}: sending it again in ${waitMs} ms (attempt ${retry + 2})`);
+}
+
+/** A failure's name and message, and its cause's code (Node.js's fetch puts the network's reason there). */
+function describe(failure: unknown): string {
+    const error = failure as { name?: string; message?: string; cause?: { code?: string } } | undefined;
+    const code = error?.cause?.code;
+    return `${error?.name ?? 'Error'}: ${error?.message ?? String(failure)}${code ? ` (${code})` : ''}`;
+}
+
+/**
+ * The id this project's server gave the request (its answer's `Request-Id`): quote it to the server's operators, who
+ * find the request's log lines by it. Read from a failed call's error, the `raw` response of an API class's `...Raw`
+ * method, a Response or its Headers; undefined for a request that got no answer, and for the hosted service, which
+ * names none.
+ *
+ *     catch (error) { console.error('update failed, request', requestId(error)); }
+ */
+export function requestId(source: unknown): string | undefined {
+    return headersOf(source)?.get(REQUEST_ID) ?? undefined;
 }
 
 /** The wait, ended early by the caller's abort (with its reason). */

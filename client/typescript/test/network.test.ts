@@ -17,10 +17,17 @@ test("the caller's own abort is not retried", async () => {
     const emailAccounts = await api('b', undefined, undefined, { requestTimeoutMs: 10_000 });
     answers.push('silent', { status: 200, body: RECORD });
     const caller = new AbortController();
-    setTimeout(() => caller.abort(), 100);
+    // Aborted once the stand-in holds the request unanswered (however long a busy machine takes to send it).
+    const abortOnceSent = (async () => {
+        while (requests.length === 0) {
+            await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        caller.abort();
+    })();
 
     await emailAccounts.getEmailAccount({ id: 7 }, { signal: caller.signal })
         .then(() => assert.fail('answered'), () => undefined);
+    await abortOnceSent;
 
     assert.equal(requests.length, 1);
 });

@@ -40,6 +40,7 @@ final class RetryingHttpClient extends HttpClient {
     /** The hosted service ignores {@code Idempotency-Key}: a create sent to it again could make a second record. */
     private static final String HOSTED_HOST = "spaces.nexudus.com";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final System.Logger LOG = System.getLogger("io.emailaccounts.client");
 
     private final HttpClient delegate;
     private final ClientOptions options;
@@ -61,15 +62,33 @@ final class RetryingHttpClient extends HttpClient {
                 if (retry >= options.maxRetries() || !mayResendAfter(failure, request)) {
                     throw failure;
                 }
-                options.sleeper().sleep(backoff(retry));
+                Duration wait = backoff(retry);
+                logResend(request, retry, wait, "got no answer (" + failure + ")");
+                options.sleeper().sleep(wait);
                 continue;
             }
             Optional<Duration> wait = retry < options.maxRetries() ? retryWait(request, response, retry) : Optional.empty();
             if (wait.isEmpty()) {
                 return UnsuccessfulAnswers.reportFailure(response);
             }
+            logResend(request, retry, wait.get(), "answered " + response.statusCode() + " (Request-Id "
+                    + response.headers().firstValue(ApiException.REQUEST_ID).orElse("none") + ")");
             discard(response);
             options.sleeper().sleep(wait.get());
+        }
+    }
+
+    /**
+     * One line at DEBUG on the logger {@code io.emailaccounts.client} (the JDK's {@link System.Logger}, which the
+     * application's logging framework takes over where it bridges it) for each request sent again: what was sent, what
+     * came back and its {@code Request-Id}, when and which attempt follows. Nothing of the request but its method and
+     * path: no query, no header, no body.
+     */
+    private static void logResend(HttpRequest request, int retry, Duration wait, String answer) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "{0} {1} {2}: sending it again in {3} ms (attempt {4})",
+                    request.method(), request.uri().getRawPath(), answer, String.valueOf(wait.toMillis()),
+                    String.valueOf(retry + 2));
         }
     }
 

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param idempotency      how long a create's Idempotency-Key is remembered
  * @param backup           where the embedded database's backups are written, and how long they are kept
  * @param cors             which other origins' browser apps may call the API
+ * @param objectives       the service's objectives, which the shipped alerting rules hold it to
  */
 @ConfigurationProperties("emailaccounts")
 public record EmailAccountsProperties(
@@ -42,7 +43,8 @@ public record EmailAccountsProperties(
         @DefaultValue Shutdown shutdown,
         @DefaultValue Idempotency idempotency,
         @DefaultValue Backup backup,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue Objectives objectives) {
 
     /**
      * One user.
@@ -167,6 +169,43 @@ public record EmailAccountsProperties(
                 }
             }
             allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * What the service promises, published as metrics ({@code emailaccounts_objective_*}) that the shipped alerting rules
+     * ({@code server/alerts}) compare the service with, so that a changed objective needs no edit of the rules.
+     *
+     * @param availability       the share of requests to the API answered without a 5xx, over {@code availabilityWindow}
+     * @param availabilityWindow the period the availability is promised over, whose error budget the alerts watch burn
+     * @param latency            the share of reads and of writes answered within their bound (measured over 5 minutes)
+     * @param readLatency        the bound of a read (a GET of the API)
+     * @param writeLatency       the bound of a write (a create, an update, a delete, a token request)
+     */
+    public record Objectives(@DefaultValue("0.999") double availability, @DefaultValue("30d") Duration availabilityWindow,
+                             @DefaultValue("0.99") double latency, @DefaultValue("100ms") Duration readLatency,
+                             @DefaultValue("250ms") Duration writeLatency) {
+
+        public Objectives {
+            requireShare("availability", availability, "0.999");
+            requireShare("latency", latency, "0.99");
+            requirePositive("availability-window", availabilityWindow, "30d");
+            requirePositive("read-latency", readLatency, "100ms");
+            requirePositive("write-latency", writeLatency, "250ms");
+        }
+
+        private static void requireShare(String name, double share, String example) {
+            if (!(share > 0 && share < 1)) {
+                throw new InvalidConfigurationException("emailaccounts.objectives." + name + " is " + share + ".",
+                        "Set emailaccounts.objectives." + name + " to a share between 0 and 1, such as " + example + ".");
+            }
+        }
+
+        private static void requirePositive(String name, Duration duration, String example) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new InvalidConfigurationException("emailaccounts.objectives." + name + " is " + duration + ".",
+                        "Set emailaccounts.objectives." + name + " to a positive duration, such as " + example + ".");
+            }
         }
     }
 

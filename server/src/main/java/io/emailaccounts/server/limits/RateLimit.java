@@ -22,6 +22,7 @@ import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
 /**
@@ -41,11 +42,22 @@ import io.micrometer.core.instrument.Metrics;
 public final class RateLimit implements AutoCloseable {
 
     private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
+    /**
+     * The counter of the limit's refusals, {@code emailaccounts_limit_refusals_total{limit=name}}: registered with the
+     * limit, so that it is published (at 0) before the first refusal, as the alerting rules expect.
+     */
+    public static Counter refusalsOf(String name) {
+        return Counter.builder("emailaccounts.limit.refusals").tag("limit", name)
+                .description("Requests refused by a limit: too many writes, token requests or failed sign-ins")
+                .register(Metrics.globalRegistry);
+    }
+
     /** The longest a replica takes requests from its copy of a bucket before it settles them with the database. */
     public static final Duration MAX_UNSYNCHRONIZED_TIME = Duration.ofSeconds(1);
 
     private final String name;
     private final int perMinute;
+    private final Counter refusals;
     private final Function<String, Bucket> buckets;
     private final Runnable settle;
 
@@ -58,6 +70,7 @@ public final class RateLimit implements AutoCloseable {
     public RateLimit(String name, String setting, int perMinute, TimeMeter time) {
         this.name = name;
         this.perMinute = checked(setting, perMinute);
+        this.refusals = refusalsOf(name);
         // A bucket left alone for a refill period is full again, so forgetting it then changes nothing.
         Cache<String, Bucket> inMemory = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD).build();
         this.buckets = key -> inMemory.get(key, ignored -> Bucket.builder()
@@ -69,6 +82,7 @@ public final class RateLimit implements AutoCloseable {
     public RateLimit(String name, String setting, int perMinute, DataSource postgresql) {
         this.name = name;
         this.perMinute = checked(setting, perMinute);
+        this.refusals = refusalsOf(name);
         PostgreSQLSelectForUpdateBasedProxyManager<String> shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgresql)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state")
@@ -125,7 +139,7 @@ public final class RateLimit implements AutoCloseable {
             throw new DataAccessResourceFailureException("The limit's database is out of reach", e);
         }
         if (!probe.isConsumed()) {
-            Metrics.counter("emailaccounts.limit.refusals", "limit", name).increment();
+            refusals.increment();
             throw new TooManyRequestsException(refusal, allowance(0, Duration.ofNanos(probe.getNanosToWaitForRefill())));
         }
         return allowance(probe.getRemainingTokens(), untilNextRequest(probe.getNanosToWaitForReset()));

@@ -52,7 +52,7 @@ public class EmbeddedDatabaseBackup {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseBackup.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The backups this endpoint writes, and only those, are deleted when old. */
-    private static final Pattern BACKUP_FILE = Pattern.compile("emailaccounts-\\d{8}T\\d{6}Z(-\\d+)?\\.zip");
+    static final Pattern BACKUP_FILE = Pattern.compile("emailaccounts-\\d{8}T\\d{6}Z(-\\d+)?\\.zip");
 
     private final JdbcClient jdbc;
     private final Path directory;

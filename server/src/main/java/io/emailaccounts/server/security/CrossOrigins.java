@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  *     <li>the request headers its operations take: {@code Authorization} (its security schemes), {@code Content-Type}
  *     (its request bodies), its header parameters ({@code If-Match}, {@code If-None-Match}, {@code Idempotency-Key}),
  *     and {@code Prefer}, which its descriptions offer without declaring it as a parameter (declaring it would add a
- *     parameter to every generated method that takes a body);</li>
+ *     parameter to every generated method that takes a body), as they offer {@code X-Request-Id} and
+ *     {@code traceparent} (the request's id, {@code Request-Id}, is made of either);</li>
  *     <li>every response header it declares exposed to the page ({@code ETag}, {@code Retry-After},
  *     {@code Idempotent-Replayed}, {@code RateLimit}, ...), which a browser hides from a script of another origin
  *     otherwise.</li>
@@ -64,6 +65,9 @@ final class CrossOrigins {
         Set<String> requestHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Set<String> responseHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         requestHeaders.add("Prefer");
+        // A caller's own id for its request, and its W3C trace: the server's Request-Id is made of either.
+        requestHeaders.add("X-Request-Id");
+        requestHeaders.add("traceparent");
         for (ApiContract.Operation operation : contract.operations()) {
             Set<String> methods = methodsByPath.computeIfAbsent(operation.path(), path -> new TreeSet<>());
             methods.add(operation.method());

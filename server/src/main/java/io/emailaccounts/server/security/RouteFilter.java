@@ -23,7 +23,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * answer, and no rule of the security chain is left to decide what a method it does not know may do. HEAD is taken
  * wherever GET is. A CORS preflight from an allowed origin never gets here: {@link CrossOrigins}' filter, right
  * before, answers it. Any other goes on only where Spring MVC configures CORS for its path (a
- * {@link CorsConfigurationSource} answers for it); none does now, so it is the OPTIONS it is (405). It runs in the
+ * {@link CorsConfigurationSource} answers for it); none does now, so it is the OPTIONS it is (405). A request it lets
+ * through to one of the contract's operations is marked with its operationId ({@link Routes#OPERATION}). It runs in the
  * security chain right after the security headers are written and CORS, so that its answers carry them too.
  */
 class RouteFilter extends OncePerRequestFilter {
@@ -49,6 +50,8 @@ class RouteFilter extends OncePerRequestFilter {
                     new NoResourceFoundException(HttpMethod.valueOf(method), request.getRequestURI(), request.getRequestURI()));
         } else if (Routes.takes(methods.get(), method)
                 || (CorsUtils.isPreFlightRequest(request) && cors.getCorsConfiguration(request) != null)) {
+            routes.operationAt(request.getRequestURI(), method)
+                    .ifPresent(operationId -> request.setAttribute(Routes.OPERATION, operationId));
             chain.doFilter(request, response);
         } else {
             resolver.resolveException(request, response, null, new HttpRequestMethodNotSupportedException(method, methods.get()));

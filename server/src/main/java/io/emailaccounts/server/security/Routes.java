@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.http.server.PathContainer;
@@ -26,6 +27,12 @@ import io.emailaccounts.contract.ApiContract;
  */
 @Component
 public class Routes {
+
+    /**
+     * The request attribute under which the route filter leaves the contract's {@code operationId} of a request it lets
+     * through (HEAD: its GET's), before authentication: the access log and the request's trace name it so.
+     */
+    public static final String OPERATION = Routes.class.getName() + ".operation";
 
     /** Who may call a path served beside the contract. */
     enum Access { ANYONE, ADMINISTRATOR }
@@ -55,12 +62,12 @@ public class Routes {
 
     public Routes(ApiContract contract) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        Map<String, Set<String>> contractPaths = new LinkedHashMap<>();
-        contract.operations().forEach(operation ->
-                contractPaths.computeIfAbsent(operation.path(), path -> new TreeSet<>()).add(operation.method()));
+        Map<String, Map<String, String>> contractPaths = new LinkedHashMap<>();
+        contract.operations().forEach(operation -> contractPaths.computeIfAbsent(operation.path(), path -> new TreeMap<>())
+                .put(operation.method(), operation.operationId()));
         List<Route> routes = new ArrayList<>();
-        contractPaths.forEach((path, methods) -> routes.add(new Route(parser.parse(path), Set.copyOf(methods))));
-        SERVED.forEach(served -> routes.add(new Route(parser.parse(served.pattern()), Set.of(served.method()))));
+        contractPaths.forEach((path, operations) -> routes.add(new Route(parser.parse(path), Map.copyOf(operations))));
+        SERVED.forEach(served -> routes.add(new Route(parser.parse(served.pattern()), Map.of(served.method(), ""))));
         this.routes = List.copyOf(routes);
     }
 
@@ -69,9 +76,18 @@ public class Routes {
      * HEAD is not listed: it is taken wherever GET is.
      */
     public Optional<Set<String>> methodsAt(String requestUri) {
+        return routeAt(requestUri).map(route -> new TreeSet<>(route.operations().keySet()));
+    }
+
+    /** The contract's operationId of this method on the path of this request URI (HEAD: GET's); empty for any other. */
+    public Optional<String> operationAt(String requestUri, String method) {
+        return routeAt(requestUri).map(route -> route.operations().get("HEAD".equals(method) ? "GET" : method))
+                .filter(operationId -> !operationId.isEmpty());
+    }
+
+    private Optional<Route> routeAt(String requestUri) {
         PathContainer path = RequestPath.parse(requestUri, null).pathWithinApplication();
-        return routes.stream().filter(route -> route.pattern().matches(path)).findFirst()
-                .map(route -> new TreeSet<>(route.methods()));
+        return routes.stream().filter(route -> route.pattern().matches(path)).findFirst();
     }
 
     /** Whether a path that takes these methods takes this one (HEAD wherever GET). */
@@ -91,7 +107,8 @@ public class Routes {
         }
     }
 
-    private record Route(PathPattern pattern, Set<String> methods) {
+    /** A path and its methods, each with its contract's operationId (empty for a path served beside the contract). */
+    private record Route(PathPattern pattern, Map<String, String> operations) {
     }
 
     private record Served(String pattern, String method, Access access) {

@@ -6,12 +6,21 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
 import io.emailaccounts.server.error.DatabaseUnavailable;
+import io.emailaccounts.server.limits.RateLimit;
 
 /** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}, per user name and client address. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    /** Every password sign-in refused for its credentials ({@code emailaccounts_sign_in_failures_total}), throttled or not. */
+    private static final Counter SIGN_IN_FAILURES = Counter.builder("emailaccounts.sign.in.failures")
+            .description("Password sign-ins (HTTP Basic, the token endpoint's password grant) refused for their credentials")
+            .register(Metrics.globalRegistry);
+    /** Password sign-ins refused by the throttle ({@code emailaccounts_limit_refusals_total{limit="sign-in"}}). */
+    private static final Counter THROTTLED = RateLimit.refusalsOf("sign-in");
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
@@ -45,19 +54,21 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = attempt.getName();
         if (userNames.tooLong(username)) {
             // No user has such a name: refused before anything is looked up or stored under it.
+            SIGN_IN_FAILURES.increment();
             throw new BadCredentialsException("The user name is longer than any user's");
         }
         String address = ClientAddress.of(attempt);
         try {
             throttle.checkAllowed(username, address);
         } catch (LoginThrottledException refused) {
-            Metrics.counter("emailaccounts.limit.refusals", "limit", "sign-in").increment();
+            THROTTLED.increment();
             throw refused;
         }
         Authentication authenticated;
         try {
             authenticated = passwords.authenticate(attempt);
         } catch (BadCredentialsException e) {
+            SIGN_IN_FAILURES.increment();
             throttle.failed(username, address);
             throw e;
         }

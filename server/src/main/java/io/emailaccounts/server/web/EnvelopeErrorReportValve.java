@@ -11,6 +11,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.slf4j.MDC;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Tomcat refuses some requests before they reach the application (a malformed URL, headers over the size limit) and
  * answers them with its own HTML page. This valve, installed on the host in place of Tomcat's (and Spring Boot's),
  * answers them with the API's envelope instead, with the security headers the application's answers carry
- * (Strict-Transport-Security over HTTPS).
+ * (Strict-Transport-Security over HTTPS) and the request's id ({@link RequestIds}).
  */
 public final class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -54,6 +55,17 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             SecurityHeaders.writeOutsideTheChain(request, response);
+            if (response.getHeader(RequestIds.HEADER) == null) {
+                // Refused before the server's filters: its id, and its line in the access log, are given here.
+                String id = RequestIds.of(request);
+                response.setHeader(RequestIds.HEADER, id);
+                MDC.put(RequestIds.MDC_KEY, id);
+                try {
+                    AccessLog.containerRefusal(String.valueOf(request.getMethod()), status, id);
+                } finally {
+                    MDC.remove(RequestIds.MDC_KEY);
+                }
+            }
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -26,6 +26,8 @@ import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.limits.RateLimit;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,12 +50,30 @@ class WebConfiguration implements WebMvcConfigurer {
         this.writeRateLimiter = writeRateLimiter;
     }
 
+    /** Every request's id: on its answer and in every line logged while serving it (see {@link RequestIds}). */
+    @Bean
+    FilterRegistrationBean<RequestIds.Filter> requestIds() {
+        FilterRegistrationBean<RequestIds.Filter> registration = new FilterRegistrationBean<>(new RequestIds.Filter());
+        registration.setOrder(RequestPath.REQUEST_ID);
+        return registration;
+    }
+
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
     @Bean
     FilterRegistrationBean<AccessLog.Timer> accessLog() {
         AccessLog.writeAsynchronously();
         FilterRegistrationBean<AccessLog.Timer> registration = new FilterRegistrationBean<>(new AccessLog.Timer());
         registration.setOrder(RequestPath.ACCESS_LOG);
+        return registration;
+    }
+
+    /** The service's objectives, and each request to an operation counted against them (see {@link ServiceLevels}). */
+    @Bean
+    FilterRegistrationBean<ServiceLevels.Meter> serviceLevels(ObjectProvider<MeterRegistry> meters) {
+        // Spring Boot's registry where the actuator runs; Micrometer's global one in a test's slice of the web layer.
+        FilterRegistrationBean<ServiceLevels.Meter> registration = new FilterRegistrationBean<>(
+                ServiceLevels.register(properties.objectives(), meters.getIfAvailable(() -> Metrics.globalRegistry)));
+        registration.setOrder(RequestPath.SERVICE_LEVELS);
         return registration;
     }
 

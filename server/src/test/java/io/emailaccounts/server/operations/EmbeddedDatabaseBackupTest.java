@@ -75,6 +75,8 @@ class EmbeddedDatabaseBackupTest {
             writer.join();
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(lastBackupSeconds(admin)).as("the newest backup's time, for the alerting rules")
+                    .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
             String name = answer.json().get("file").asString();
             assertThat(name).as("a name, not where the server keeps it").matches("emailaccounts-\\d{8}T\\d{6}Z\\.zip");
             backup = running.resolve("backups").resolve(name).toString();
@@ -151,5 +153,14 @@ class EmbeddedDatabaseBackupTest {
                 Files.copy(entries, target);
             }
         }
+    }
+
+    /** {@code emailaccounts_backup_last_success_timestamp_seconds}, as Prometheus scrapes it. */
+    private static double lastBackupSeconds(RawHttp admin) {
+        String metrics = admin.get("/actuator/prometheus").body();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^emailaccounts_backup_last_success_timestamp_seconds(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        assertThat(value.find()).as("the metric").isTrue();
+        return Double.parseDouble(value.group(1));
     }
 }

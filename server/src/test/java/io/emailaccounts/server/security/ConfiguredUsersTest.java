@@ -40,7 +40,8 @@ class ConfiguredUsersTest {
                 .bindOrCreate("emailaccounts", EmailAccountsProperties.class);
         return new EmailAccountsProperties(defaults.mode(), users, defaults.demoData(), defaults.devCredentialsFile(),
                 defaults.maxRequestBodySize(), defaults.security(), defaults.secrets(), defaults.rateLimit(),
-                defaults.loginThrottle(), defaults.shutdown(), defaults.idempotency(), defaults.backup(), defaults.cors());
+                defaults.loginThrottle(), defaults.shutdown(), defaults.idempotency(), defaults.backup(), defaults.cors(),
+                defaults.objectives());
     }
 
     @Test

@@ -43,8 +43,9 @@ class CrossOriginsTest extends RunningServerTest {
         RawHttp.Response update = preflight(APP, PATH, "PUT", "authorization,content-type,if-match,prefer");
         RawHttp.Response create = preflight("http://localhost:3000", PATH, "POST", "authorization,content-type,idempotency-key");
         RawHttp.Response token = preflight(APP, "/api/token", "POST", "content-type");
+        RawHttp.Response traced = preflight(APP, PATH + "/" + ID, "GET", "authorization,x-request-id,traceparent");
 
-        for (RawHttp.Response answer : List.of(update, create, token)) {
+        for (RawHttp.Response answer : List.of(update, create, token, traced)) {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Access-Control-Allow-Credentials")).as("no cookies").isNull();
             assertThat(answer.header("Access-Control-Max-Age")).isEqualTo("3600");
@@ -56,6 +57,7 @@ class CrossOriginsTest extends RunningServerTest {
         assertThat(listed(token, "Access-Control-Allow-Methods")).containsExactly("POST");
         assertThat(listed(update, "Access-Control-Allow-Headers")).containsExactlyInAnyOrder("authorization", "content-type", "if-match", "prefer");
         assertThat(listed(create, "Access-Control-Allow-Headers")).contains("idempotency-key");
+        assertThat(listed(traced, "Access-Control-Allow-Headers")).contains("x-request-id", "traceparent");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +34,11 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts it in {@code folder} and waits until it answers its health check. */
     public static PackagedServer start(Path folder) throws IOException, InterruptedException {
+        return start(folder, List.of());
+    }
+
+    /** Starts it in {@code folder} with these arguments besides its port, and waits until it answers its health check. */
+    public static PackagedServer start(Path folder, List<String> arguments) throws IOException, InterruptedException {
         Path jar = ROOT.resolve("server/target/emailaccounts-server.jar");
         if (!Files.exists(jar)) {
             fail("There is no packaged server %s (mvn package)", jar);
@@ -40,8 +47,10 @@ public final class PackagedServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "@" + ROOT.resolve("server/jvm.options"), "-jar", jar.toString(), "--server.port=" + port)
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "@" + ROOT.resolve("server/jvm.options"), "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile())
                 .start();
         PackagedServer server = new PackagedServer(process, folder, port);

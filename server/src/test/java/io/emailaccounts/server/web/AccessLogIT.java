@@ -24,7 +24,8 @@ class AccessLogIT {
 
     private static final String PATH = "/api/crm/emailaccounts/87654321";
     private static final Pattern LINE = Pattern.compile(
-            "(?m)io\\.emailaccounts\\.access\\s+: method=GET path=/api/crm/emailaccounts/\\{id} status=200 duration_ms=\\d+\\.\\d user=\\S+$");
+            "(?m)\\[([0-9a-f]{32})] io\\.emailaccounts\\.access\\s+: method=GET path=/api/crm/emailaccounts/\\{id} operation=getEmailAccount status=200 "
+                    + "duration_ms=\\d+\\.\\d user=\\S+ request_id=\\1$");
 
     @TempDir
     Path folder;

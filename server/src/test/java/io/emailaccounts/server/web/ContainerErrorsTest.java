@@ -31,7 +31,8 @@ class ContainerErrorsTest extends RunningServerTest {
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
                 .containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("X-Frame-Options: DENY")
                 .containsIgnoringCase("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'")
-                .containsIgnoringCase("Cache-Control: no-cache, no-store");
+                .containsIgnoringCase("Cache-Control: no-cache, no-store")
+                .as("the request's id").containsPattern("(?i)\r\nRequest-Id: [0-9a-f]{32}\r\n");
         assertThat(RawHttp.json(body(answer))).isEqualTo(RawHttp.requestErrorEnvelope(400, message));
     }
 

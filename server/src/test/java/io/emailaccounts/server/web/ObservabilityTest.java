@@ -64,7 +64,10 @@ class ObservabilityTest extends RunningServerTest {
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{(?=[^\\n]*le=\"0\\.1\")(?=[^\\n]*uri=\"/api/crm/emailaccounts/\\{id\\}\")")
                 .contains("hikaricp_connections_active")
                 .as("the changes waiting for the group commit's writer")
-                .containsPattern("(?m)^emailaccounts_group_commit_waiting [0-9.]+$");
+                .containsPattern("(?m)^emailaccounts_group_commit_waiting [0-9.]+$")
+                .as("this replica ready").containsPattern("(?m)^emailaccounts_ready(\\{[^}]*})? 1\\.0$")
+                .as("the read counted against the objectives")
+                .containsPattern("(?m)^emailaccounts_requests_total\\{(?=[^}]*kind=\"read\")(?=[^}]*outcome=\"good\")[^}]*} [1-9]");
     }
 
     @Test
@@ -79,8 +82,8 @@ class ObservabilityTest extends RunningServerTest {
         }
         List<String> lines = List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).matches("method=GET path=/api/crm/emailaccounts/\\{id} status=200 duration_ms=\\d+\\.\\d user=admin@example.com");
-        assertThat(lines.get(1)).matches("method=GET path=- status=401 duration_ms=\\d+\\.\\d user=-");
+        assertThat(lines.get(0)).matches("method=GET path=/api/crm/emailaccounts/\\{id} operation=getEmailAccount status=200 duration_ms=\\d+\\.\\d user=admin@example.com request_id=[0-9a-f]{32}");
+        assertThat(lines.get(1)).matches("method=GET path=- operation=getEmailAccount status=401 duration_ms=\\d+\\.\\d user=- request_id=[0-9a-f]{32}");
         assertThat(String.join("\n", lines)).doesNotContain("secret").doesNotContain("wrong-password").doesNotContain(String.valueOf(ID));
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-/** Records every exchange on an /api path and hands it to {@link ContractConformance}; installed in tests only. */
+/**
+ * Records every exchange on an /api path and hands it to {@link ContractConformance}, and holds each answer to
+ * carrying its {@code Request-Id}; installed in tests only.
+ */
 class ConformanceFilter extends OncePerRequestFilter {
 
     @Override
@@ -45,6 +48,10 @@ class ConformanceFilter extends OncePerRequestFilter {
                     new String(cachingRequest.getContentAsByteArray(), StandardCharsets.UTF_8),
                     cachingResponse.getStatus(), cachingResponse.getContentType(), responseHeaders,
                     new String(cachingResponse.getContentAsByteArray(), StandardCharsets.UTF_8)));
+            if (cachingResponse.getHeader("Request-Id") == null) {
+                ContractConformance.instance().record(request.getMethod() + " " + request.getRequestURI() + " -> "
+                        + cachingResponse.getStatus() + ": no Request-Id (every answer names its request)");
+            }
             cachingResponse.copyBodyToResponse();
         }
     }

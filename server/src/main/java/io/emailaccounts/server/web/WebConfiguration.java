@@ -11,7 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,8 +28,6 @@ import io.emailaccounts.server.limits.RateLimit;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,20 +52,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Every request's id: on its answer and in every line logged while serving it (see {@link RequestIds}). */
     @Bean
-    FilterRegistrationBean<RequestIds.Filter> requestIds(ObjectProvider<Tracer> tracer) {
-        Tracer current = tracer.getIfAvailable(() -> Tracer.NOOP);
-        FilterRegistrationBean<RequestIds.Filter> registration = new FilterRegistrationBean<>(new RequestIds.Filter(() -> {
-            Span span = current.currentSpan();
-            return span == null ? null : span.context().traceId();
-        }));
+    FilterRegistrationBean<RequestIds.Filter> requestIds() {
+        FilterRegistrationBean<RequestIds.Filter> registration = new FilterRegistrationBean<>(new RequestIds.Filter());
         registration.setOrder(RequestPath.REQUEST_ID);
         return registration;
-    }
-
-    /** Each request's observation (its metrics and its span) named by its operation (see {@link OperationNamedRequests}). */
-    @Bean
-    ServerRequestObservationConvention operationNamedRequests() {
-        return new OperationNamedRequests();
     }
 
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */

@@ -11,15 +11,9 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Link;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,7 +56,6 @@ public class GroupCommit implements DisposableBean {
 
     private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
     private final PlatformTransactionManager transactions;
-    private final Tracer tracer;
     private final Thread writer;
     private volatile boolean stopping;
 
@@ -70,19 +63,8 @@ public class GroupCommit implements DisposableBean {
      * @param meters where the changes waiting for the writer are shown ({@value #WAITING}): under load, about a batch
      *               at a time; a queue that only grows is a database that cannot keep up
      */
-    @Autowired
-    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
-        this(transactionManager, meters, tracer.getIfAvailable(() -> Tracer.NOOP));
-    }
-
-    /**
-     * @param tracer where each batch's span is made: a child of the first change whose trace is recorded, linked to the
-     *               trace of every change it carries (each caller's request), and the parent of the batch's database
-     *               calls
-     */
-    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters, Tracer tracer) {
+    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.transactions = transactionManager;
-        this.tracer = tracer;
         Gauge.builder(WAITING, queue, BlockingQueue::size).description("Changes waiting for the group commit's writer")
                 .register(meters);
         this.writer = new Thread(this::writeUntilStopped, "group-commit");
@@ -97,7 +79,7 @@ public class GroupCommit implements DisposableBean {
      * @throws RuntimeException what the change threw, or the failure of the commit
      */
     public <T> T write(Supplier<T> change) {
-        Change<T> queued = new Change<>(change, tracer.currentTraceContext().context());
+        Change<T> queued = new Change<>(change);
         if (stopping) {
             throw new IllegalStateException("The server is stopping and takes no more changes");
         }
@@ -123,9 +105,7 @@ public class GroupCommit implements DisposableBean {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
                 boolean stop = batch.remove(Change.STOP);
-                if (!batch.isEmpty()) {
-                    commitTraced(batch);
-                }
+                commit(batch);
                 if (stop) {
                     return;
                 }
@@ -138,29 +118,6 @@ public class GroupCommit implements DisposableBean {
             } finally {
                 batch.clear();
             }
-        }
-    }
-
-    /** The commit in the batch's span: its database calls are the span's children. */
-    private void commitTraced(List<Change<?>> batch) {
-        Span.Builder builder = tracer.spanBuilder().name("group-commit")
-                .tag("emailaccounts.group_commit.changes", batch.size());
-        // A child of the first change whose trace is recorded (sampled), so that its trace holds the batch's database
-        // calls; of the first change at all when none is (the batch is then recorded as that trace is: not).
-        TraceContext parent = batch.stream().map(change -> change.caller)
-                .filter(caller -> caller != null && Boolean.TRUE.equals(caller.sampled())).findFirst()
-                .orElse(batch.get(0).caller);
-        builder = parent == null ? builder.setNoParent() : builder.setParent(parent);
-        for (Change<?> change : batch) {
-            if (change.caller != null) {
-                builder = builder.addLink(new Link(change.caller));
-            }
-        }
-        Span span = builder.start();
-        try (Tracer.SpanInScope inScope = tracer.withSpan(span)) {
-            commit(batch);
-        } finally {
-            span.end();
         }
     }
 
@@ -239,18 +196,15 @@ public class GroupCommit implements DisposableBean {
 
     private static final class Change<T> {
 
-        static final Change<Void> STOP = new Change<>(() -> null, null);
+        static final Change<Void> STOP = new Change<>(() -> null);
 
         private final Supplier<T> change;
-        /** The trace of the request that sent the change, if it has one. */
-        private final TraceContext caller;
         private final CompletableFuture<T> answer = new CompletableFuture<>();
         private T result;
         private RuntimeException refusal;
 
-        Change(Supplier<T> change, TraceContext caller) {
+        Change(Supplier<T> change) {
             this.change = change;
-            this.caller = caller;
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.emailaccounts.server.config;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -45,14 +46,22 @@ final class DatabaseReadTimeout implements BeanPostProcessor, FlywayConfiguratio
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        DataSource migrations = configuration.getDataSource();
-        if (migrations instanceof HikariDataSource pool && isPostgresql(pool)
-                && pool.getDataSourceProperties().containsKey(SOCKET_TIMEOUT)) {
+        HikariDataSource pool = hikariBehind(configuration.getDataSource());
+        if (pool != null && isPostgresql(pool) && pool.getDataSourceProperties().containsKey(SOCKET_TIMEOUT)) {
             Properties driver = new Properties();
             driver.putAll(pool.getDataSourceProperties());
             driver.remove(SOCKET_TIMEOUT);
             configuration.jdbcProperties(toMap(driver))
                     .dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+    }
+
+    /** The pool itself, or behind the proxy that observes its calls (the database's spans); null for another source. */
+    static HikariDataSource hikariBehind(DataSource source) {
+        try {
+            return source != null && source.isWrapperFor(HikariDataSource.class) ? source.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException notAWrapper) {
+            return null;
         }
     }
 

@@ -23,7 +23,7 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A limit of so many requests a minute per key (a user name, a client address): a token bucket per key holding
@@ -44,12 +44,15 @@ public final class RateLimit implements AutoCloseable {
     private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
     /**
      * The counter of the limit's refusals, {@code emailaccounts_limit_refusals_total{limit=name}}: registered with the
-     * limit, so that it is published (at 0) before the first refusal, as the alerting rules expect.
+     * limit, so that it is published (at 0) before the first refusal, as the alerting rules expect. In the
+     * application's registry, never Micrometer's global one: that one reaches the registries of every application in
+     * the JVM (every cached context of a test run), and with tracing on, a Prometheus counter's exemplar asks its own
+     * application for the current span.
      */
-    public static Counter refusalsOf(String name) {
+    public static Counter refusalsOf(String name, MeterRegistry meters) {
         return Counter.builder("emailaccounts.limit.refusals").tag("limit", name)
                 .description("Requests refused by a limit: too many writes, token requests or failed sign-ins")
-                .register(Metrics.globalRegistry);
+                .register(meters);
     }
 
     /** The longest a replica takes requests from its copy of a bucket before it settles them with the database. */
@@ -67,10 +70,10 @@ public final class RateLimit implements AutoCloseable {
      * @param name    what is limited (the tag of the refusals' metric, and part of each bucket's key)
      * @param setting the setting that gives {@code perMinute}, named when it is wrong
      */
-    public RateLimit(String name, String setting, int perMinute, TimeMeter time) {
+    public RateLimit(String name, String setting, int perMinute, TimeMeter time, MeterRegistry meters) {
         this.name = name;
         this.perMinute = checked(setting, perMinute);
-        this.refusals = refusalsOf(name);
+        this.refusals = refusalsOf(name, meters);
         // A bucket left alone for a refill period is full again, so forgetting it then changes nothing.
         Cache<String, Bucket> inMemory = Caffeine.newBuilder().expireAfterAccess(REFILL_PERIOD).build();
         this.buckets = key -> inMemory.get(key, ignored -> Bucket.builder()
@@ -79,10 +82,10 @@ public final class RateLimit implements AutoCloseable {
     }
 
     /** Buckets in the table {@code rate_limit_bucket} of a PostgreSQL database, shared by every replica. */
-    public RateLimit(String name, String setting, int perMinute, DataSource postgresql) {
+    public RateLimit(String name, String setting, int perMinute, DataSource postgresql, MeterRegistry meters) {
         this.name = name;
         this.perMinute = checked(setting, perMinute);
-        this.refusals = refusalsOf(name);
+        this.refusals = refusalsOf(name, meters);
         PostgreSQLSelectForUpdateBasedProxyManager<String> shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgresql)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state")

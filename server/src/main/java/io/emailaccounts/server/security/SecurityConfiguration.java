@@ -11,6 +11,9 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -178,10 +181,11 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder passwordEncoder,
-                                                UserNames userNames, LoginThrottle throttle) {
+                                                UserNames userNames, LoginThrottle throttle,
+                                                ObjectProvider<MeterRegistry> meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, userNames, registry(meters)));
     }
 
     /** The failed sign-in throttle: its failures in memory on the embedded database, in the database where replicas share it. */
@@ -242,22 +246,29 @@ class SecurityConfiguration {
      * database; in the database where replicas share it. A bean, so that a stopping server settles what it took.
      */
     @Bean
-    RateLimit tokenRequests(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource) {
+    RateLimit tokenRequests(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource,
+                          ObjectProvider<MeterRegistry> meters) {
         return rateLimit("token-requests", "emailaccounts.rate-limit.token-requests-per-minute",
-                properties.rateLimit().tokenRequestsPerMinute(), runMode, dataSource);
+                properties.rateLimit().tokenRequestsPerMinute(), runMode, dataSource, meters);
     }
 
     /** The token endpoint's limit per user name, kept as {@link #tokenRequests} is. */
     @Bean
-    RateLimit tokenRequestsPerName(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource) {
+    RateLimit tokenRequestsPerName(EmailAccountsProperties properties, RunMode runMode, ObjectProvider<DataSource> dataSource,
+                          ObjectProvider<MeterRegistry> meters) {
         return rateLimit("token-requests-per-name", "emailaccounts.rate-limit.token-requests-per-minute-per-name",
-                properties.rateLimit().tokenRequestsPerMinutePerName(), runMode, dataSource);
+                properties.rateLimit().tokenRequestsPerMinutePerName(), runMode, dataSource, meters);
     }
 
     private static RateLimit rateLimit(String name, String setting, int perMinute, RunMode runMode,
-                                       ObjectProvider<DataSource> dataSource) {
+                                       ObjectProvider<DataSource> dataSource, ObjectProvider<MeterRegistry> meters) {
         return runMode.keepsLimitsInMemory()
-                ? new RateLimit(name, setting, perMinute, TimeMeter.SYSTEM_NANOTIME)
-                : new RateLimit(name, setting, perMinute, dataSource.getObject());
+                ? new RateLimit(name, setting, perMinute, TimeMeter.SYSTEM_NANOTIME, registry(meters))
+                : new RateLimit(name, setting, perMinute, dataSource.getObject(), registry(meters));
+    }
+
+    /** The application's registry; one of its own where there is none (a test's slice of the web layer). */
+    static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.emailaccounts.server.error.DatabaseUnavailable;
 import io.emailaccounts.server.limits.RateLimit;
@@ -15,21 +15,24 @@ import io.emailaccounts.server.limits.RateLimit;
 /** Password sign-in (HTTP Basic and the token endpoint's password grant) under the {@link LoginThrottle}, per user name and client address. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    /** Every password sign-in refused for its credentials ({@code emailaccounts_sign_in_failures_total}), throttled or not. */
-    private static final Counter SIGN_IN_FAILURES = Counter.builder("emailaccounts.sign.in.failures")
-            .description("Password sign-ins (HTTP Basic, the token endpoint's password grant) refused for their credentials")
-            .register(Metrics.globalRegistry);
+    /** Every password sign-in refused for its credentials ({@code emailaccounts_sign_in_failures_total}). */
+    private final Counter signInFailures;
     /** Password sign-ins refused by the throttle ({@code emailaccounts_limit_refusals_total{limit="sign-in"}}). */
-    private static final Counter THROTTLED = RateLimit.refusalsOf("sign-in");
+    private final Counter throttled;
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
     private final UserNames userNames;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, UserNames userNames) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, UserNames userNames,
+                                    MeterRegistry meters) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.userNames = userNames;
+        this.signInFailures = Counter.builder("emailaccounts.sign.in.failures")
+                .description("Password sign-ins (HTTP Basic, the token endpoint's password grant) refused for their credentials")
+                .register(meters);
+        this.throttled = RateLimit.refusalsOf("sign-in", meters);
     }
 
     /**
@@ -54,21 +57,21 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = attempt.getName();
         if (userNames.tooLong(username)) {
             // No user has such a name: refused before anything is looked up or stored under it.
-            SIGN_IN_FAILURES.increment();
+            signInFailures.increment();
             throw new BadCredentialsException("The user name is longer than any user's");
         }
         String address = ClientAddress.of(attempt);
         try {
             throttle.checkAllowed(username, address);
         } catch (LoginThrottledException refused) {
-            THROTTLED.increment();
+            throttled.increment();
             throw refused;
         }
         Authentication authenticated;
         try {
             authenticated = passwords.authenticate(attempt);
         } catch (BadCredentialsException e) {
-            SIGN_IN_FAILURES.increment();
+            signInFailures.increment();
             throttle.failed(username, address);
             throw e;
         }

@@ -3,6 +3,7 @@ package io.emailaccounts.server.web;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every answer names its request in {@code Request-Id}, and every log line written while serving it carries the same
  * id (the MDC's {@value #MDC_KEY}, the access log's {@code request_id}), so that what a client quotes to support finds
  * the request's lines. The id is the caller's {@code X-Request-Id} when it is a sane one (1 to {@value #MAX_LENGTH}
- * visible ASCII characters: nothing that could break a log line or a header), else the trace id of the caller's W3C
- * {@code traceparent}, else a new one of the same shape (32 lowercase hex digits). A caller's id is the caller's word:
- * it is neither checked for uniqueness nor trusted for anything but finding lines.
+ * visible ASCII characters: nothing that could break a log line or a header), else the trace id of the request's trace
+ * (the caller's W3C {@code traceparent}'s, or the one the server began for it), else a new one of the same shape (32
+ * lowercase hex digits). So an id the server chose also finds the request's spans. A caller's id is the caller's word:
+ * it is neither checked for uniqueness nor trusted for anything but finding lines (it is a span's attribute too).
  *
  * <p>{@link Filter} is the first of the server's filters. What Tomcat refuses before the application runs gets its id
  * from {@link EnvelopeErrorReportValve}, through {@link #of(HttpServletRequest)}.
@@ -44,6 +46,11 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** The id the request was given by the filter, or null before (or outside) it. */
+    static String given(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof String given ? given : null;
+    }
+
     /** The request's id: the one already given to it, else the caller's, else its trace id, else a new one. */
     public static String of(HttpServletRequest request) {
         if (request.getAttribute(ATTRIBUTE) instanceof String given) {
@@ -52,12 +59,23 @@ public final class RequestIds {
         return of(request.getHeader(CALLERS_HEADER), request.getHeader("traceparent"));
     }
 
-    /** The id for a request with these headers (either may be null). */
+    /** The id for a request with these headers (either may be null), outside any trace of the server's. */
     static String of(String callersId, String traceparent) {
+        return of(callersId, traceparent, () -> null);
+    }
+
+    /**
+     * The id for a request with these headers (either may be null), in the trace the server keeps of it (its trace id
+     * when it has one: the caller's traceparent's, or one the server began), so that the id finds the trace too.
+     */
+    static String of(String callersId, String traceparent, Supplier<String> currentTraceId) {
         if (isSane(callersId)) {
             return callersId;
         }
-        String traceId = traceIdOf(traceparent);
+        String traceId = currentTraceId.get();
+        if (traceId == null || !isHex(traceId) || traceId.length() != 32 || isZeros(traceId)) {
+            traceId = traceIdOf(traceparent);
+        }
         return traceId != null ? traceId : newId();
     }
 
@@ -123,10 +141,18 @@ public final class RequestIds {
      */
     static final class Filter extends OncePerRequestFilter {
 
+        private final Supplier<String> currentTraceId;
+
+        /** @param currentTraceId the trace id of the request's span, where the server traces requests; else null */
+        Filter(Supplier<String> currentTraceId) {
+            this.currentTraceId = currentTraceId;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String id = of(request);
+            String id = request.getAttribute(ATTRIBUTE) instanceof String given ? given
+                    : of(request.getHeader(CALLERS_HEADER), request.getHeader("traceparent"), currentTraceId);
             request.setAttribute(ATTRIBUTE, id);
             response.setHeader(HEADER, id);
             withId(id, request, response, chain);

@@ -14,11 +14,12 @@ import org.springframework.core.Ordered;
  * <ol>
  *     <li>Tomcat's connector; what it refuses before the application (a malformed URL, headers over the size limit)
  *     is answered in the envelope by {@link EnvelopeErrorReportValve}.</li>
+ *     <li>{@link #OBSERVATION}: Spring Boot's observation filter: the request's metrics ({@code http.server.requests})
+ *     and its span, named by the operation ({@link OperationNamedRequests}), in the caller's trace when it sent a W3C
+ *     {@code traceparent}.</li>
  *     <li>{@link #REQUEST_ID}: {@link RequestIds.Filter} gives the request its id ({@code Request-Id} on the answer,
- *     the MDC for every log line), the first of the server's filters (Spring Boot's character-encoding filter has the
- *     same order).</li>
- *     <li>{@link #ACCESS_LOG}: {@link AccessLog.Timer} starts the request's clock, right after Spring Boot's
- *     observation filter (the request's metrics).</li>
+ *     the MDC for every log line), the first of the server's filters.</li>
+ *     <li>{@link #ACCESS_LOG}: {@link AccessLog.Timer} starts the request's clock.</li>
  *     <li>{@link #SERVICE_LEVELS}: {@link ServiceLevels.Meter} counts a request to an operation against the service's
  *     objectives once it is answered.</li>
  *     <li>{@link #REQUEST_SIZE_LIMIT}: {@link RequestSizeLimitFilter} refuses a body declared over the limit (413)
@@ -51,17 +52,23 @@ import org.springframework.core.Ordered;
  */
 public final class RequestPath {
 
-    /** The request's id: first of all, so that every answer and every line logged for it carry the id. */
-    public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    /**
+     * Spring Boot's observation filter, which it registers at this order: the request's metrics and its trace's span,
+     * around everything else the server does with it.
+     */
+    public static final int OBSERVATION = Ordered.HIGHEST_PRECEDENCE + 1;
 
     /**
-     * The access log's timer: before every filter that can refuse a request, so that refused requests are logged and
-     * timed too; after Spring Boot's observation filter ({@code HIGHEST_PRECEDENCE + 1}).
+     * The request's id: first of the server's own filters, so that every answer and every line logged for it carry the
+     * id; inside the request's span, whose trace id it takes when the caller gave none.
      */
-    public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE + 2;
+    public static final int REQUEST_ID = OBSERVATION + 1;
+
+    /** The access log's timer: before every filter that can refuse a request, so that refused requests are logged and timed too. */
+    public static final int ACCESS_LOG = REQUEST_ID + 1;
 
     /** The count against the objectives: of every request an operation was chosen for, refused ones included. */
-    public static final int SERVICE_LEVELS = Ordered.HIGHEST_PRECEDENCE + 3;
+    public static final int SERVICE_LEVELS = ACCESS_LOG + 1;
 
     /** The request size limit, before authentication: an oversized body costs no password check. */
     public static final int REQUEST_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 10;

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -27,7 +28,9 @@ import io.emailaccounts.server.config.RunMode;
 import io.emailaccounts.server.limits.RateLimit;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.emailaccounts.server.web.validation.RequestBodyValidator;
 import io.emailaccounts.server.web.validation.RequestParameterValidator;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,10 +55,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Every request's id: on its answer and in every line logged while serving it (see {@link RequestIds}). */
     @Bean
-    FilterRegistrationBean<RequestIds.Filter> requestIds() {
-        FilterRegistrationBean<RequestIds.Filter> registration = new FilterRegistrationBean<>(new RequestIds.Filter());
+    FilterRegistrationBean<RequestIds.Filter> requestIds(ObjectProvider<Tracer> tracer) {
+        Tracer current = tracer.getIfAvailable(() -> Tracer.NOOP);
+        FilterRegistrationBean<RequestIds.Filter> registration = new FilterRegistrationBean<>(new RequestIds.Filter(() -> {
+            Span span = current.currentSpan();
+            return span == null ? null : span.context().traceId();
+        }));
         registration.setOrder(RequestPath.REQUEST_ID);
         return registration;
+    }
+
+    /** Each request's observation (its metrics and its span) named by its operation (see {@link OperationNamedRequests}). */
+    @Bean
+    ServerRequestObservationConvention operationNamedRequests() {
+        return new OperationNamedRequests();
     }
 
     /** The access log: one line per request, timed from first to last (see {@link AccessLog}). */
@@ -70,9 +83,9 @@ class WebConfiguration implements WebMvcConfigurer {
     /** The service's objectives, and each request to an operation counted against them (see {@link ServiceLevels}). */
     @Bean
     FilterRegistrationBean<ServiceLevels.Meter> serviceLevels(ObjectProvider<MeterRegistry> meters) {
-        // Spring Boot's registry where the actuator runs; Micrometer's global one in a test's slice of the web layer.
+        // Spring Boot's registry where the actuator runs; one of its own in a test's slice of the web layer.
         FilterRegistrationBean<ServiceLevels.Meter> registration = new FilterRegistrationBean<>(
-                ServiceLevels.register(properties.objectives(), meters.getIfAvailable(() -> Metrics.globalRegistry)));
+                ServiceLevels.register(properties.objectives(), meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(RequestPath.SERVICE_LEVELS);
         return registration;
     }
@@ -133,13 +146,13 @@ class WebConfiguration implements WebMvcConfigurer {
      * bean, so that a stopping server settles with the database what it has not yet ({@link WriteRateLimiter#close()}).
      */
     @Bean
-    WriteRateLimiter writeRateLimiter() {
+    WriteRateLimiter writeRateLimiter(ObjectProvider<MeterRegistry> meters) {
         int writesPerMinute = properties.rateLimit().writesPerMinute();
         String setting = "emailaccounts.rate-limit.writes-per-minute";
         RunMode mode = runMode.getIfAvailable();
         return new WriteRateLimiter(mode == null || mode.keepsLimitsInMemory()
-                ? new RateLimit("writes", setting, writesPerMinute, TimeMeter.SYSTEM_NANOTIME)
-                : new RateLimit("writes", setting, writesPerMinute, dataSource.getObject()));
+                ? new RateLimit("writes", setting, writesPerMinute, TimeMeter.SYSTEM_NANOTIME, meters.getIfAvailable(SimpleMeterRegistry::new))
+                : new RateLimit("writes", setting, writesPerMinute, dataSource.getObject(), meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     @Override

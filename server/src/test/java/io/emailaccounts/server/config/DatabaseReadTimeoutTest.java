@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -51,12 +53,22 @@ class DatabaseReadTimeoutTest {
 
     @Test
     void shouldMigrateOnAConnectionOfItsOwnWithTheSameSettingsButNoBound() {
+        assertMigratesWithoutTheBound(pool -> pool);
+    }
+
+    @Test
+    void shouldFindThePoolBehindTheProxyThatObservesItsCalls() {
+        // As datasource-micrometer wraps the pool, to make a span of each database call.
+        assertMigratesWithoutTheBound(pool -> ProxyDataSourceBuilder.create(pool).build());
+    }
+
+    private void assertMigratesWithoutTheBound(java.util.function.UnaryOperator<javax.sql.DataSource> wrapped) {
         HikariDataSource pool = pool(POSTGRESQL + "?sslmode=require");
         pool.setUsername("emailaccounts");
         pool.setPassword("database-secret");
         pool.addDataSourceProperty("ApplicationName", "emailaccounts");
         readTimeout.postProcessBeforeInitialization(pool, "dataSource");
-        FluentConfiguration migrations = Flyway.configure().dataSource(pool);
+        FluentConfiguration migrations = Flyway.configure().dataSource(wrapped.apply(pool));
 
         readTimeout.customize(migrations);
 

@@ -27,7 +27,8 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldRefuseANameLongerThanAnyUsersBeforeAskingAnything() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("asked"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("asked"))), NAMES,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("a".repeat(256), "secret")))
                 .isInstanceOf(BadCredentialsException.class);
@@ -36,7 +37,8 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldReportAnUnreachableThrottleDatabaseAsAnAuthenticationServiceFailure() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new DataAccessResourceFailureException("Connection refused"))), NAMES,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(InternalAuthenticationServiceException.class)
@@ -46,7 +48,8 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void shouldLetAnyOtherFailureOfTheThrottleThrough() {
         ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(PASSWORDS,
-                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("a bug"))), NAMES);
+                new LoginThrottle(10, 100, 100, Duration.ofMinutes(5), new FailingSignInAttempts(() -> new IllegalStateException("a bug"))), NAMES,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin@example.com", "secret")))
                 .isInstanceOf(IllegalStateException.class);

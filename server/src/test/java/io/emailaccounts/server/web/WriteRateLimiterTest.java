@@ -39,7 +39,7 @@ class WriteRateLimiterTest {
     }
 
     private final ManualTime time = new ManualTime();
-    private final WriteRateLimiter limiter = new WriteRateLimiter(new RateLimit("writes", SETTING, 6, time));
+    private final WriteRateLimiter limiter = new WriteRateLimiter(new RateLimit("writes", SETTING, 6, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
     private void writes(String user, int count) {
         for (int i = 0; i < count; i++) {
@@ -108,7 +108,7 @@ class WriteRateLimiterTest {
 
     @Test
     void shouldRefuseALimitBelowOne() {
-        assertThatThrownBy(() -> new WriteRateLimiter(new RateLimit("writes", SETTING, 0, time)))
+        assertThatThrownBy(() -> new WriteRateLimiter(new RateLimit("writes", SETTING, 0, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())))
                 .hasMessageContaining("emailaccounts.rate-limit.writes-per-minute must be at least 1");
     }
 }

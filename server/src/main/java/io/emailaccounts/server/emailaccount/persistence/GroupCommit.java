@@ -11,9 +11,15 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Link;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,6 +62,7 @@ public class GroupCommit implements DisposableBean {
 
     private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
     private final PlatformTransactionManager transactions;
+    private final Tracer tracer;
     private final Thread writer;
     private volatile boolean stopping;
 
@@ -63,8 +70,19 @@ public class GroupCommit implements DisposableBean {
      * @param meters where the changes waiting for the writer are shown ({@value #WAITING}): under load, about a batch
      *               at a time; a queue that only grows is a database that cannot keep up
      */
-    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters) {
+    @Autowired
+    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
+        this(transactionManager, meters, tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /**
+     * @param tracer where each batch's span is made: a child of the first change whose trace is recorded, linked to the
+     *               trace of every change it carries (each caller's request), and the parent of the batch's database
+     *               calls
+     */
+    GroupCommit(PlatformTransactionManager transactionManager, MeterRegistry meters, Tracer tracer) {
         this.transactions = transactionManager;
+        this.tracer = tracer;
         Gauge.builder(WAITING, queue, BlockingQueue::size).description("Changes waiting for the group commit's writer")
                 .register(meters);
         this.writer = new Thread(this::writeUntilStopped, "group-commit");
@@ -79,7 +97,7 @@ public class GroupCommit implements DisposableBean {
      * @throws RuntimeException what the change threw, or the failure of the commit
      */
     public <T> T write(Supplier<T> change) {
-        Change<T> queued = new Change<>(change);
+        Change<T> queued = new Change<>(change, tracer.currentTraceContext().context());
         if (stopping) {
             throw new IllegalStateException("The server is stopping and takes no more changes");
         }
@@ -105,7 +123,9 @@ public class GroupCommit implements DisposableBean {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
                 boolean stop = batch.remove(Change.STOP);
-                commit(batch);
+                if (!batch.isEmpty()) {
+                    commitTraced(batch);
+                }
                 if (stop) {
                     return;
                 }
@@ -118,6 +138,29 @@ public class GroupCommit implements DisposableBean {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** The commit in the batch's span: its database calls are the span's children. */
+    private void commitTraced(List<Change<?>> batch) {
+        Span.Builder builder = tracer.spanBuilder().name("group-commit")
+                .tag("emailaccounts.group_commit.changes", batch.size());
+        // A child of the first change whose trace is recorded (sampled), so that its trace holds the batch's database
+        // calls; of the first change at all when none is (the batch is then recorded as that trace is: not).
+        TraceContext parent = batch.stream().map(change -> change.caller)
+                .filter(caller -> caller != null && Boolean.TRUE.equals(caller.sampled())).findFirst()
+                .orElse(batch.get(0).caller);
+        builder = parent == null ? builder.setNoParent() : builder.setParent(parent);
+        for (Change<?> change : batch) {
+            if (change.caller != null) {
+                builder = builder.addLink(new Link(change.caller));
+            }
+        }
+        Span span = builder.start();
+        try (Tracer.SpanInScope inScope = tracer.withSpan(span)) {
+            commit(batch);
+        } finally {
+            span.end();
         }
     }
 
@@ -196,15 +239,18 @@ public class GroupCommit implements DisposableBean {
 
     private static final class Change<T> {
 
-        static final Change<Void> STOP = new Change<>(() -> null);
+        static final Change<Void> STOP = new Change<>(() -> null, null);
 
         private final Supplier<T> change;
+        /** The trace of the request that sent the change, if it has one. */
+        private final TraceContext caller;
         private final CompletableFuture<T> answer = new CompletableFuture<>();
         private T result;
         private RuntimeException refusal;
 
-        Change(Supplier<T> change) {
+        Change(Supplier<T> change, TraceContext caller) {
             this.change = change;
+            this.caller = caller;
         }
 
         /**

@@ -48,7 +48,7 @@ class GroupCommitTest {
     @BeforeEach
     void createTable() {
         jdbc.sql("CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(20))").update();
-        writes = new GroupCommit(transactions, meters);
+        writes = new GroupCommit(transactions, meters, io.micrometer.tracing.Tracer.NOOP);
     }
 
     @AfterEach

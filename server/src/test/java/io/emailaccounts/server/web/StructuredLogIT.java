@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The packaged server with Spring Boot's structured logging, in the Elastic Common Schema's format and in Logstash's, as
  * the Operations guide turns it on: every line it writes is one JSON object; the access log's values and the request's id are fields of
- * their own, as the guide's sample (of the first format) shows them; and no password, token or stored secret appears in any line, through
+ * their own, as the guide's sample (of the first format) shows them; and no password, token, key or stored secret appears in any line, through
  * sign-ins good and bad, tokens used and refreshed, and a record stored with its secrets.
  */
 class StructuredLogIT {
@@ -63,6 +63,9 @@ class StructuredLogIT {
             RawHttp.Response refreshed = new RawHttp(server.baseUrl()).postForm("/api/token", "grant_type=refresh_token&refresh_token=" + refreshToken);
             secrets.add(refreshed.json().get("refresh_token").asString());
         }
+        // The keys the development setup made: the one that seals the stored secrets, the one that signs the tokens.
+        secrets.add(Files.readString(folder.resolve("data/secrets-key")).strip());
+        secrets.add(Files.readString(folder.resolve("data/token-signing-key")).strip());
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("server.log"))) {

@@ -50,6 +50,9 @@ class TracesTest extends RunningServerTest {
         registry.add("management.opentelemetry.tracing.export.otlp.endpoint", () -> ENDPOINT);
         registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
         registry.add("management.tracing.sampling.probability", () -> "1.0");
+        // What setting the endpoint turns on where the server is started (TracesExportedOnly reads the settings as the
+        // application starts; a test's dynamic properties come after that).
+        registry.add("jdbc.datasource-proxy.enabled", () -> "true");
     }
 
     @Test

@@ -520,7 +520,7 @@ bounded "$bindir/pg_restore" -h 127.0.0.1 -p "$port" -U postgres --no-owner -d r
 start_replica restored restored
 ready restored
 sealed=$(bounded "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d restored -tA \
-    -c "SELECT count(*) FROM email_account WHERE google_access_token LIKE 'v1:%'")
+    -c "SELECT count(*) FROM email_account WHERE google_access_token LIKE 'v2:%'")
 all_kept "$work/before-backup" "before the backup began, from the restored database" \
     "http://127.0.0.1:${ports[restored]}/api/crm/emailaccounts"
 (( sealed > 0 )) || fail "no sealed secret in the restored database"

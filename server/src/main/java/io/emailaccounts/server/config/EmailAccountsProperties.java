@@ -215,14 +215,36 @@ public record EmailAccountsProperties(
     }
 
     /**
-     * @param encryptionKey base64 of 32 random bytes (AES-256) that encrypts the access tokens in the database; made
-     *                      and kept beside the data on the embedded development setup, required anywhere else
+     * @param encryptionKey       base64 of 32 random bytes (AES-256): the current key, which seals every access token
+     *                            written; made and kept beside the data on the embedded development setup, required
+     *                            anywhere else
+     * @param decryptionKeys      older keys (base64 of 32 bytes each) that tokens may still be sealed with: read, never
+     *                            written with; a key may leave this list once no stored value uses it (the
+     *                            {@code secrets} actuator endpoint and {@code emailaccounts_secrets_values} say how many do)
+     * @param reencryptInterval   how long after one pass of rewriting values under an older key with the current one
+     *                            the next pass starts; each pass runs until none is left
+     * @param reencryptBatchSize  how many rows one step of a pass reads
      */
-    public record Secrets(String encryptionKey) {
+    public record Secrets(String encryptionKey, @DefaultValue List<String> decryptionKeys,
+                          @DefaultValue("1m") Duration reencryptInterval, @DefaultValue("100") int reencryptBatchSize) {
+
+        public Secrets {
+            decryptionKeys = List.copyOf(decryptionKeys);
+            if (reencryptInterval.isNegative() || reencryptInterval.isZero()) {
+                throw new InvalidConfigurationException("emailaccounts.secrets.reencrypt-interval is " + reencryptInterval + ".",
+                        "Set emailaccounts.secrets.reencrypt-interval to a positive duration, such as 1m.");
+            }
+            if (reencryptBatchSize < 1) {
+                throw new InvalidConfigurationException("emailaccounts.secrets.reencrypt-batch-size is " + reencryptBatchSize + ".",
+                        "Set emailaccounts.secrets.reencrypt-batch-size to a positive number of rows, such as 100.");
+            }
+        }
 
         @Override
         public String toString() {
-            return "Secrets[encryptionKey=" + (encryptionKey == null ? "unset" : "(set)") + "]";
+            return "Secrets[encryptionKey=" + (encryptionKey == null ? "unset" : "(set)") + ", decryptionKeys=("
+                    + decryptionKeys.size() + " set), reencryptInterval=" + reencryptInterval + ", reencryptBatchSize="
+                    + reencryptBatchSize + "]";
         }
     }
 

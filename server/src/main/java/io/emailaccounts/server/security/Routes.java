@@ -56,7 +56,9 @@ public class Routes {
             // Metrics say how the service is used: for administrators only.
             new Served("/actuator/prometheus", "GET", Access.ADMINISTRATOR),
             // A backup copies every record: for administrators only.
-            new Served("/actuator/backup", "POST", Access.ADMINISTRATOR));
+            new Served("/actuator/backup", "POST", Access.ADMINISTRATOR),
+            // Which keys seal the stored secrets (their ids) and how many values each: for administrators only.
+            new Served("/actuator/secrets", "GET", Access.ADMINISTRATOR));
 
     private final List<Route> routes;
 

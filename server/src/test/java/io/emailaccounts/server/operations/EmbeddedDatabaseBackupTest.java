@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.secrets.SecretPlace;
 import io.emailaccounts.server.support.EmailAccountRecords;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.StandaloneServer;
@@ -98,9 +100,10 @@ class EmbeddedDatabaseBackupTest {
             List<String> secrets = new ArrayList<>();
             acknowledged.forEach((id, token) -> {
                 assertThat(admin.get(PATH + "/" + id).status()).as("record " + id).isEqualTo(200);
-                String stored = jdbc.sql("SELECT google_access_token FROM email_account WHERE id = ?").param(id)
-                        .query(String.class).single();
-                secrets.add(cipher.decrypt(stored, "google_access_token"));
+                Map<String, Object> row = jdbc.sql("SELECT unique_id, google_access_token FROM email_account WHERE id = ?")
+                        .param(id).query().singleRow();
+                secrets.add(cipher.decrypt((String) row.get("google_access_token"),
+                        new SecretPlace("email_account", "google_access_token", (UUID) row.get("unique_id"))));
             });
             assertThat(secrets).containsExactlyElementsOf(acknowledged.values());
         } finally {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -57,14 +58,16 @@ class SecretsAtRestTest {
 
             String stored = jdbc.sql("SELECT google_access_token FROM email_account WHERE id = :id").param("id", id)
                     .query(String.class).single();
-            assertThat(stored).startsWith("v1:").doesNotContain(SECRET);
-            assertThat(server.getBean(SecretCipher.class).decrypt(stored, "google_access_token")).isEqualTo(SECRET);
+            SecretCipher cipher = server.getBean(SecretCipher.class);
+            UUID row = jdbc.sql("SELECT unique_id FROM email_account WHERE id = :id").param("id", id).query(UUID.class).single();
+            assertThat(stored).startsWith(cipher.currentPrefix()).doesNotContain(SECRET);
+            assertThat(cipher.decrypt(stored, new SecretPlace("email_account", "google_access_token", row))).isEqualTo(SECRET);
             assertThat(http(server).get("/api/crm/emailaccounts/" + id).body()).doesNotContain(SECRET);
         }
         try (ConfigurableApplicationContext server = start()) {
             JdbcClient jdbc = server.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT office365_access_token FROM email_account WHERE office365_access_token IS NOT NULL")
-                    .query(String.class).single()).startsWith("v1:");
+                    .query(String.class).single()).startsWith(server.getBean(SecretCipher.class).currentPrefix());
             // H2 rewrites its file in place; compact it so that no page still holds the old plain text.
             jdbc.sql("SHUTDOWN COMPACT").update();
         }

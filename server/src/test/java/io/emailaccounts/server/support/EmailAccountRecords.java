@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.emailaccounts.server.emailaccount.EmailAccountField;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.secrets.SecretPlace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,11 +53,13 @@ public final class EmailAccountRecords {
         record.setAll(ExampleBodies.answered(EmailAccountSchema.RECORD_SCHEMA));
         STORED.forEach((name, value) -> record.set(name, ExampleBodies.JSON.valueToTree(value)));
         Map<String, Object> columns = new LinkedHashMap<>();
+        UUID row = UUID.fromString(record.get("UniqueId").asString());
         for (EmailAccountField<?> field : SCHEMA.fields()) {
             JsonNode value = record.path(field.name());
             if (field.stored() && !value.isMissingNode() && field != SCHEMA.id()) {
                 Object typed = value.isNull() ? null : field.type().parse(value.asString());
-                columns.put(field.column(), field.secret() && typed != null ? cipher.encrypt((String) typed, field.column()) : typed);
+                columns.put(field.column(), field.secret() && typed != null
+                        ? cipher.encrypt((String) typed, new SecretPlace("email_account", field.column(), row)) : typed);
             }
         }
         insert(ID, columns);
@@ -106,8 +109,9 @@ public final class EmailAccountRecords {
 
     /** A stored access token, decrypted; null when none is stored. */
     public String secret(long id, String column) {
-        String stored = (String) row(id).get(column);
-        return stored == null ? null : cipher.decrypt(stored, column);
+        Map<String, Object> row = row(id);
+        String stored = (String) row.get(column);
+        return stored == null ? null : cipher.decrypt(stored, new SecretPlace("email_account", column, (UUID) row.get("unique_id")));
     }
 
     /** The stored row, column names in any case; times as OffsetDateTime in UTC, whatever the database's driver gives. */

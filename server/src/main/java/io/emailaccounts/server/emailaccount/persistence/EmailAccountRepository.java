@@ -80,8 +80,10 @@ public class EmailAccountRepository {
         if (versions != null) {
             statement = statement.param("versions", versions.isEmpty() ? List.of(-1L) : versions);
         }
+        // A secret is sealed for its row: its unique_id, read first (only then; a row that is not there is not updated).
+        UUID row = EmailAccountTable.holdsSecret(values) ? findUniqueId(id, scope).orElseGet(UUID::randomUUID) : null;
         KeyHolder newVersion = new GeneratedKeyHolder();
-        if (table.bind(inBusinesses(statement, scope), values).update(newVersion, EmailAccountTable.VERSION) != 1) {
+        if (table.bind(inBusinesses(statement, scope), values, row).update(newVersion, EmailAccountTable.VERSION) != 1) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(((Number) newVersion.getKeys().get(EmailAccountTable.VERSION)).longValue());
@@ -92,6 +94,13 @@ public class EmailAccountRepository {
         return inBusinesses(jdbc.sql("SELECT version FROM " + EmailAccountTable.NAME + " WHERE " + ID.column() + " = :id" + inBusinesses(scope))
                 .param("id", id), scope)
                 .query(Long.class)
+                .optional();
+    }
+
+    private Optional<UUID> findUniqueId(long id, BusinessScope scope) {
+        return inBusinesses(jdbc.sql("SELECT " + UNIQUE_ID.column() + " FROM " + EmailAccountTable.NAME + " WHERE " + ID.column()
+                        + " = :id" + inBusinesses(scope)).param("id", id), scope)
+                .query(UUID.class)
                 .optional();
     }
 
@@ -122,14 +131,15 @@ public class EmailAccountRepository {
                                                      OffsetDateTime createdOn, String createdBy) {
         String columns = values.keySet().stream().map(field -> ", " + field.column()).collect(Collectors.joining());
         String parameters = values.keySet().stream().map(field -> ", :" + field.column()).collect(Collectors.joining());
+        UUID row = UUID.randomUUID();
         JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO " + EmailAccountTable.NAME + " (" + (withId ? ID.column() + ", " : "")
                         + String.join(", ", UNIQUE_ID.column(), CREATED_ON.column(), UPDATED_ON.column(), UPDATED_BY.column())
                         + columns + ") VALUES ("
                         + (withId ? ":id, " : "") + ":unique_id, :created_on, :created_on, :updated_by" + parameters + ")")
-                .param("unique_id", UUID.randomUUID())
+                .param("unique_id", row)
                 .param("created_on", createdOn)
                 .param("updated_by", createdBy);
-        return table.bind(statement, values);
+        return table.bind(statement, values, row);
     }
 
     private String inBusinesses(BusinessScope scope) {

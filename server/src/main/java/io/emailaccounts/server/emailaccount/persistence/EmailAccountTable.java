@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -23,6 +24,7 @@ import io.emailaccounts.server.emailaccount.EmailAccountProperties;
 import io.emailaccounts.server.emailaccount.EmailAccountRecord;
 import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.secrets.SecretPlace;
 
 /**
  * The table {@code email_account} ({@code x-table}) as the contract's fields make it: one column per stored property
@@ -117,12 +119,26 @@ public class EmailAccountTable implements InitializingBean {
         return rows;
     }
 
-    /** Binds the values by column name; a secret never reaches the database but encrypted. */
-    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountField<?>, Object> values) {
+    /** Whether any of these values is a secret to store (which is sealed for its row). */
+    static boolean holdsSecret(Map<EmailAccountField<?>, Object> values) {
+        return values.entrySet().stream().anyMatch(value -> value.getKey().secret() && value.getValue() != null);
+    }
+
+    /** Where a secret of this row is stored, which its sealed value is bound to. */
+    static SecretPlace place(EmailAccountField<?> secret, UUID row) {
+        return new SecretPlace(NAME, secret.column(), row);
+    }
+
+    /**
+     * Binds the values by column name; a secret never reaches the database but sealed, for its place.
+     *
+     * @param row the row's {@code unique_id}, which a sealed secret is bound to
+     */
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<EmailAccountField<?>, Object> values, UUID row) {
         for (Map.Entry<EmailAccountField<?>, Object> value : values.entrySet()) {
             EmailAccountField<?> field = value.getKey();
             Object stored = field.secret() && value.getValue() != null
-                    ? cipher.encrypt((String) value.getValue(), field.column())
+                    ? cipher.encrypt((String) value.getValue(), place(field, row))
                     : value.getValue();
             statement = statement.param(field.column(), stored);
         }

@@ -62,8 +62,8 @@ class IdempotentCreates {
             throw new IdempotencyKeyInFlightException();
         }
         try {
-            String fingerprint = fingerprint(fields);
-            Supplier<Created> work = () -> replayOrCreate(user, key, fingerprint, create);
+            String request = canonical(fields);
+            Supplier<Created> work = () -> replayOrCreate(user, key, request, create);
             try {
                 return writes.write(work);
             } catch (DuplicateKeyException madeElsewhere) {
@@ -75,11 +75,12 @@ class IdempotentCreates {
         }
     }
 
-    private Created replayOrCreate(String user, String key, String fingerprint, Supplier<ChangeReceipt> create) {
+    private Created replayOrCreate(String user, String key, String request, Supplier<ChangeReceipt> create) {
         Instant now = clock.instant();
         Optional<IdempotencyKeys.Stored> stored = keys.find(user, key);
         if (stored.isPresent() && stored.get().expiresOn().isAfter(now)) {
-            if (!stored.get().fingerprint().equals(fingerprint)) {
+            // A fingerprint made before the encryption key changed is still recognised.
+            if (!cipher.isFingerprintOf(stored.get().fingerprint(), request)) {
                 throw new IdempotencyKeyReusedException();
             }
             return new Created(new ChangeReceipt(stored.get().recordId(), stored.get().createdOn(), user, 1), true);
@@ -88,16 +89,17 @@ class IdempotentCreates {
             keys.forget(user, key);
         }
         ChangeReceipt receipt = create.get();
-        keys.insert(user, key, new IdempotencyKeys.Stored(fingerprint, receipt.id(), receipt.changedOn(), now.plus(retention)));
+        keys.insert(user, key, new IdempotencyKeys.Stored(cipher.fingerprint(request), receipt.id(), receipt.changedOn(),
+                now.plus(retention)));
         return new Created(receipt, false);
     }
 
     /**
      * The request as the server understood it, fields in name order, each value with its type and length, so that two
-     * bodies that differ only in spacing or the order of their properties have one fingerprint. Keyed, since a body
-     * may hold passwords and tokens.
+     * bodies that differ only in spacing or the order of their properties have one fingerprint. Only its keyed
+     * fingerprint is stored, since a body may hold passwords and tokens.
      */
-    private String fingerprint(EmailAccountWrite fields) {
+    private static String canonical(EmailAccountWrite fields) {
         StringBuilder text = new StringBuilder("createEmailAccount\n");
         Map<String, Object> byName = new TreeMap<>();
         fields.values().forEach((field, value) -> byName.put(field.name(), value));
@@ -111,7 +113,7 @@ class IdempotentCreates {
             }
             text.append('\n');
         });
-        return cipher.fingerprint(text.toString());
+        return text.toString();
     }
 
     private record InFlight(String user, String key) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import io.emailaccounts.server.emailaccount.EmailAccountSchema;
 import io.emailaccounts.server.emailaccount.search.EmailAccountQuery;
 import io.emailaccounts.server.emailaccount.search.EmailAccountSearchRepository;
 import io.emailaccounts.server.secrets.SecretCipher;
+import io.emailaccounts.server.secrets.SecretPlace;
 
 /**
  * The repositories on the migrated schema alone, no web layer: on the embedded H2 by default, on PostgreSQL when
@@ -134,8 +136,11 @@ class EmailAccountRepositoriesTest {
         for (EmailAccountField<?> secret : schema.fields().stream().filter(EmailAccountField::secret).toList()) {
             String stored = jdbc.sql("SELECT " + secret.column() + " FROM email_account WHERE id = :id").param("id", id)
                     .query(String.class).single();
-            assertThat(stored).as(secret.name()).startsWith("v1:").doesNotContain((String) schema.example(secret));
-            assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo(schema.example(secret));
+            assertThat(stored).as(secret.name()).startsWith(CIPHER.currentPrefix()).doesNotContain((String) schema.example(secret));
+            assertThat(CIPHER.decrypt(stored, placeOf(secret, id))).isEqualTo(schema.example(secret));
+            // Bound to its row: the same value in another row does not decrypt.
+            assertThatThrownBy(() -> CIPHER.decrypt(stored, placeOf(secret, insert(Map.of()))))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -210,7 +215,7 @@ class EmailAccountRepositoriesTest {
     }
 
     @Test
-    void shouldEncryptSecretsLeftInPlainTextAndTellAKeyThatCannotReadThem() {
+    void shouldSealSecretsLeftInPlainText() {
         long id = insert(Map.of());
         EmailAccountField<?> secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
         jdbc.sql("UPDATE email_account SET " + secret.column() + " = 'plain-token' WHERE id = :id").param("id", id).update();
@@ -218,13 +223,9 @@ class EmailAccountRepositoriesTest {
         assertThat(secrets.encryptPlaintextSecrets()).isEqualTo(1);
         String stored = jdbc.sql("SELECT " + secret.column() + " FROM email_account WHERE id = :id").param("id", id)
                 .query(String.class).single();
-        assertThat(CIPHER.decrypt(stored, secret.column())).isEqualTo("plain-token");
-        assertThat(secrets.findSecretUnreadableWithThisKey()).isEmpty();
-        byte[] otherKey = new byte[32];
-        otherKey[0] = 1;
-        EncryptedSecretsRepository withOtherKey = new EncryptedSecretsRepository(jdbc, new SecretCipher(otherKey),
-                new EmailAccountTable(jdbc, new SecretCipher(otherKey), schema), schema);
-        assertThat(withOtherKey.findSecretUnreadableWithThisKey()).isPresent();
+        assertThat(CIPHER.decrypt(stored, placeOf(secret, id))).isEqualTo("plain-token");
+        assertThat(secrets.countByKey()).containsOnlyKeys(CIPHER.currentKeyId());
+        assertThat(secrets.encryptPlaintextSecrets()).isZero();
     }
 
     @Test
@@ -267,11 +268,17 @@ class EmailAccountRepositoriesTest {
     @Test
     void shouldStoreTheLongestSecretTheContractAllows() {
         EmailAccountField<?> secret = schema.fields().stream().filter(EmailAccountField::secret).findFirst().orElseThrow();
-        String stored = CIPHER.encrypt("\uD83D\uDD11".repeat(secret.maxLength()), secret.column());
+        String stored = CIPHER.encrypt("\uD83D\uDD11".repeat(secret.maxLength()),
+                new SecretPlace("email_account", secret.column(), UUID.randomUUID()));
         long id = insert(Map.of());
 
         jdbc.sql("UPDATE email_account SET " + secret.column() + " = :stored WHERE id = :id").param("stored", stored).param("id", id).update();
         assertThat(stored.length()).isLessThanOrEqualTo(SecretCipher.storedLength(secret.maxLength()));
+    }
+
+    private SecretPlace placeOf(EmailAccountField<?> secret, long id) {
+        UUID row = jdbc.sql("SELECT unique_id FROM email_account WHERE id = :id").param("id", id).query(UUID.class).single();
+        return new SecretPlace("email_account", secret.column(), row);
     }
 
     private static List<Long> idsOf(List<EmailAccountRecord> records) {

@@ -19,11 +19,11 @@ class TracesExportedOnlyTest {
     }
 
     @Test
-    void shouldTurnOffTheDatabaseSpansAndTheExemplarsWhileNothingIsExported() {
+    void shouldTurnOffTracingTheDatabaseSpansAndTheExemplarsWhileNothingIsExported() {
         StandardEnvironment environment = environment(Map.of());
 
         assertThat(environment.getProperty("jdbc.datasource-proxy.enabled")).isEqualTo("false");
-        assertThat(environment.getProperty("spring.autoconfigure.exclude")).isEqualTo(TracesExportedOnly.EXEMPLARS);
+        assertThat(environment.getProperty("spring.autoconfigure.exclude")).isEqualTo(TracesExportedOnly.TRACING);
     }
 
     @Test
@@ -40,6 +40,6 @@ class TracesExportedOnlyTest {
                 "spring.autoconfigure.exclude", "com.example.Other"));
 
         assertThat(environment.getProperty("jdbc.datasource-proxy.enabled")).isEqualTo("true");
-        assertThat(environment.getProperty("spring.autoconfigure.exclude")).isEqualTo("com.example.Other," + TracesExportedOnly.EXEMPLARS);
+        assertThat(environment.getProperty("spring.autoconfigure.exclude")).isEqualTo("com.example.Other," + TracesExportedOnly.TRACING);
     }
 }

@@ -52,6 +52,7 @@ class TracesTest extends RunningServerTest {
         registry.add("management.tracing.sampling.probability", () -> "1.0");
         // What setting the endpoint turns on where the server is started (TracesExportedOnly reads the settings as the
         // application starts; a test's dynamic properties come after that).
+        registry.add("spring.autoconfigure.exclude", () -> "");
         registry.add("jdbc.datasource-proxy.enabled", () -> "true");
     }
 

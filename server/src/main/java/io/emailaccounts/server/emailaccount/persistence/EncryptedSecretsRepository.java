@@ -72,9 +72,11 @@ public class EncryptedSecretsRepository {
                             + SEALED.formatted(column))
                     .query().listOfRows();
             for (Map<String, Object> row : plaintext) {
+                // Only if unchanged: another replica may be serving, and a request may have replaced it meanwhile.
                 encrypted += table.bind(jdbc.sql("UPDATE " + EmailAccountTable.NAME + " SET " + column + " = :" + column
-                                + " WHERE id = :id").param("id", row.get("id")), Map.of(secret, row.get("secret")),
-                        (UUID) row.get("row_id")).update();
+                                        + " WHERE id = :id AND " + column + " = :read")
+                                .param("id", row.get("id")).param("read", row.get("secret")),
+                        Map.of(secret, row.get("secret")), (UUID) row.get("row_id")).update();
             }
         }
         return encrypted;

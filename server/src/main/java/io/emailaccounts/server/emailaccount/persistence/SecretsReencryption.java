@@ -26,9 +26,11 @@ import io.emailaccounts.server.secrets.SecretCipher;
  *     <li>Resumable: what is left is read from the table itself, so a pass stopped anywhere (a restart, a lost
  *     database) loses nothing, and the next one goes on.</li>
  *     <li>Safe beside requests and other replicas: each value is rewritten by a statement of its own, only if it
- *     still holds what was read; two replicas rewriting at once rewrite each value at most once between them.</li>
- *     <li>A replica rewrites under its own current key: set the same keys on every replica (the Operations guide says
- *     in which order).</li>
+ *     still holds what was read, so a request's newer value is never replaced; two replicas with the same current key
+ *     rewrite each value at most once between them.</li>
+ *     <li>A replica rewrites under its own current key: while replicas differ (during a rolling change of the key),
+ *     each rewrites the others' values back, which changes how a value is sealed, never what it holds, until the
+ *     last one has the new key.</li>
  * </ul>
  * The counts are published as {@code emailaccounts_secrets_values{key_id, current}}, as of the start-up check or the
  * last pass.
@@ -95,8 +97,9 @@ public class SecretsReencryption implements DisposableBean {
         }
         if (!unreadable.isEmpty()) {
             EncryptedSecretsRepository.Unreadable first = unreadable.get(0);
-            log.warn("{} stored access token(s) are sealed with a key this server does not have, and were left as they "
-                    + "are: the first, EmailAccount {}'s {}, with key {}", unreadable.size(), first.id(), first.column(),
+            log.warn("{} stored access token(s) could not be opened with any configured key (sealed with a key this "
+                    + "server does not have, or altered or moved from another row), and were left as they are: the "
+                    + "first, EmailAccount {}'s {}, naming key {}", unreadable.size(), first.id(), first.column(),
                     first.keyId());
         }
         return counts;

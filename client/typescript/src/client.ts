@@ -18,10 +18,14 @@ import {
 /** The hosted Nexudus Spaces service. */
 export const HOSTED_BASE_URL = 'https://spaces.nexudus.com';
 
-/** How requests are signed: HTTP Basic, a bearer token you hold, the password grant (signs in and renews), or none. */
+/**
+ * How requests are signed: HTTP Basic, a bearer token you hold, the password grant (signs in and renews), or none. A
+ * bearer token may be a function, asked before each request: for tokens of your organisation's OpenID Connect issuer,
+ * which your code renews (with its identity provider's library), return the current one.
+ */
 export type Auth =
     | { basic: { username: string; password: string } }
-    | { bearer: string }
+    | { bearer: string | (() => string | Promise<string>) }
     | { passwordGrant: { username: string; password: string } }
     | { none: true };
 
@@ -118,7 +122,8 @@ function authorizationOf(auth: Auth, unauthenticated: () => Configuration): (() 
         return async () => `Basic ${credentials}`;
     }
     if ('bearer' in auth) {
-        return async () => `Bearer ${auth.bearer}`;
+        const bearer = auth.bearer;
+        return typeof bearer === 'function' ? async () => `Bearer ${await bearer()}` : async () => `Bearer ${bearer}`;
     }
     if ('passwordGrant' in auth) {
         const tokens = new PasswordGrantTokens(new AuthenticationApi(unauthenticated()), auth.passwordGrant.username,

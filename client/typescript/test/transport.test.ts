@@ -8,6 +8,7 @@ import { answers, requests, standIn } from './stand-in';
 const signedIn = [
     { basic: { username: 'me', password: 'secret' } },
     { bearer: 'a-token' },
+    { bearer: () => 'a-token' },
     { passwordGrant: { username: 'me', password: 'secret' } },
 ];
 
@@ -44,3 +45,18 @@ test('a redirect is handed back as the answer, not followed with the credentials
     assert.equal(refused.response.status, 307);
     assert.deepEqual(requests.map(request => request.url), ['/api/token']);
 });
+
+test('a bearer token given as a function is asked for before each request', async () => {
+    const address = await standIn();
+    answers.push({ status: 400, body: '{}' }, { status: 400, body: '{}' });
+    let renewed = 0;
+    const api = new AuthenticationApi(createConfiguration({ baseUrl: address, auth: { bearer: async () => `token-${++renewed}` } }));
+    requests.length = 0;
+
+    for (let i = 0; i < 2; i++) {
+        await api.createToken({ grantType: CreateTokenGrantTypeEnum.Password, username: 'me', password: 'secret' }).catch(() => undefined);
+    }
+
+    assert.deepEqual(requests.map(request => request.authorization), ['Bearer token-1', 'Bearer token-2']);
+});
+

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Ready-to-use {@link ApiClient}s for this API, in one line. The same code talks to a local server or to the hosted
@@ -55,6 +56,22 @@ public final class NexudusClients {
     public static ApiClient bearerToken(String baseUrl, String accessToken, ClientOptions options) {
         Objects.requireNonNull(accessToken, "accessToken");
         return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer " + accessToken));
+    }
+
+    /**
+     * Asks for the access token before each request and sends it: for tokens of your organisation's OpenID Connect
+     * issuer, which your code renews (with its identity provider's library), return the current one. The supplier is
+     * called from the threads that send requests, so it must be thread-safe.
+     */
+    public static ApiClient bearerTokens(String baseUrl, Supplier<String> accessTokens) {
+        return bearerTokens(baseUrl, accessTokens, ClientOptions.defaults());
+    }
+
+    /** {@link #bearerTokens(String, Supplier)} with these timeouts and retries. */
+    public static ApiClient bearerTokens(String baseUrl, Supplier<String> accessTokens, ClientOptions options) {
+        Objects.requireNonNull(accessTokens, "accessTokens");
+        return withAuthorization(baseUrl, options, request -> request.setHeader("Authorization", "Bearer "
+                + Objects.requireNonNull(accessTokens.get(), "the access token supplied")));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,20 @@ class NexudusClientsTest {
     }
 
     @Test
+    void shouldAskForTheBearerTokenBeforeEachRequestWhenGivenASupplier() throws Exception {
+        server.answer(200, UPDATED);
+        server.answer(200, UPDATED);
+        AtomicInteger renewals = new AtomicInteger();
+        EmailAccountsApi api = new EmailAccountsApi(NexudusClients.bearerTokens(server.baseUrl(), () -> "token-" + renewals.incrementAndGet()));
+
+        api.updateEmailAccount(helpDesk(), null);
+        api.updateEmailAccount(helpDesk(), null);
+
+        assertThat(server.requests()).extracting(request -> request.header("Authorization"))
+                .containsExactly("Bearer token-1", "Bearer token-2");
+    }
+
+    @Test
     void shouldSignInOnceThenRenewWithTheRefreshTokenBeforeExpiry() {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-15T10:00:00Z"));
         PasswordGrantTokens tokens = signInAs("secret", clock);
@@ -153,6 +168,7 @@ class NexudusClientsTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http://")
                     .hasMessageNotContaining("secret");
             assertThatThrownBy(() -> NexudusClients.bearerToken(remote, "a-token")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> NexudusClients.bearerTokens(remote, () -> "a-token")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> NexudusClients.passwordGrant(remote, "me", "secret")).isInstanceOf(IllegalArgumentException.class);
             assertThat(NexudusClients.basicAuth(remote, "me", "secret", ClientOptions.defaults().withPlainHttpCredentials(true)))
                     .as("allowed by the options").isNotNull();

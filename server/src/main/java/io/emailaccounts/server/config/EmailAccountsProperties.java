@@ -259,7 +259,13 @@ public record EmailAccountsProperties(
      *                             ends the oldest beyond that
      * @param clockSkew            how long after its expiry an access token is still accepted, for clocks that differ
      *                             between machines; 0 (the default) to at most {@value #MAX_CLOCK_SKEW_SECONDS} seconds,
-     *                             so that a token is not used much past the {@code expires_in} the server announced
+     *                             so that a token is not used much past the {@code expires_in} the server announced;
+     *                             the organisation's issuer's tokens too
+     * @param tokenAudience        the audience ({@code aud}) of the access tokens this server issues, and the one it
+     *                             requires of them: a value of this deployment's own, so that its tokens are not taken by
+     *                             another deployment with the same signing key
+     * @param issuer               how the claims of the organisation's OpenID Connect issuer's tokens are read (the
+     *                             issuer itself is {@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
      */
     public record Security(
             String tokenSigningKey,
@@ -267,7 +273,9 @@ public record EmailAccountsProperties(
             @DefaultValue("15d") Duration refreshTokenLifetime,
             @DefaultValue("0s") Duration clockSkew,
             @DefaultValue("30d") Duration refreshFamilyLifetime,
-            @DefaultValue("10") int refreshFamiliesPerUser) {
+            @DefaultValue("10") int refreshFamiliesPerUser,
+            @DefaultValue("emailaccounts") String tokenAudience,
+            @DefaultValue Issuer issuer) {
 
         public static final long MAX_CLOCK_SKEW_SECONDS = 10;
 
@@ -289,8 +297,32 @@ public record EmailAccountsProperties(
             return "Security[tokenSigningKey=" + (tokenSigningKey == null ? "unset" : "(set)")
                     + ", accessTokenLifetime=" + accessTokenLifetime
                     + ", refreshTokenLifetime=" + refreshTokenLifetime + ", clockSkew=" + clockSkew
-                    + ", refreshFamilyLifetime=" + refreshFamilyLifetime + ", refreshFamiliesPerUser=" + refreshFamiliesPerUser + "]";
+                    + ", refreshFamilyLifetime=" + refreshFamilyLifetime + ", refreshFamiliesPerUser=" + refreshFamiliesPerUser
+                    + ", tokenAudience=" + tokenAudience + ", issuer=" + issuer + "]";
         }
+    }
+
+    /**
+     * The organisation's OpenID Connect issuer: which claims of its access tokens name the user's roles and
+     * businesses, and how its signing keys are kept. A claim name with dots is a path into nested claims
+     * ({@code realm_access.roles}).
+     *
+     * @param rolesClaim            the claim that lists the user's roles: the contract's role names (others are ignored)
+     * @param businessesClaim       the claim that lists the BusinessIds the user may see and change, or is {@code "*"}
+     *                              for every business; a user with neither is refused (403)
+     * @param administratorRole     the role (in the roles claim) that makes the user a full administrator
+     * @param keySetLifetime        how long the issuer's published signing keys are used before they are fetched
+     *                              again: a key the issuer withdraws is refused at most this long after
+     * @param keySetRefreshInterval the least time between two fetches of the keys when a token names a key not yet
+     *                              seen (one the issuer has started to sign with), so that made-up key ids do not send
+     *                              the server to the issuer with every request
+     */
+    public record Issuer(
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("businesses") String businessesClaim,
+            @DefaultValue("Administrator") String administratorRole,
+            @DefaultValue("5m") Duration keySetLifetime,
+            @DefaultValue("30s") Duration keySetRefreshInterval) {
     }
 
     /**

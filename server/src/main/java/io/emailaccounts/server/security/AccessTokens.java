@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -13,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Signed JWT access tokens: the user, its authorities when the token was issued (for the client to read), and the
+ * Signed JWT access tokens of this server (issuer {@value #ISSUER}, audience this deployment's): the user, its authorities when the token was issued (for the client to read), and the
  * fingerprint of the user's stored password ({@link PasswordBinding}). A request with one is authorized with the
  * authorities the user holds now ({@link CurrentUserTokens}).
  */
@@ -25,11 +26,14 @@ final class AccessTokens {
 
     private final JwtEncoder encoder;
     private final Duration lifetime;
+    private final String audience;
     private final Clock clock;
 
-    AccessTokens(JwtEncoder encoder, Duration lifetime, Clock clock) {
+    /** @param audience this deployment's audience, {@code emailaccounts.security.token-audience} */
+    AccessTokens(JwtEncoder encoder, Duration lifetime, String audience, Clock clock) {
         this.encoder = encoder;
         this.lifetime = lifetime;
+        this.audience = audience;
         this.clock = clock;
     }
 
@@ -42,6 +46,7 @@ final class AccessTokens {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .audience(List.of(audience))
                 .subject(username)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))

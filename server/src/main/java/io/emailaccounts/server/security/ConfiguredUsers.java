@@ -51,9 +51,10 @@ final class ConfiguredUsers {
     }
 
     /**
+     * @param issuerTrusted     whether the organisation's issuer's tokens are taken: then no user need be configured
      * @param maxUsernameLength the longest user name the contract and the database take
      */
-    static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean development,
+    static InMemoryUserDetailsManager load(EmailAccountsProperties properties, boolean development, boolean issuerTrusted,
                                            Set<String> knownRoles, int maxUsernameLength, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -111,11 +112,16 @@ final class ConfiguredUsers {
                             + "published at /docs/#tag/configuration). Development mode (emailaccounts.mode=development) "
                             + "allows them, for trials on one machine.");
         }
+        if (users.isEmpty() && issuerTrusted) {
+            // Every user signs in at the organisation's issuer: no password grant, no Basic.
+            return new InMemoryUserDetailsManager();
+        }
         if (users.isEmpty()) {
             if (!development) {
                 throw new InvalidConfigurationException("No users are configured. Set emailaccounts.users[0].username, "
                         + "emailaccounts.users[0].password ({bcrypt}... form) and emailaccounts.users[0].administrator=true "
-                        + "(or .roles and .businesses); see the guide Configuration (api/guides/80-configuration.md).");
+                        + "(or .roles and .businesses), or take tokens from the organisation's OpenID Connect issuer "
+                        + "(spring.security.oauth2.resourceserver.jwt.issuer-uri); see the guides Configuration and Authentication.");
             }
             DevelopmentAdministrator admin = DevelopmentAdministrator.loadOrCreate(properties.devCredentialsFile());
             users.add(toUserDetails(admin.username(), encoder.encode(admin.password()), true, List.of(), Optional.empty()));

@@ -1,6 +1,7 @@
 package io.emailaccounts.server.security;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,11 +38,14 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -89,10 +95,15 @@ class SecurityConfiguration {
                                     AuthenticationManager passwordAuthentication, JwtDecoder jwtDecoder,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
                                     ObjectProvider<CorsConfigurationSource> corsSources, InMemoryUserDetailsManager users,
-                                    SecretKey tokenSigningKey, ApiContract contract, EmailAccountsProperties properties) {
-        // A bearer token's user as configured now: its authorities today; refused once removed or its password changed.
+                                    SecretKey tokenSigningKey, ApiContract contract, EmailAccountsProperties properties,
+                                    UserNames userNames) {
+        // A bearer token of the server's own: its user as configured now, its authorities today, refused once removed or
+        // its password changed. One of the organisation's issuer: its user as the token's claims say.
+        CurrentUserTokens ownTokens = new CurrentUserTokens(users, new PasswordBinding(tokenSigningKey));
+        IssuerTokens issuerTokens = new IssuerTokens(properties.security().issuer(), operations.roles(), userNames);
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
-        bearerTokens.setJwtAuthenticationConverter(new CurrentUserTokens(users, new PasswordBinding(tokenSigningKey)));
+        bearerTokens.setJwtAuthenticationConverter(token -> AccessTokens.ISSUER.equals(token.getClaimAsString(JwtClaimNames.ISS))
+                ? ownTokens.convert(token) : issuerTokens.convert(token));
 
         // CORS for other origins (emailaccounts.cors.allowed-origins), before authentication and before the route
         // filter, so that an allowed origin can read its 404 and 405 too. Then unknown paths (404) and methods a path
@@ -123,6 +134,15 @@ class SecurityConfiguration {
                 .authenticationManager(passwordAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint(failures))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        // Every failure to the envelope's handlers, an issuer that cannot be reached too (which Spring
+                        // Security's own failure handler would throw on, to the container's error page).
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures::commence);
+                                return filter;
+                            }
+                        })
                         .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearerTokens)))
                         .authenticationEntryPoint(failures)
@@ -171,8 +191,11 @@ class SecurityConfiguration {
 
     @Bean
     InMemoryUserDetailsManager users(EmailAccountsProperties properties, RunMode runMode, OperationAuthorization operations,
-                                     UserNames userNames, PasswordEncoder passwordEncoder) {
-        return ConfiguredUsers.load(properties, runMode.isDevelopment(), operations.roles(), userNames.maxLength(), passwordEncoder);
+                                     UserNames userNames, PasswordEncoder passwordEncoder,
+                                     ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        String issuer = resourceServer.getIfAvailable(OAuth2ResourceServerProperties::new).getJwt().getIssuerUri();
+        return ConfiguredUsers.load(properties, runMode.isDevelopment(), issuer != null && !issuer.isBlank(),
+                operations.roles(), userNames.maxLength(), passwordEncoder);
     }
 
     /**
@@ -207,24 +230,39 @@ class SecurityConfiguration {
                 properties.developmentDirectory().resolve("token-signing-key")), "HmacSHA256");
     }
 
+    /**
+     * The bearer tokens the server takes: its own, and the organisation's issuer's when one is configured
+     * ({@link TrustedIssuers}); the server's own remembered once verified ({@link VerifiedTokenCache}).
+     */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, EmailAccountsProperties properties, Clock clock) {
-        return accessTokenDecoder(tokenSigningKey, properties.security(), clock);
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, EmailAccountsProperties properties, RunMode runMode, Clock clock,
+                          ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        return bearerTokenDecoder(tokenSigningKey, properties.security(),
+                resourceServer.getIfAvailable(OAuth2ResourceServerProperties::new).getJwt(), runMode.isDevelopment(), clock);
+    }
+
+    static JwtDecoder bearerTokenDecoder(SecretKey tokenSigningKey, EmailAccountsProperties.Security security,
+                                         OAuth2ResourceServerProperties.Jwt issuer, boolean development, Clock clock) {
+        OAuth2TokenValidator<Jwt> ownValidator = ownTokenValidator(security, clock);
+        NimbusJwtDecoder own = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        own.setJwtValidator(ownValidator);
+        TrustedIssuers issuers = TrustedIssuers.of(own, issuer, security, development, clock);
+        return new VerifiedTokenCache(issuers, ownValidator, security.accessTokenLifetime(),
+                token -> AccessTokens.ISSUER.equals(token.getClaimAsString(JwtClaimNames.ISS)));
     }
 
     /**
-     * Checks an access token's signature once, then its claims on every use (see {@link VerifiedTokenCache}): the
-     * issuer, and the expiry with no more leeway than {@code emailaccounts.security.clock-skew} (Spring's default
-     * would accept a token for a minute after the {@code expires_in} the server announced).
+     * The checks of the server's own access tokens, on every use: the issuer; the audience, this deployment's
+     * ({@code emailaccounts.security.token-audience}), or none (tokens of the versions before audiences, which lived an
+     * hour at most); and the expiry with no more leeway than {@code emailaccounts.security.clock-skew} (Spring's
+     * default would accept a token for a minute after the {@code expires_in} the server announced).
      */
-    static JwtDecoder accessTokenDecoder(SecretKey tokenSigningKey, EmailAccountsProperties.Security security, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    static OAuth2TokenValidator<Jwt> ownTokenValidator(EmailAccountsProperties.Security security, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
         timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(AccessTokens.ISSUER));
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, security.accessTokenLifetime());
+        return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audience -> audience == null || audience.contains(security.tokenAudience())));
     }
 
     @Bean
@@ -234,7 +272,7 @@ class SecurityConfiguration {
                                             JdbcClient jdbc, Clock clock) {
         EmailAccountsProperties.Security security = properties.security();
         AccessTokens accessTokens = new AccessTokens(NimbusJwtEncoder.withSecretKey(tokenSigningKey).build(),
-                security.accessTokenLifetime(), clock);
+                security.accessTokenLifetime(), security.tokenAudience(), clock);
         RefreshTokenStore refreshTokens = new RefreshTokenStore(jdbc, security.refreshTokenLifetime(),
                 security.refreshFamilyLifetime(), security.refreshFamiliesPerUser(), tokenSigningKey, clock);
         return new TokenEndpoint(authenticationManager, users, accessTokens, refreshTokens, userNames, tokenRequests,

@@ -41,7 +41,9 @@ import io.emailaccounts.server.limits.TooManyRequestsException;
 import io.emailaccounts.server.security.CrossOriginRefusedException;
 import io.emailaccounts.server.security.LoginThrottledException;
 import io.emailaccounts.server.security.OAuthTokenException;
+import io.emailaccounts.server.security.IssuerUnavailableException;
 import io.emailaccounts.server.security.OperationForbiddenException;
+import io.emailaccounts.server.security.TokenNamesNoBusinessException;
 import io.emailaccounts.server.security.PasswordChecksBusyException;
 import io.emailaccounts.server.error.PropertyViolation;
 import io.emailaccounts.server.error.RequestValidationException;
@@ -120,10 +122,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + "Read the record before sending the request again.");
     }
 
+    /** A valid token of the organisation's issuer whose user may see no business. */
+    @ExceptionHandler
+    ResponseEntity<Object> onTokenWithoutBusiness(TokenNamesNoBusinessException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer " + REALM + ", error=\"insufficient_scope\"");
+        return ErrorEnvelopes.response(HttpStatus.FORBIDDEN, headers, e.getMessage());
+    }
+
     @ExceptionHandler
     ResponseEntity<Object> onUnauthenticated(AuthenticationException e, HttpServletRequest request) {
         if (DatabaseUnavailable.isCauseOf(e)) {
             return onDatabaseUnavailable(e, request);
+        }
+        if (e.getCause() instanceof IssuerUnavailableException unavailable) {
+            log.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), unavailable.getMessage(), rootMessage(unavailable));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IssuerUnavailableException.RETRY_AFTER_SECONDS));
+            return ErrorEnvelopes.response(HttpStatus.SERVICE_UNAVAILABLE, headers, unavailable.getMessage());
         }
         HttpHeaders headers = new HttpHeaders();
         String message;

@@ -13,6 +13,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -33,12 +34,11 @@ class AccessTokenLifetimeTest {
     private static final SecretKey KEY = new SecretKeySpec("an-access-token-signing-key-of-32-bytes!".getBytes(), "HmacSHA256");
 
     private final MovingClock clock = new MovingClock(ISSUED);
-    private final String token = new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME,
+    private final String token = new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME, "emailaccounts",
             Clock.fixed(ISSUED, ZoneOffset.UTC)).issue("admin@example.com", List.of(new SimpleGrantedAuthority("EmailAccount-Read")));
 
     private JwtDecoder decoder(Duration clockSkew) {
-        return SecurityConfiguration.accessTokenDecoder(KEY,
-                new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), clockSkew, Duration.ofDays(30), 10), clock);
+        return SecurityConfiguration.bearerTokenDecoder(KEY, security(clockSkew), new OAuth2ResourceServerProperties().getJwt(), false, clock);
     }
 
     @Test
@@ -72,9 +72,15 @@ class AccessTokenLifetimeTest {
 
     @Test
     void shouldRefuseAClockSkewOfMoreThanAFewSeconds() {
-        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(60), Duration.ofDays(30), 10))
+        assertThatThrownBy(() -> security(Duration.ofSeconds(60)))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("emailaccounts.security.clock-skew");
-        assertThatThrownBy(() -> new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), Duration.ofSeconds(-1), Duration.ofDays(30), 10))
+        assertThatThrownBy(() -> security(Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    static EmailAccountsProperties.Security security(Duration clockSkew) {
+        return new EmailAccountsProperties.Security(null, LIFETIME, Duration.ofDays(15), clockSkew, Duration.ofDays(30), 10,
+                "emailaccounts", new EmailAccountsProperties.Issuer("roles", "businesses", "Administrator",
+                        Duration.ofMinutes(5), Duration.ofSeconds(30)));
     }
 }

@@ -48,7 +48,7 @@ class ConfiguredUsersTest {
     void shouldGrantRolesAndAdministratorAsAuthorities() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
                 new User("admin@example.com", BCRYPT, true, List.of(), null),
-                new User("editor@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER);
+                new User("editor@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(users.loadUserByUsername("admin@example.com").getAuthorities())
                 .extracting(GrantedAuthority::getAuthority).containsExactly(Authorities.FULL_ADMINISTRATOR);
@@ -58,7 +58,7 @@ class ConfiguredUsersTest {
 
     @Test
     void shouldCreateTheDevelopmentAdministratorOnceOnTheEmbeddedDatabase() throws Exception {
-        InMemoryUserDetailsManager first = ConfiguredUsers.load(properties(List.of()), true, ROLES, MAX_NAME, ENCODER);
+        InMemoryUserDetailsManager first = ConfiguredUsers.load(properties(List.of()), true, false, ROLES, MAX_NAME, ENCODER);
         Path credentials = dataDirectory.resolve("dev-credentials");
         String stored = Files.readString(credentials).strip();
 
@@ -68,22 +68,29 @@ class ConfiguredUsersTest {
         assertThat(ENCODER.matches(password, first.loadUserByUsername("admin@example.com").getPassword())).isTrue();
         assertThat(first.loadUserByUsername("admin@example.com").getPassword()).startsWith("{bcrypt}");
 
-        InMemoryUserDetailsManager second = ConfiguredUsers.load(properties(List.of()), true, ROLES, MAX_NAME, ENCODER);
+        InMemoryUserDetailsManager second = ConfiguredUsers.load(properties(List.of()), true, false, ROLES, MAX_NAME, ENCODER);
         assertThat(Files.readString(credentials).strip()).isEqualTo(stored);
         assertThat(ENCODER.matches(password, second.loadUserByUsername("admin@example.com").getPassword())).isTrue();
     }
 
     @Test
     void shouldCreateNoDevelopmentAdministratorWhenUsersAreConfigured() {
-        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of(), null))), true, ROLES, MAX_NAME, ENCODER);
+        ConfiguredUsers.load(properties(List.of(new User("admin@example.com", "{noop}a", true, List.of(), null))), true, false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
     }
 
     @Test
     void shouldRefuseToStartWithoutUsersOutsideTheEmbeddedDatabase() {
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of()), false, ROLES, MAX_NAME, ENCODER))
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of()), false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessageStartingWith("No users are configured.");
+        assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
+    }
+
+    @Test
+    void shouldStartWithoutUsersWhereEveryUserSignsInAtTheOrganisationsIssuer() {
+        assertThat(ConfiguredUsers.load(properties(List.of()), false, true, ROLES, MAX_NAME, ENCODER).userExists("admin@localhost"))
+                .isFalse();
         assertThat(dataDirectory.resolve("dev-credentials")).doesNotExist();
     }
 
@@ -92,7 +99,7 @@ class ConfiguredUsersTest {
         for (String password : List.of("plain", "{noop@x}plain", "{bcrypt2}" + BCRYPT.substring("{bcrypt}".length()), "{md5}x",
                 "{bcrypt}garbage", BCRYPT + "x", BCRYPT.replace("$10$", "$03$"), BCRYPT.replace("$10$", "$32$"), "{argon2}$argon2id$v=19$m=16,t=1,p=1$c2FsdA$aGFzaA", "{scrypt}x", "{pbkdf2}00")) {
             assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a@example.com", password, true, List.of(), null))),
-                    true, ROLES, MAX_NAME, ENCODER)).as(password)
+                    true, false, ROLES, MAX_NAME, ENCODER)).as(password)
                     .hasMessage("emailaccounts.users[0].password must be a bcrypt hash in Spring Security's storage form, "
                             + "{bcrypt}$2a$10$ and 53 characters (or {noop}plain-text in development mode)")
                     .hasMessageNotContaining("plain\"");
@@ -102,21 +109,21 @@ class ConfiguredUsersTest {
     @Test
     void shouldRefuseAnUnknownRole() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER))
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-edit"), List.of("*")))), false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].roles has 'EmailAccount-edit', which no operation uses; known roles: [EmailAccount-Edit]");
     }
 
     @Test
     void shouldRefuseAnEmptyListOfBusinesses() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of()))), false, ROLES, MAX_NAME, ENCODER))
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of()))), false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].businesses is empty: list BusinessIds, or '*' for every business");
     }
 
     @Test
     void shouldTurnBusinessesIntoAuthorities() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001", "1002")))), false, ROLES, MAX_NAME, ENCODER);
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001", "1002")))), false, false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(users.loadUserByUsername("a@example.com").getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("EmailAccount-Edit", "Business:1001", "Business:1002");
@@ -126,17 +133,17 @@ class ConfiguredUsersTest {
     void shouldRefuseADuplicateOrMissingUserName() {
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
                 new User("a@example.com", BCRYPT, true, List.of(), null),
-                new User("A@example.com", BCRYPT, true, List.of(), null))), false, ROLES, MAX_NAME, ENCODER))
+                new User("A@example.com", BCRYPT, true, List.of(), null))), false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[1].username 'A@example.com' is configured twice");
         assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User(" ", "{noop}b", true, List.of(), null))),
-                false, ROLES, MAX_NAME, ENCODER))
+                false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("emailaccounts.users[0].username is missing");
     }
 
     @Test
     void shouldGiveEveryBusinessToAUserAskingForItWithAStar() {
         InMemoryUserDetailsManager users = ConfiguredUsers.load(properties(List.of(
-                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, ROLES, MAX_NAME, ENCODER);
+                new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("*")))), false, false, ROLES, MAX_NAME, ENCODER);
 
         assertThat(users.loadUserByUsername("a@example.com").getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("EmailAccount-Edit");
@@ -146,7 +153,7 @@ class ConfiguredUsersTest {
     void shouldRefuseAStarAmongBusinessIdsAndAnythingButIds() {
         for (List<String> businesses : List.of(List.of("*", "1001"), List.of("0"), List.of("all"), List.of("-5"))) {
             assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(
-                    new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), businesses))), false, ROLES, MAX_NAME, ENCODER))
+                    new User("a@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), businesses))), false, false, ROLES, MAX_NAME, ENCODER))
                     .as(businesses.toString())
                     .hasMessageStartingWith("emailaccounts.users[0].businesses must list BusinessIds (whole numbers from 1), "
                             + "or be '*' alone for every business");
@@ -162,7 +169,7 @@ class ConfiguredUsersTest {
                 new User("limited@example.com", BCRYPT, false, List.of("EmailAccount-Edit"), List.of("1001")),
                 new User("cheap@example.com", BCRYPT.replace("$2a$10$", "$2a$04$"), true, List.of(), null));
 
-        assertThatThrownBy(() -> ConfiguredUsers.load(properties(unsafe), false, ROLES, MAX_NAME, ENCODER))
+        assertThatThrownBy(() -> ConfiguredUsers.load(properties(unsafe), false, false, ROLES, MAX_NAME, ENCODER))
                 .hasMessage("Production mode refuses unsafe settings:\n"
                         + "  - emailaccounts.users[0].password (admin@example.com) is kept in plain text ({noop}): store a "
                         + "bcrypt hash, {bcrypt}$2a$10$...\n"
@@ -170,19 +177,19 @@ class ConfiguredUsersTest {
                         + "user may see and change, or '*' for every business\n"
                         + "  - emailaccounts.users[3].password (cheap@example.com) is a bcrypt hash of cost 4: hash it "
                         + "with a cost of at least 10, {bcrypt}$2a$10$...");
-        assertThat(ConfiguredUsers.load(properties(unsafe), true, ROLES, MAX_NAME, ENCODER).userExists("editor@example.com"))
+        assertThat(ConfiguredUsers.load(properties(unsafe), true, false, ROLES, MAX_NAME, ENCODER).userExists("editor@example.com"))
                 .as("development mode allows them").isTrue();
     }
 
     @Test
     void shouldRefuseAUserNameLongerThanTheContractAllowsInAnyMode() {
         String name = "a".repeat(MAX_NAME - 12) + "@example.com";
-        assertThat(ConfiguredUsers.load(properties(List.of(new User(name, BCRYPT, true, List.of(), null))), false, ROLES,
+        assertThat(ConfiguredUsers.load(properties(List.of(new User(name, BCRYPT, true, List.of(), null))), false, false, ROLES,
                 MAX_NAME, ENCODER).userExists(name)).isTrue();
 
         for (boolean development : List.of(true, false)) {
             assertThatThrownBy(() -> ConfiguredUsers.load(properties(List.of(new User("a" + name, BCRYPT, true, List.of(), null))),
-                    development, ROLES, MAX_NAME, ENCODER))
+                    development, false, ROLES, MAX_NAME, ENCODER))
                     .hasMessage("emailaccounts.users[0].username is 256 characters long; a user name may have at most 255");
         }
     }

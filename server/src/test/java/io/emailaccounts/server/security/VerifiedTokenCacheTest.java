@@ -44,11 +44,11 @@ class VerifiedTokenCacheTest {
             signatureChecks.incrementAndGet();
             return nimbus.decode(token);
         };
-        return new VerifiedTokenCache(counting, validator, LIFETIME);
+        return new VerifiedTokenCache(counting, validator, LIFETIME, jwt -> true);
     }
 
     private String token() {
-        return new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME, clock)
+        return new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME, "emailaccounts", clock)
                 .issue("admin@example.com", List.of(new SimpleGrantedAuthority("EmailAccount-Edit")));
     }
 

@@ -1,0 +1,48 @@
+package io.emailaccounts.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.emailaccounts.server.support.MovingClock;
+
+/** The issuer's keys are fetched again once their lifetime is over, and for a new key at most once per interval. */
+class IssuerKeySetCacheTest {
+
+    private static final String URI = "https://issuer.example/keys";
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final MovingClock clock = new MovingClock(START);
+    private final IssuerKeySetCache cache = new IssuerKeySetCache(Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    private String keys() {
+        return cache.get(URI, () -> "keys-" + fetches.incrementAndGet());
+    }
+
+    @Test
+    void shouldKeepTheKeysForTheirLifetime() {
+        assertThat(keys()).isEqualTo("keys-1");
+        clock.set(START.plus(Duration.ofMinutes(5)).minusMillis(1));
+        assertThat(keys()).isEqualTo("keys-1");
+        clock.set(START.plus(Duration.ofMinutes(5)));
+        assertThat(keys()).isEqualTo("keys-2");
+    }
+
+    @Test
+    void shouldFetchForANewKeyAtMostOncePerRefreshInterval() {
+        keys();
+        clock.set(START.plusSeconds(29));
+        assertThat(cache.invalidate()).isFalse();
+        assertThat(keys()).as("made-up key ids do not reach the issuer").isEqualTo("keys-1");
+
+        clock.set(START.plusSeconds(30));
+        assertThat(cache.invalidate()).isTrue();
+        assertThat(keys()).isEqualTo("keys-2");
+        assertThat(cache.invalidate()).isFalse();
+    }
+}

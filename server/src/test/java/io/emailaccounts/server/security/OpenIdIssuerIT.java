@@ -1,0 +1,194 @@
+package io.emailaccounts.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.emailaccounts.server.support.EmailAccountRecords.ID;
+
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.yaml.snakeyaml.Yaml;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import io.emailaccounts.client.ApiException;
+import io.emailaccounts.client.NexudusClients;
+import io.emailaccounts.client.api.EmailAccountsApi;
+import io.emailaccounts.documentation.Documentation;
+import io.emailaccounts.server.support.EmailAccountRecords;
+import io.emailaccounts.server.support.RawHttp;
+import io.emailaccounts.server.support.RunningServerTest;
+import io.emailaccounts.server.support.TestIssuer;
+
+/**
+ * Tokens from an organisation's OpenID Connect issuer: two real issuers (Spring Authorization Server, each a process
+ * of its own), the server trusting the first with the settings the guide Authentication shows, beside its own users
+ * and tokens. Each token is got from the issuer as an organisation's client gets one, and sent with the generated client
+ * or as it is.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenIdIssuerIT extends RunningServerTest {
+
+    private static final String PATH = "/api/crm/emailaccounts";
+    /** How long the server keeps the issuer's keys before it fetches them again (5 minutes by default). */
+    private static final Duration KEY_SET_LIFETIME = Duration.ofSeconds(1);
+
+    private static TestIssuer issuer;
+    private static TestIssuer otherIssuer;
+
+    /**
+     * The settings of the guide Authentication, as written (Keycloak's roles claim among them), but the issuer's
+     * address; and keys kept 1 s, fetched again for any new key.
+     */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        issuer = TestIssuer.start();
+        otherIssuer = TestIssuer.start();
+        String block = Documentation.of(Path.of("..")).guide("authentication")
+                .section("## Tokens from your organisation's issuer").blocks("yaml").get(0);
+        Map<String, String> settings = new TreeMap<>();
+        flatten("", new Yaml().load(block), settings);
+        assertThat(settings).containsKeys("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.audiences", "emailaccounts.security.issuer.roles-claim");
+        settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.uri());
+        settings.forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("emailaccounts.security.issuer.key-set-lifetime", KEY_SET_LIFETIME::toString);
+        registry.add("emailaccounts.security.issuer.key-set-refresh-interval", () -> "0s");
+    }
+
+    private static void flatten(String prefix, Object yaml, Map<String, String> settings) {
+        if (yaml instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, value, settings));
+        } else {
+            settings.put(prefix, String.valueOf(yaml));
+        }
+    }
+
+    @AfterAll
+    static void stopIssuers() {
+        issuer.close();
+        otherIssuer.close();
+    }
+
+    private RawHttp bearer(String token) {
+        return http().bearer(token);
+    }
+
+    /** The generated client, asking for the issuer's token before each request as the guide shows. */
+    private EmailAccountsApi client(String token) {
+        return emailAccounts(NexudusClients.bearerTokens(baseUrl(), () -> token));
+    }
+
+    @Test
+    @Order(1)
+    void shouldAllowWhatTheTokensRolesAllowAndNameTheUserByPreferredUsername() throws ApiException {
+        String token = issuer.token("editor");
+
+        assertThat(client(token).getEmailAccount(ID, null).getId()).isEqualTo(ID);
+        ObjectNode update = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        update.put("BusinessId", 1001);
+        assertThat(bearer(token).put(PATH, update.toString()).status()).isEqualTo(200);
+        assertThat(asAdmin().get(PATH + "/" + ID).json().path("UpdatedBy").asString()).isEqualTo("editor@example.org");
+
+        assertThatThrownBy(() -> client(token).deleteEmailAccount(ID)).isInstanceOfSatisfying(ApiException.class,
+                refused -> assertThat(refused.getCode()).isEqualTo(403));
+        assertThat(issuer.token("administrator")).satisfies(administrator ->
+                assertThat(bearer(administrator).send("DELETE", PATH + "/" + ID, null, null).status()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseRecordsOutsideTheTokensBusinesses() {
+        records.insert(ID + 1, Map.of("business_id", 2002L));
+        String editor = issuer.token("editor");
+
+        assertThat(bearer(editor).get(PATH + "/" + (ID + 1)).status()).isEqualTo(404);
+        ObjectNode update = (ObjectNode) RawHttp.json(EmailAccountRecords.requiredFieldsBody());
+        assertThat(bearer(editor).put(PATH, update.put("BusinessId", 2002).toString()).status()).isEqualTo(403);
+        assertThat(bearer(editor).get(PATH).json().path("Records").valueStream().map(record -> record.path("BusinessId").asLong()))
+                .containsOnly(1001L);
+
+        // "*": every business; no preferred_username: named by the subject.
+        assertThat(bearer(issuer.token("reader-everywhere")).get(PATH + "/" + (ID + 1)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void shouldRefuseATokenThatNamesNoBusinessRatherThanAllowEveryBusiness() {
+        RawHttp.Response answer = bearer(issuer.token("no-businesses")).get(PATH + "/" + ID);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().path("Message").asString()).contains("names no business", "'businesses'");
+        assertThat(answer.json().path("WasSuccessful").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void shouldRefuseAnExpiredTokenATokenOfAnotherIssuerAndATokenForAnotherAudience() {
+        String shortLived = issuer.token("short-lived");
+        assertThat(bearer(shortLived).get(PATH + "/" + ID).status()).isEqualTo(200);
+
+        assertRefused(otherIssuer.token("editor"));
+        assertRefused(issuer.token("other-audience"));
+
+        TestIssuer.sleep(Duration.ofSeconds(3)); // its lifetime is 2 s; no clock skew is allowed
+        assertRefused(shortLived);
+    }
+
+    @Test
+    @Order(5)
+    void shouldTakeTheIssuersNewKeyAtOnceAndRefuseAKeyItWithdrew() {
+        String signedWithOldKey = issuer.token("editor");
+        assertThat(bearer(signedWithOldKey).get(PATH + "/" + ID).status()).isEqualTo(200);
+
+        issuer.rotateKeys();
+        String signedWithNewKey = issuer.token("editor");
+        assertThat(bearer(signedWithNewKey).get(PATH + "/" + ID).status()).as("a token of the new key").isEqualTo(200);
+        assertThat(bearer(signedWithOldKey).get(PATH + "/" + ID).status()).as("the old key, still published").isEqualTo(200);
+
+        issuer.retireOldKeys();
+        TestIssuer.sleep(KEY_SET_LIFETIME.plusMillis(500));
+        assertRefused(signedWithOldKey);
+        assertThat(bearer(signedWithNewKey).get(PATH + "/" + ID).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void shouldTakeTheServersOwnTokensBesideTheIssuers() {
+        String own = http().postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD)
+                .json().path("access_token").asString();
+
+        assertThat(bearer(own).get(PATH + "/" + ID).status()).isEqualTo(200);
+        assertThat(http().basicAuth(ADMIN, ADMIN_PASSWORD).get(PATH + "/" + ID).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void shouldAnswer503WithRetryAfterWhileTheIssuerCannotBeReachedForItsKeys() {
+        String token = issuer.token("editor");
+        issuer.close();
+        TestIssuer.sleep(KEY_SET_LIFETIME.plusMillis(500));
+
+        RawHttp.Response answer = bearer(token).get(PATH + "/" + ID);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("5");
+        assertThat(answer.json().path("Message").asString()).contains(issuer.uri(), "try again");
+    }
+
+    private void assertRefused(String token) {
+        RawHttp.Response answer = bearer(token).get(PATH + "/" + ID);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -20,7 +22,7 @@ import io.emailaccounts.server.config.EmailAccountsProperties;
 
 /**
  * The user of a verified token from the organisation's OpenID Connect issuer, as its claims say: named by
- * {@code preferred_username}, else {@code sub}; the contract's roles among those of the roles claim (others, such as
+ * {@code preferred_username}, else {@code sub} (or by Spring Boot's {@code principal-claim-name}); the contract's roles among those of the roles claim (others, such as
  * an issuer's own {@code offline_access}, are ignored); a full administrator with the administrator role; limited to
  * the BusinessIds of the businesses claim, or to none of them with {@code "*"}. A user who is not an administrator
  * and whose token names no business is refused, never taken for one of every business.
@@ -30,29 +32,33 @@ final class IssuerTokens implements Converter<Jwt, AbstractAuthenticationToken> 
     private static final Logger log = LoggerFactory.getLogger(IssuerTokens.class);
 
     private final EmailAccountsProperties.Issuer claims;
+    private final String nameClaim;
     private final Set<String> knownRoles;
     private final UserNames userNames;
+    private final Predicate<String> configuredUser;
 
-    IssuerTokens(EmailAccountsProperties.Issuer claims, Set<String> knownRoles, UserNames userNames) {
+    /**
+     * @param nameClaim      the claim that names the user ({@code spring.security.oauth2.resourceserver.jwt.principal-claim-name});
+     *                       null for {@code preferred_username}, else {@code sub}
+     * @param configuredUser whether a name is one of the server's own users (whatever its case), which an issuer's
+     *                       user may not take
+     */
+    IssuerTokens(EmailAccountsProperties.Issuer claims, String nameClaim, Set<String> knownRoles, UserNames userNames,
+                 Predicate<String> configuredUser) {
         this.claims = claims;
+        this.nameClaim = nameClaim;
         this.knownRoles = Set.copyOf(knownRoles);
         this.userNames = userNames;
+        this.configuredUser = configuredUser;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
-        String name = token.getClaimAsString("preferred_username");
-        if (name == null || name.isBlank()) {
-            name = token.getSubject();
+        if ("ID".equalsIgnoreCase(token.getClaimAsString("typ"))) {
+            // Keycloak marks its ID tokens so: made for a client that signs users in, not for this API.
+            throw new InvalidBearerTokenException("The bearer token is an ID token, not an access token.");
         }
-        if (name == null || name.isBlank()) {
-            throw new InvalidBearerTokenException("The access token names no user: neither preferred_username nor sub.");
-        }
-        if (userNames.tooLong(name)) {
-            log.warn("A token of {} names a user of {} characters; user names may have at most {}",
-                    token.getClaimAsString("iss"), name.length(), userNames.maxLength());
-            throw new InvalidBearerTokenException("The access token's user name is longer than " + userNames.maxLength() + " characters.");
-        }
+        String name = name(token);
         List<String> roles = strings(claim(token.getClaims(), claims.rolesClaim()));
         List<GrantedAuthority> authorities = new ArrayList<>();
         boolean administrator = roles.contains(claims.administratorRole());
@@ -64,6 +70,33 @@ final class IssuerTokens implements Converter<Jwt, AbstractAuthenticationToken> 
             authorities.addAll(businesses(claim(token.getClaims(), claims.businessesClaim())));
         }
         return new JwtAuthenticationToken(token, authorities, name);
+    }
+
+    /**
+     * The user's name: the name claim's, else {@code preferred_username}, else {@code sub}. Refused when missing, longer
+     * than user names may be, holding control characters (it reaches records and logs), or the name of one of the
+     * server's own users, whose records, limits and idempotency keys it would share.
+     */
+    private String name(Jwt token) {
+        String name = nameClaim != null ? token.getClaimAsString(nameClaim) : token.getClaimAsString("preferred_username");
+        if (nameClaim == null && (name == null || name.isBlank())) {
+            name = token.getSubject();
+        }
+        if (name == null || name.isBlank()) {
+            throw new InvalidBearerTokenException("The access token names no user.");
+        }
+        String issuer = token.getClaimAsString(JwtClaimNames.ISS);
+        if (userNames.tooLong(name) || name.chars().anyMatch(Character::isISOControl)) {
+            log.warn("A token of {} names a user of {} characters, or with control characters; user names may have at "
+                    + "most {}, and none", issuer, name.length(), userNames.maxLength());
+            throw new InvalidBearerTokenException("The access token's user name is longer than " + userNames.maxLength()
+                    + " characters, or holds control characters.");
+        }
+        if (configuredUser.test(name)) {
+            log.warn("A token of {} names a user of this server's own configuration ({}): refused", issuer, name);
+            throw new InvalidBearerTokenException("The access token's user name is taken by a user of this server.");
+        }
+        return name;
     }
 
     /**
@@ -93,12 +126,13 @@ final class IssuerTokens implements Converter<Jwt, AbstractAuthenticationToken> 
         return businesses;
     }
 
-    /** A BusinessId, or 0 for a value that is not one. */
+    /** A BusinessId, or 0 for a value that is not one: a whole number, or a string of ASCII digits. */
     private static long businessId(Object value) {
-        if (value instanceof Number number) {
-            return number.doubleValue() == number.longValue() ? number.longValue() : 0;
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
         }
-        if (value instanceof String text && !text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
+        if (value instanceof String text && !text.isEmpty() && text.length() <= 18
+                && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Long.parseLong(text);
         }
         return 0;

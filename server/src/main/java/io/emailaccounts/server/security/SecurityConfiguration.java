@@ -1,7 +1,8 @@
 package io.emailaccounts.server.security;
 
 import java.time.Clock;
-import java.util.Collection;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,12 +35,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -96,11 +99,13 @@ class SecurityConfiguration {
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
                                     ObjectProvider<CorsConfigurationSource> corsSources, InMemoryUserDetailsManager users,
                                     SecretKey tokenSigningKey, ApiContract contract, EmailAccountsProperties properties,
-                                    UserNames userNames) {
+                                    UserNames userNames, ObjectProvider<OAuth2ResourceServerProperties> resourceServerSettings) {
         // A bearer token of the server's own: its user as configured now, its authorities today, refused once removed or
         // its password changed. One of the organisation's issuer: its user as the token's claims say.
         CurrentUserTokens ownTokens = new CurrentUserTokens(users, new PasswordBinding(tokenSigningKey));
-        IssuerTokens issuerTokens = new IssuerTokens(properties.security().issuer(), operations.roles(), userNames);
+        IssuerTokens issuerTokens = new IssuerTokens(properties.security().issuer(),
+                resourceServerSettings.getIfAvailable(OAuth2ResourceServerProperties::new).getJwt().getPrincipalClaimName(),
+                operations.roles(), userNames, users::userExists);
         JwtAuthenticationProvider bearerTokens = new JwtAuthenticationProvider(jwtDecoder);
         bearerTokens.setJwtAuthenticationConverter(token -> AccessTokens.ISSUER.equals(token.getClaimAsString(JwtClaimNames.ISS))
                 ? ownTokens.convert(token) : issuerTokens.convert(token));
@@ -253,16 +258,25 @@ class SecurityConfiguration {
 
     /**
      * The checks of the server's own access tokens, on every use: the issuer; the audience, this deployment's
-     * ({@code emailaccounts.security.token-audience}), or none (tokens of the versions before audiences, which lived an
-     * hour at most); and the expiry with no more leeway than {@code emailaccounts.security.clock-skew} (Spring's
+     * ({@code emailaccounts.security.token-audience}), or none for a token of the versions before audiences, made
+     * within an access token's lifetime of this start; and the expiry with no more leeway than {@code emailaccounts.security.clock-skew} (Spring's
      * default would accept a token for a minute after the {@code expires_in} the server announced).
      */
     static OAuth2TokenValidator<Jwt> ownTokenValidator(EmailAccountsProperties.Security security, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(security.clockSkew());
         timestamps.setClock(clock);
-        return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience == null || audience.contains(security.tokenAudience())));
+        // A rolling upgrade's old replicas go on making tokens without an audience while the new ones start: taken for
+        // an access token's lifetime after this start, never after.
+        Instant noAudienceUntil = clock.instant().plus(security.accessTokenLifetime());
+        OAuth2TokenValidator<Jwt> audience = token -> {
+            List<String> audiences = token.getAudience();
+            boolean taken = audiences == null || audiences.isEmpty()
+                    ? token.getIssuedAt() != null && token.getIssuedAt().isBefore(noAudienceUntil)
+                    : audiences.contains(security.tokenAudience());
+            return taken ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The access token is for another audience", null));
+        };
+        return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER), audience);
     }
 
     @Bean

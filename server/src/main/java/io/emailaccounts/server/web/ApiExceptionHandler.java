@@ -136,9 +136,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return onDatabaseUnavailable(e, request);
         }
         if (e.getCause() instanceof IssuerUnavailableException unavailable) {
-            log.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), unavailable.getMessage(), rootMessage(unavailable));
+            if (unavailable.getCause() != null) { // the failed fetch, not the refusals of the seconds after it
+                log.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), unavailable.getMessage(), rootMessage(unavailable));
+            }
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IssuerUnavailableException.RETRY_AFTER_SECONDS));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
             return ErrorEnvelopes.response(HttpStatus.SERVICE_UNAVAILABLE, headers, unavailable.getMessage());
         }
         HttpHeaders headers = new HttpHeaders();

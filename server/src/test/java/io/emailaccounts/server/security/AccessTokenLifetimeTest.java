@@ -15,7 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -76,6 +80,32 @@ class AccessTokenLifetimeTest {
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("emailaccounts.security.clock-skew");
         assertThatThrownBy(() -> security(Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    @Test
+    void shouldRefuseATokenOfThisServersMakingForAnotherDeploymentsAudience() {
+        JwtDecoder decoder = decoder(Duration.ZERO);
+        String staging = new AccessTokens(NimbusJwtEncoder.withSecretKey(KEY).build(), LIFETIME, "emailaccounts-staging",
+                Clock.fixed(ISSUED, ZoneOffset.UTC)).issue("admin@example.com", List.of());
+
+        assertThatThrownBy(() -> decoder.decode(staging)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void shouldTakeATokenWithoutAudienceOnlyIfMadeWithinALifetimeOfStartUp() {
+        JwtDecoder decoder = decoder(Duration.ZERO); // started at ISSUED
+        String madeByTheVersionBefore = withoutAudience(ISSUED.plus(LIFETIME).minusSeconds(1));
+        String madeLater = withoutAudience(ISSUED.plus(LIFETIME));
+
+        clock.set(ISSUED.plus(LIFETIME));
+        assertThat(decoder.decode(madeByTheVersionBefore).getSubject()).isEqualTo("admin@example.com");
+        assertThatThrownBy(() -> decoder.decode(madeLater)).isInstanceOf(JwtValidationException.class);
+    }
+
+    private static String withoutAudience(Instant issued) {
+        return NimbusJwtEncoder.withSecretKey(KEY).build().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().issuer(AccessTokens.ISSUER).subject("admin@example.com").issuedAt(issued)
+                        .expiresAt(issued.plus(LIFETIME)).build())).getTokenValue();
     }
 
     static EmailAccountsProperties.Security security(Duration clockSkew) {

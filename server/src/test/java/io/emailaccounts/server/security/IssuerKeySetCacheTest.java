@@ -45,4 +45,27 @@ class IssuerKeySetCacheTest {
         assertThat(keys()).isEqualTo("keys-2");
         assertThat(cache.invalidate()).isFalse();
     }
+
+    @Test
+    void shouldSayHowLongARefreshWasHeldBackUnlessTheKeysWereFetchedForTheSameToken() {
+        keys();
+        cache.invalidate();
+        assertThat(cache.forgetHeldBackRefresh()).as("fetched for this token: fresh").isNull();
+
+        clock.set(START.plusSeconds(10));
+        cache.invalidate();
+        assertThat(cache.forgetHeldBackRefresh()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(cache.forgetHeldBackRefresh()).as("forgotten").isNull();
+    }
+
+    @Test
+    void shouldRememberTheIdsOfTheKeysTheIssuerPublished() {
+        cache.get(URI, () -> "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"key-1\",\"k\":\"AAAA\"}]}");
+        clock.set(START.plus(Duration.ofMinutes(5)));
+        cache.get(URI, () -> "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"key-2\",\"k\":\"AAAA\"}]}");
+
+        assertThat(cache.hasSeen("key-1")).as("withdrawn since").isTrue();
+        assertThat(cache.hasSeen("key-2")).isTrue();
+        assertThat(cache.hasSeen("key-3")).isFalse();
+    }
 }

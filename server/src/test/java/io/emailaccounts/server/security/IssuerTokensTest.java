@@ -26,8 +26,13 @@ class IssuerTokensTest {
     private final IssuerTokens tokens = tokens("roles", "businesses");
 
     private static IssuerTokens tokens(String rolesClaim, String businessesClaim) {
+        return tokens(rolesClaim, businessesClaim, null);
+    }
+
+    private static IssuerTokens tokens(String rolesClaim, String businessesClaim, String nameClaim) {
         return new IssuerTokens(new EmailAccountsProperties.Issuer(rolesClaim, businessesClaim, "Administrator",
-                Duration.ofMinutes(5), Duration.ofSeconds(30)), ROLES, new UserNames(20));
+                Duration.ofMinutes(5), Duration.ofSeconds(30)), nameClaim, ROLES, new UserNames(20),
+                name -> name.equalsIgnoreCase("admin@example.com"));
     }
 
     private static Jwt token(Consumer<Map<String, Object>> claims) {
@@ -53,7 +58,7 @@ class IssuerTokensTest {
     void shouldTakeTheContractsRolesAndIgnoreTheIssuersOthers() {
         AbstractAuthenticationToken user = tokens.convert(token(claims -> {
             claims.put("roles", List.of("EmailAccount-Read", "offline_access", "uma_authorization"));
-            claims.put("businesses", List.of(1001, "1002"));
+            claims.put("businesses", List.of(1001L, "1002"));
         }));
 
         assertThat(authorities(user)).containsExactly("Business:1001", "Business:1002", "EmailAccount-Read");
@@ -88,7 +93,8 @@ class IssuerTokensTest {
 
     @Test
     void shouldRefuseATokenThatNamesNoBusinessOrSomethingElse() {
-        for (Object businesses : new Object[] {null, List.of(), List.of("acme"), List.of(0), List.of(1001, -1), List.of(1.5), "1001x"}) {
+        for (Object businesses : new Object[] {null, List.of(), List.of("acme"), List.of(0L), List.of(1001L, -1L), List.of(1.5),
+                List.of(1001.0), "1001x", List.of("١٢"), List.of("*", 5L), List.of(Map.of("id", 1001L)), List.of("99999999999999999999")}) {
             assertThatThrownBy(() -> tokens.convert(token(claims -> {
                 claims.put("roles", List.of("EmailAccount-Read"));
                 if (businesses != null) {
@@ -105,5 +111,40 @@ class IssuerTokensTest {
             claims.put("preferred_username", "a".repeat(21));
             claims.put("businesses", "*");
         }))).isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void shouldNameTheUserByTheClaimSpringBootsPrincipalClaimNameNames() {
+        IssuerTokens byObjectId = tokens("roles", "businesses", "oid");
+
+        assertThat(byObjectId.convert(token(claims -> {
+            claims.put("oid", "3f2c-object-id");
+            claims.put("preferred_username", "ann@example.org");
+            claims.put("businesses", "*");
+        })).getName()).isEqualTo("3f2c-object-id");
+        assertThatThrownBy(() -> byObjectId.convert(token(claims -> claims.put("businesses", "*"))))
+                .as("no fall-back to sub").isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void shouldRefuseANameOfTheServersOwnUsersOrWithControlCharacters() {
+        for (String name : List.of("ADMIN@example.com", "ann\r\nuser=admin")) {
+            assertThatThrownBy(() -> tokens.convert(token(claims -> {
+                claims.put("preferred_username", name);
+                claims.put("businesses", "*");
+            }))).as(name).isInstanceOf(InvalidBearerTokenException.class);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnIdTokenAsKeycloakMarksIt() {
+        assertThatThrownBy(() -> tokens.convert(token(claims -> {
+            claims.put("typ", "ID");
+            claims.put("businesses", "*");
+        }))).isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("ID token");
+        assertThat(tokens.convert(token(claims -> {
+            claims.put("typ", "Bearer");
+            claims.put("businesses", "*");
+        })).getName()).isEqualTo("subject-1");
     }
 }

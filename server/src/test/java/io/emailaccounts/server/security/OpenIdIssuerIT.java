@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.emailaccounts.server.support.EmailAccountRecords.ID;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,17 +45,26 @@ class OpenIdIssuerIT extends RunningServerTest {
     /** How long the server keeps the issuer's keys before it fetches them again (5 minutes by default). */
     private static final Duration KEY_SET_LIFETIME = Duration.ofSeconds(1);
 
+    /**
+     * How long after a fetch of the issuer's keys a token naming a key not seen yet waits for the next (30 s by
+     * default): longer than {@link #KEY_SET_LIFETIME}, so that a new key meets it right after a fetch.
+     */
+    private static final Duration KEY_SET_REFRESH_INTERVAL = Duration.ofSeconds(3);
+
     private static TestIssuer issuer;
     private static TestIssuer otherIssuer;
+    /** Another issuer, whose tokens carry the trusted issuer's identifier but are signed with its own keys. */
+    private static TestIssuer impostor;
 
     /**
      * The settings of the guide Authentication, as written (Keycloak's roles claim among them), but the issuer's
-     * address; and keys kept 1 s, fetched again for any new key.
+     * address; and keys kept 1 s, fetched again for a new key at most every 3 s.
      */
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         issuer = TestIssuer.start();
         otherIssuer = TestIssuer.start();
+        impostor = TestIssuer.start("--spring.security.oauth2.authorizationserver.issuer=" + issuer.uri());
         String block = Documentation.of(Path.of("..")).guide("authentication")
                 .section("## Tokens from your organisation's issuer").blocks("yaml").get(0);
         Map<String, String> settings = new TreeMap<>();
@@ -63,7 +74,7 @@ class OpenIdIssuerIT extends RunningServerTest {
         settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.uri());
         settings.forEach((name, value) -> registry.add(name, () -> value));
         registry.add("emailaccounts.security.issuer.key-set-lifetime", KEY_SET_LIFETIME::toString);
-        registry.add("emailaccounts.security.issuer.key-set-refresh-interval", () -> "0s");
+        registry.add("emailaccounts.security.issuer.key-set-refresh-interval", KEY_SET_REFRESH_INTERVAL::toString);
     }
 
     private static void flatten(String prefix, Object yaml, Map<String, String> settings) {
@@ -78,6 +89,7 @@ class OpenIdIssuerIT extends RunningServerTest {
     static void stopIssuers() {
         issuer.close();
         otherIssuer.close();
+        impostor.close();
     }
 
     private RawHttp bearer(String token) {
@@ -147,12 +159,32 @@ class OpenIdIssuerIT extends RunningServerTest {
 
     @Test
     @Order(5)
-    void shouldTakeTheIssuersNewKeyAtOnceAndRefuseAKeyItWithdrew() {
+    void shouldRefuseATokenThatNamesTheIssuerWithoutItsSignature() {
+        String good = issuer.token("editor");
+        String[] parts = good.split("\\.");
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+
+        assertRefusedOnceTheKeysMayBeFetched(impostor.token("editor"));
+        assertRefused(base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".");
+        String asTheServersOwn = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"iss\":\"" + issuer.uri() + "\"", "\"iss\":\"emailaccounts\"");
+        assertRefused(parts[0] + "." + base64.encodeToString(asTheServersOwn.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+    }
+
+    @Test
+    @Order(6)
+    void shouldTakeTheIssuersNewKeySoonAndRefuseAKeyItWithdrew() {
+        TestIssuer.sleep(KEY_SET_LIFETIME.plusMillis(500));
         String signedWithOldKey = issuer.token("editor");
-        assertThat(bearer(signedWithOldKey).get(PATH + "/" + ID).status()).isEqualTo(200);
+        assertThat(bearer(signedWithOldKey).get(PATH + "/" + ID).status()).as("the keys fetched now").isEqualTo(200);
 
         issuer.rotateKeys();
         String signedWithNewKey = issuer.token("editor");
+        RawHttp.Response tooSoon = bearer(signedWithNewKey).get(PATH + "/" + ID);
+        assertThat(tooSoon.status()).as("a key not seen, right after a fetch").isEqualTo(503);
+        long retryAfter = Long.parseLong(tooSoon.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, KEY_SET_REFRESH_INTERVAL.toSeconds());
+        TestIssuer.sleep(Duration.ofSeconds(retryAfter));
         assertThat(bearer(signedWithNewKey).get(PATH + "/" + ID).status()).as("a token of the new key").isEqualTo(200);
         assertThat(bearer(signedWithOldKey).get(PATH + "/" + ID).status()).as("the old key, still published").isEqualTo(200);
 
@@ -163,7 +195,7 @@ class OpenIdIssuerIT extends RunningServerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldTakeTheServersOwnTokensBesideTheIssuers() {
         String own = http().postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD)
                 .json().path("access_token").asString();
@@ -173,7 +205,7 @@ class OpenIdIssuerIT extends RunningServerTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldAnswer503WithRetryAfterWhileTheIssuerCannotBeReachedForItsKeys() {
         String token = issuer.token("editor");
         issuer.close();
@@ -184,6 +216,15 @@ class OpenIdIssuerIT extends RunningServerTest {
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isEqualTo("5");
         assertThat(answer.json().path("Message").asString()).contains(issuer.uri(), "try again");
+    }
+
+    /** A key never seen right after a fetch waits for the next one (503), then is judged on fresh keys. */
+    private void assertRefusedOnceTheKeysMayBeFetched(String token) {
+        RawHttp.Response answer = bearer(token).get(PATH + "/" + ID);
+        if (answer.status() == 503) {
+            TestIssuer.sleep(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After"))));
+        }
+        assertRefused(token);
     }
 
     private void assertRefused(String token) {

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +51,13 @@ public final class TestIssuer implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts an issuer and waits until its discovery document is served. */
-    public static TestIssuer start() {
+    /**
+     * Starts an issuer and waits until its discovery document is served.
+     *
+     * @param settings more of its settings, such as {@code --spring.security.oauth2.authorizationserver.issuer=...}
+     *                 (the identifier its tokens carry; by default its own address)
+     */
+    public static TestIssuer start(String... settings) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: build it first (mvn -pl server -am verify, "
                     + "or mvn package in server/test-issuer)");
@@ -61,9 +68,10 @@ public final class TestIssuer implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path log = Files.createTempFile("test-issuer", ".log");
-            Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                    "-jar", JAR.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
-                    .redirectError(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx256m", "-jar", JAR.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+            command.addAll(List.of(settings));
+            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
             TestIssuer issuer = new TestIssuer(process, "http://127.0.0.1:" + port);
             issuer.awaitDiscovery(log);
             return issuer;

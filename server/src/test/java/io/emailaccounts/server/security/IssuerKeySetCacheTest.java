@@ -1,16 +1,23 @@
 package io.emailaccounts.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache;
 
 import io.emailaccounts.server.support.MovingClock;
 
-/** The issuer's keys are fetched again once their lifetime is over, and for a new key at most once per interval. */
+/**
+ * The issuer's keys are fetched again once their lifetime is over, and for a new key at most once per interval; kept
+ * while the issuer cannot be reached.
+ */
 class IssuerKeySetCacheTest {
 
     private static final String URI = "https://issuer.example/keys";
@@ -67,5 +74,34 @@ class IssuerKeySetCacheTest {
         assertThat(cache.hasSeen("key-1")).as("withdrawn since").isTrue();
         assertThat(cache.hasSeen("key-2")).isTrue();
         assertThat(cache.hasSeen("key-3")).isFalse();
+    }
+
+    @Test
+    void shouldKeepUsingTheKeysHeldWhileTheIssuerCannotBeReached() {
+        keys();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        AtomicInteger failedFetches = new AtomicInteger();
+        Callable<String> unreachable = () -> {
+            failedFetches.incrementAndGet();
+            throw new IOException("Connection refused");
+        };
+
+        assertThat(cache.get(URI, unreachable)).isEqualTo("keys-1");
+        assertThat(cache.invalidate()).as("a made-up key id asks for a refresh").isTrue();
+        assertThat(cache.get(URI, unreachable)).as("not tried again for a few seconds, the keys kept").isEqualTo("keys-1");
+        assertThat(failedFetches).hasValue(1);
+
+        clock.set(clock.instant().plusSeconds(IssuerKeySetCache.SECONDS_BETWEEN_FAILED_FETCHES));
+        assertThat(cache.get(URI, unreachable)).isEqualTo("keys-1");
+        assertThat(failedFetches).hasValue(2);
+        clock.set(clock.instant().plusSeconds(IssuerKeySetCache.SECONDS_BETWEEN_FAILED_FETCHES));
+        assertThat(keys()).as("once it answers").isEqualTo("keys-2");
+    }
+
+    @Test
+    void shouldFailAFetchWhenNoKeysAreHeld() {
+        assertThatThrownBy(() -> cache.get(URI, () -> {
+            throw new IOException("Connection refused");
+        })).isInstanceOf(Cache.ValueRetrievalException.class);
     }
 }

@@ -7,6 +7,7 @@ public class UncheckedApiException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
+    /** The {@link ApiException} met: its status ({@code getCode()}), body and request id. */
     @Override
     public synchronized ApiException getCause() {
         return (ApiException) super.getCause();

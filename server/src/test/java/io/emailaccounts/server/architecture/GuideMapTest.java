@@ -103,6 +103,15 @@ class GuideMapTest {
         assertThat(listed).containsAll(answeringMethods());
     }
 
+    @Test
+    void shouldNameForEachPromiseOfTheOperationsGuideTestsThatExist() throws IOException {
+        List<List<String>> rows = table("| promise | test |");
+
+        assertThat(rows).hasSizeGreaterThan(10);
+        rows.forEach(row -> assertThat(assertExists(row.get(1), "the promise \"" + row.get(0) + "\""))
+                .as("the tests of %s", row.get(0)).isNotEmpty());
+    }
+
     /**
      * Every method that answers a failure, as {@code Class.method}: those marked @ExceptionHandler, the framework's that
      * an advice overrides, the error page's, and the container's valve's.

@@ -92,7 +92,7 @@ class ConfigurationGuideTest {
     }
 
     /** The settings a record binds, by their names ({@code users[i].roles} for a list's items). */
-    private static void collect(String prefix, Class<?> type, List<String> settings) {
+    static void collect(String prefix, Class<?> type, List<String> settings) {
         for (RecordComponent component : type.getRecordComponents()) {
             String name = prefix + "." + kebab(component.getName());
             Class<?> valueType = component.getType();

@@ -15,6 +15,8 @@ import io.emailaccounts.contract.ContractExamples;
 import io.emailaccounts.contract.Releases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,6 +33,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <guides directory> <Javadoc directory> <TypeDoc directory>}
  */
 public final class ReferenceSite {
+
+    /**
+     * The folder of the site that holds the contract whole (every composed example with its value), as YAML and JSON:
+     * what a tool reads, and what the server serves at {@code /openapi.yaml} and {@code /openapi.json}.
+     */
+    public static final String WHOLE_CONTRACT = "contract";
+
 
     static final String CONTRACT_PLACEHOLDER = "@CONTRACT_JSON@";
     static final String CHANGELOG_TAG = "Changelog";
@@ -54,6 +63,10 @@ public final class ReferenceSite {
                 ClientReference.typescript(Path.of(args[6])).publishIn(output));
         Files.write(output.resolve(ClientReference.INLINE_SCRIPT_HASHES), ClientReference.inlineScriptHashes(output));
         JsonNode document = published(ApiContract.read(Path.of(args[0])));
+        // The contract whole, for tools (an import, a mock, a linter): served at /openapi.yaml and /openapi.json.
+        Path whole = Files.createDirectories(output.resolve(WHOLE_CONTRACT));
+        Files.writeString(whole.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(document), StandardCharsets.UTF_8);
+        Files.writeString(whole.resolve("openapi.yaml"), YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build().writeValueAsString(document), StandardCharsets.UTF_8);
         withClientMethods(document, clients);
         JsonNode contract = inSections(document, Guide.in(Path.of(args[4])), changelog);
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)

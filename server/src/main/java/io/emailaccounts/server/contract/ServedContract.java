@@ -2,11 +2,14 @@ package io.emailaccounts.server.contract;
 
 import io.emailaccounts.contract.ApiContract;
 
-/** The contract this server implements: {@code api/openapi.yaml}, put on the classpath by the build and served as it is. */
+/** The contract this server implements: {@code api/openapi.yaml}, put on the classpath by the build. */
 public final class ServedContract {
 
-    /** Where the build puts {@code api/openapi.yaml}; served at {@code /openapi.yaml}. */
-    public static final String CLASSPATH_LOCATION = "static/openapi.yaml";
+    /**
+     * Where the build puts {@code api/openapi.yaml}. Served at {@code /openapi.yaml} and {@code /openapi.json} is the
+     * same contract whole, each composed example with its value (the docs module's).
+     */
+    public static final String CLASSPATH_LOCATION = "contract/openapi.yaml";
 
     private ServedContract() {
     }

@@ -47,6 +47,7 @@ public class Routes {
             new Served("/docs", "GET", Access.ANYONE),
             new Served("/docs/**", "GET", Access.ANYONE),
             new Served("/openapi.yaml", "GET", Access.ANYONE),
+            new Served("/openapi.json", "GET", Access.ANYONE),
             new Served("/webjars/swagger-ui/swagger-ui.css", "GET", Access.ANYONE),
             new Served("/webjars/swagger-ui/swagger-ui-bundle.js", "GET", Access.ANYONE),
             new Served("/actuator/health", "GET", Access.ANYONE),

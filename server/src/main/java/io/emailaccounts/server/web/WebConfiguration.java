@@ -15,6 +15,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -37,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** Where the docs module's jar holds the contract whole. */
+    private static final String WHOLE_CONTRACT = "classpath:/META-INF/resources/docs/contract/";
 
     private final RequestParameterValidator parameterValidator;
     private final EmailAccountsProperties properties;
@@ -173,6 +177,15 @@ class WebConfiguration implements WebMvcConfigurer {
      * The reference (built by the docs module, served from its jar) at {@code /docs/}; its assets are relative, so
      * {@code /docs} redirects there, and so does {@code /}: a browser pointed at the server finds the reference.
      */
+    /**
+     * The contract whole, each composed example with its value, as a tool reads it (an import, a mock, a linter): the
+     * docs module's, served at {@code /openapi.yaml} and {@code /openapi.json}.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/openapi.yaml", "/openapi.json").addResourceLocations(WHOLE_CONTRACT);
+    }
+
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/", "/docs/");

@@ -308,6 +308,6 @@ class AuthenticationTest extends RunningServerTest {
         RawHttp.Response spec = http().get("/openapi.yaml");
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.contentType()).startsWith("application/yaml");
-        assertThat(spec.body()).startsWith("openapi: 3.0.3").contains("operationId: updateEmailAccount");
+        assertThat(spec.body()).startsWith("openapi:").contains("operationId: \"updateEmailAccount\"");
     }
 }

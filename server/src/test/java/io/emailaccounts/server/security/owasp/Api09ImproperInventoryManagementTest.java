@@ -7,16 +7,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.emailaccounts.server.support.ExampleBodies;
 import io.emailaccounts.server.support.RunningServerTest;
 
 /**
  * OWASP API9:2023, Improper Inventory Management: hosts, versions or endpoints nobody documented, kept or retired. The
- * contract is the inventory: the server serves exactly api/openapi.yaml at /openapi.yaml, every operation of it, and
+ * contract is the inventory: the server serves api/openapi.yaml at /openapi.yaml and /openapi.json (whole: every example
+ * with its value), every operation of it, and
  * besides only what the Operations guide lists (the reference, health, metrics, backup); every other path is 404
  * before any handler (RouteFilterTest). There is one version, no debug or legacy endpoint, and the breaking-change gate
  * keeps the published one from changing in a way a client would notice.
@@ -24,10 +30,36 @@ import io.emailaccounts.server.support.RunningServerTest;
 class Api09ImproperInventoryManagementTest extends RunningServerTest {
 
     @Test
-    void shouldServeTheContractAsItIsWritten() throws IOException {
-        String written = Files.readString(Path.of("..", "api", "openapi.yaml"), StandardCharsets.UTF_8);
+    void shouldServeTheContractAsItIsWrittenWithEveryExampleGivenItsValue() throws IOException {
+        JsonNode written = new YAMLMapper().readTree(Files.readString(Path.of("..", "api", "openapi.yaml"), StandardCharsets.UTF_8));
+        JsonNode yaml = new YAMLMapper().readTree(http().get("/openapi.yaml").body());
+        JsonNode json = http().get("/openapi.json").json();
 
-        assertThat(http().get("/openapi.yaml").body()).isEqualTo(written);
+        assertThat(yaml).isEqualTo(json);
+        assertThat(json.get("paths").propertyNames()).containsExactlyElementsOf(written.get("paths").propertyNames());
+        assertThat(json.get("info")).isEqualTo(written.get("info"));
+        List<String> withoutValue = new ArrayList<>();
+        examples(json, "", withoutValue);
+        assertThat(withoutValue).as("examples without a value").isEmpty();
+    }
+
+    /** Every named example (an entry of an {@code examples} map) with no {@code value}, by its place. */
+    private static void examples(JsonNode node, String place, List<String> withoutValue) {
+        if (node.isObject()) {
+            node.properties().forEach(entry -> {
+                if (entry.getKey().equals("examples") && entry.getValue().isObject()) {
+                    entry.getValue().properties().forEach(example -> {
+                        if (example.getValue().isObject() && !example.getValue().has("value")
+                                && !example.getValue().has("externalValue")) {
+                            withoutValue.add(place + "/examples/" + example.getKey());
+                        }
+                    });
+                }
+                examples(entry.getValue(), place + "/" + entry.getKey(), withoutValue);
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> examples(child, place + "[]", withoutValue));
+        }
     }
 
     @Test

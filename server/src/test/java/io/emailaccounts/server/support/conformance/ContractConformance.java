@@ -18,6 +18,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.emailaccounts.server.contract.ServedContract;
 
 /**
  * Holds the server to its contract in tests: every exchange is checked against api/openapi.yaml, and what does not
@@ -159,7 +160,7 @@ public final class ContractConformance {
     }
 
     private static String contract() {
-        try (InputStream in = new ClassPathResource("static/openapi.yaml").getInputStream()) {
+        try (InputStream in = new ClassPathResource(ServedContract.CLASSPATH_LOCATION).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,11 @@ public record Releases(List<Release> all) {
 
     /** A released contract: its version, as its file is named, and the file. */
     public record Release(String version, Path file) {
+
+        /** The release's written upgrade notes, beside it ({@code 1.1.0.md}); the file may not exist. */
+        public Path notes() {
+            return file.resolveSibling(version + ".md");
+        }
     }
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");

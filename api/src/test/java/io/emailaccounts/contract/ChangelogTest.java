@@ -44,6 +44,24 @@ class ChangelogTest {
         assertThat(sections[3]).startsWith("1.0.0").contains("The first released contract.");
     }
 
+    @Test
+    void shouldShowEachReleasesWrittenNotesAboveItsMachineDiff() throws IOException {
+        String first = Files.readString(GatedContracts.RELEASED);
+        Files.writeString(released.resolve("1.0.0.yaml"), first);
+        Files.writeString(released.resolve("1.1.0.yaml"), withProperty(first, "Signature"));
+        Files.writeString(released.resolve("1.1.0.md"), "Signatures, for the help desk's replies. Nothing to do to upgrade.\n");
+        Path working = released.resolve("openapi.yaml");
+        Files.writeString(working, withProperty(first, "Signature"));
+        Files.writeString(released.resolve(Changelog.UNRELEASED_NOTES), "Coming: a footer.");
+
+        String[] sections = Changelog.markdown(Releases.in(released), working).split("(?m)^### ");
+
+        assertThat(sections[1]).startsWith("Unreleased\n\nComing: a footer.\n\nCompatible");
+        assertThat(sections[2]).startsWith("1.1.0\n\nSignatures, for the help desk's replies. Nothing to do to upgrade.\n\nCompatible")
+                .contains("`Signature`");
+        assertThat(sections[3]).startsWith("1.0.0\n\nThe first released contract.");
+    }
+
     /** The contract with an optional text property added to EmailAccountFields (and so to the records). */
     private static String withProperty(String contract, String name) {
         return contract.replaceFirst("(?m)^(    EmailAccountFields:\\n(?:.*\\n)*?      properties:\\n)",

@@ -67,6 +67,8 @@ public final class ReferenceSite {
         Path whole = Files.createDirectories(output.resolve(WHOLE_CONTRACT));
         Files.writeString(whole.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(document), StandardCharsets.UTF_8);
         Files.writeString(whole.resolve("openapi.yaml"), YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build().writeValueAsString(document), StandardCharsets.UTF_8);
+        Files.writeString(whole.resolve(PostmanCollection.FILE), JsonMapper.builder().build().writeValueAsString(
+                PostmanCollection.of(document)), StandardCharsets.UTF_8);
         withClientMethods(document, clients);
         JsonNode contract = inSections(document, Guide.in(Path.of(args[4])), changelog);
         String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)

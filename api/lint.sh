@@ -22,4 +22,4 @@ quietly() {
 
 quietly node_modules/.bin/spectral lint openapi.yaml --ruleset .spectral.yaml --fail-severity=warn
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true quietly node_modules/.bin/redocly lint openapi.yaml --format=stylish
-echo "api/openapi.yaml: no problems (Spectral with .spectral.yaml, Redocly recommended-strict)"
+if [[ -t 1 ]]; then echo "api/openapi.yaml: no problems (Spectral with .spectral.yaml, Redocly recommended-strict)"; fi

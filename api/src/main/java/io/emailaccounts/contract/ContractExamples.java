@@ -12,9 +12,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The examples of the contract, with the values of whole records composed rather than written out: an Example Object
- * with {@code x-composed} has no {@code value} of its own; its value is its schema's properties, each with its own
- * {@code example}, so that a property added with its example appears in every documented record with no further edit.
+ * The examples of the contract, with the values of whole records composed rather than written by hand: the value of an
+ * Example Object with {@code x-composed} is its schema's properties, each with its own {@code example}, so that a
+ * property added with its example appears in every documented record with no further edit (the build writes the
+ * result into the file as the example's {@code value}: {@link ComposedValues}).
  * {@code x-composed} may say
  * <ul>
  *   <li>{@code with}: values of a few properties that this example changes (at any depth; an array gives one element

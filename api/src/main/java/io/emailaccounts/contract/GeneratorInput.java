@@ -18,9 +18,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * written as text ({@code x-time-text}). The templates cannot read a name; this states what the name says, and the
  * generated code names the property's typed constant. It also marks each property of the record that is derived
  * rather than stored ({@code x-derived}), as a template cannot test for an {@code x-constant} whose value is
- * {@code false}. Nothing else is changed, and what is served and published is the contract as written.
+ * {@code false}. Each operation's description ends with who may call it ({@link RoleSentences}), which the generated
+ * code's documentation shows. Nothing else is changed.
  *
- * <p>Usage: {@code GeneratorInput <contract.yaml> <output.yaml>}; run by the server's build before it generates.
+ * <p>Usage: {@code GeneratorInput <contract.yaml> <output.yaml>}; run by the server's and the client's builds before
+ * they generate.
  */
 public final class GeneratorInput {
 
@@ -43,9 +45,14 @@ public final class GeneratorInput {
         }
         ApiContract contract = ApiContract.read(Path.of(args[0]));
         annotate(contract);
+        RoleSentences.addTo(contract, contract.document());
         Path output = Path.of(args[1]);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, YAMLMapper.builder().build().writeValueAsString(contract.document()));
+        String written = YAMLMapper.builder().build().writeValueAsString(contract.document());
+        // Written only when it changed: a generator that skips an unchanged input then skips its work.
+        if (!Files.exists(output) || !Files.readString(output).equals(written)) {
+            Files.writeString(output, written);
+        }
     }
 
     /**

@@ -20,6 +20,29 @@ class GeneratorInputTest {
 
     private static final Path CONTRACT = Path.of("openapi.yaml");
 
+    /** Who may call each operation ends its description, from the role the contract names for it, and nowhere else. */
+    @Test
+    void shouldEndEachSecuredOperationsDescriptionWithWhoMayCallIt(@TempDir Path directory) throws Exception {
+        Path output = directory.resolve("generator/openapi.yaml");
+        GeneratorInput.main(new String[] {CONTRACT.toString(), output.toString()});
+        ApiContract written = ApiContract.read(output);
+
+        assertThat(written.operation("searchEmailAccounts").node().path("description").asString()).endsWith(
+                "**Authorization:** a full unrestricted administrator, or a user with the `EmailAccount-List` role "
+                        + "(`EmailAccount-Read` with `id`).");
+        for (ApiContract.Operation operation : ApiContract.read(CONTRACT).operations()) {
+            String description = written.operation(operation.operationId()).node().path("description").asString();
+            assertThat(operation.node().path("description").asString()).as("the contract as written, %s", operation.operationId())
+                    .doesNotContain("**Authorization:**");
+            if (operation.requiredRole().isPresent()) {
+                assertThat(description).as(operation.operationId()).endsWith("\n\n" + RoleSentences.sentence(operation))
+                        .contains("a user with the `" + operation.requiredRole().get() + "` role");
+            } else {
+                assertThat(description).as(operation.operationId()).doesNotContain("**Authorization:**");
+            }
+        }
+    }
+
     @Test
     void shouldWriteOnEachFilterThePropertyAndTheBoundItsNameSays(@TempDir Path directory) throws Exception {
         Path output = directory.resolve("generator/openapi.yaml");
@@ -45,7 +68,9 @@ class GeneratorInputTest {
         Path output = directory.resolve("openapi.yaml");
         GeneratorInput.main(new String[] {CONTRACT.toString(), output.toString()});
         ObjectNode written = (ObjectNode) ApiContract.read(output).document();
-        ObjectNode original = (ObjectNode) ApiContract.read(CONTRACT).document();
+        ApiContract contract = ApiContract.read(CONTRACT);
+        RoleSentences.addTo(contract, contract.document()); // tried on its own above
+        ObjectNode original = (ObjectNode) contract.document();
 
         assertThat(Files.readString(output)).contains(GeneratorInput.BOUND);
         withoutFilterMarks(written);

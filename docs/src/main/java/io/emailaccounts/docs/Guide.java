@@ -15,22 +15,21 @@ import java.util.stream.Stream;
  * A guide of the site: a Markdown file in api/guides, named {@code NN-slug.md} (NN orders the guides), whose first line
  * is its title ({@code # Title}).
  *
- * @param slug  the file's name without its number and extension, the guide's address in the site ({@code #tag/slug})
+ * @param slug  the file's name without its number and extension, the guide's address in the site
+ *              ({@code guides/slug.html})
  * @param title the first line, without its {@code # }
  * @param body  the rest
  */
 public record Guide(String slug, String title, String body) {
 
     private static final Pattern FILE = Pattern.compile("\\d+-([a-z0-9-]+)\\.md");
-    /** A Markdown link to another guide by its file, as it works where the files are read: {@code [Errors](40-errors.md)}. */
-    private static final Pattern LINK_TO_GUIDE = Pattern.compile("\\]\\(\\d+-([a-z0-9-]+)\\.md\\)");
 
     /**
-     * The body as the site publishes it: a link to another guide's file leads to that guide's section of the site
-     * ({@code #tag/slug}), so that the same text reads well in the repository and in the site.
+     * The guide's page, in the site's guides folder: {@code slug.html}. A link to another guide by its file, as it works
+     * where the files are read ({@code [Errors](40-errors.md)}), leads there in the site (see {@link GuidePages}).
      */
-    public String publishedBody() {
-        return LINK_TO_GUIDE.matcher(body).replaceAll("](#tag/$1)");
+    public String page() {
+        return slug + ".html";
     }
 
     /** The guides in the directory, in the order of their numbers; none when there is no such directory. */

@@ -13,6 +13,7 @@ import io.emailaccounts.contract.Changelog;
 import io.emailaccounts.contract.ContractEnum;
 import io.emailaccounts.contract.ContractExamples;
 import io.emailaccounts.contract.Releases;
+import io.emailaccounts.contract.RoleSentences;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -21,13 +22,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the offline reference site from the contract: index.html (a Redoc page with the contract inlined, so it
- * works from the file system with no network), Redoc's script beside it, and openapi.json, the contract as the
- * reference shows it (composed examples filled in), which the server's console loads. Run by the docs module's build.
+ * Builds the offline site from the contract and the guides: index.html, the reference (a Redoc page with the contract
+ * inlined, so it works from the file system with no network), Redoc's script beside it, and openapi.json, the contract
+ * as the reference shows it (composed examples filled in), which the server's console loads. Run by the docs module's
+ * build.
  *
- * The guides (api/guides) come first, the reference next, and the changelog made from the released contracts last
- * (also written as changelog.md). The clients' own references (Javadoc and TypeDoc, built by the client module) are
- * published beside it, in clients/java and clients/typescript, and each operation names its method in both.
+ * <p>The guides (api/guides) are pages of their own, as wide as the window, in guides/ (see {@link GuidePages}), which
+ * search.js searches from every page; the reference's operations come first in its page, and the changelog made from
+ * the released contracts last (also written as changelog.md). Every page, the reference's too, has the site's
+ * navigation: every guide, the reference, the changelog and the contract's files. The clients' own references (Javadoc
+ * and TypeDoc, built by the client module) are published beside it, in clients/java and clients/typescript, and each
+ * operation names its method in both.
  *
  * <p>Usage: {@code ReferenceSite <contract.yaml> <template.html> <output directory> <released contracts directory>
  * <guides directory> <Javadoc directory> <TypeDoc directory>}
@@ -42,6 +47,8 @@ public final class ReferenceSite {
 
 
     static final String CONTRACT_PLACEHOLDER = "@CONTRACT_JSON@";
+    /** Where the template has the site's header and navigation. */
+    static final String NAVIGATION_PLACEHOLDER = "@SITE_NAVIGATION@";
     static final String CHANGELOG_TAG = "Changelog";
     private static final String REDOC = "META-INF/resources/webjars/redoc/2.5.1/redoc.standalone.js";
     private static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
@@ -56,6 +63,10 @@ public final class ReferenceSite {
                     + "<released contracts directory> <guides directory> <Javadoc directory> <TypeDoc directory>");
         }
         Path output = Files.createDirectories(Path.of(args[2]));
+        Path template = Path.of(args[1]).toAbsolutePath();
+        List<Guide> guides = Guide.in(Path.of(args[4]));
+        // The guides' pages, and the style sheet and search script that sit beside the template.
+        GuidePages.publish(guides, output, template.getParent());
         String changelog = Changelog.markdown(Releases.in(Path.of(args[3])), Path.of(args[0]));
         Files.writeString(output.resolve("changelog.md"), "# Changelog\n\n" + changelog, StandardCharsets.UTF_8);
         List<ClientReference> clients = List.of(
@@ -70,13 +81,14 @@ public final class ReferenceSite {
         Files.writeString(whole.resolve(PostmanCollection.FILE), JsonMapper.builder().build().writeValueAsString(
                 PostmanCollection.of(document)), StandardCharsets.UTF_8);
         withClientMethods(document, clients);
-        JsonNode contract = inSections(document, Guide.in(Path.of(args[4])), changelog);
-        String page = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)
+        withLinksToGuidePages(document, guides);
+        JsonNode contract = inSections(document, changelog);
+        String page = Files.readString(template, StandardCharsets.UTF_8)
+                .replace(NAVIGATION_PLACEHOLDER, GuidePages.navigation(guides, ""))
                 .replace(CONTRACT_PLACEHOLDER, inlineJson(contract));
-        Files.writeString(output.resolve("index.html"), page, StandardCharsets.UTF_8);
+        Files.writeString(output.resolve(GuidePages.REFERENCE), page, StandardCharsets.UTF_8);
         // The page's own script, beside the template.
-        Files.copy(Path.of(args[1]).resolveSibling("reference.js"), output.resolve("reference.js"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(template.resolveSibling("reference.js"), output.resolve("reference.js"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(output.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(contract), StandardCharsets.UTF_8);
         try (InputStream redoc = ReferenceSite.class.getClassLoader().getResourceAsStream(REDOC)) {
             if (redoc == null) {
@@ -119,10 +131,14 @@ public final class ReferenceSite {
         return redoc.replace(REDOC_LOGO, EMPTY_IMAGE);
     }
 
-    /** The contract as readers see it: every composed example with its value, every named enum with its table. */
+    /**
+     * The contract as readers see it: every composed example with its value, every named enum with its table, each
+     * operation's description ending with who may call it.
+     */
     static JsonNode published(ApiContract contract) {
         JsonNode document = new ContractExamples(contract).documentWithComposedValues();
         withEnumNames(contract, document);
+        RoleSentences.addTo(contract, document);
         return document;
     }
 
@@ -146,18 +162,32 @@ public final class ReferenceSite {
     }
 
     /**
-     * The site's three parts, in its navigation: the guides (each a Redoc trait tag, written in api/guides), the
-     * reference (the contract's own tags and their operations), and the changelog: what changed in each released
-     * version of the contract, and what is not released yet.
+     * Makes every description's link to a guide by its anchor in the contract ({@code [Clients](#tag/clients)}) lead
+     * to the guide's page: the guides are pages of their own, not sections of the reference.
      */
-    static JsonNode inSections(JsonNode document, List<Guide> guides, String changelog) {
+    static void withLinksToGuidePages(JsonNode node, List<Guide> guides) {
+        if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                JsonNode value = object.get(name);
+                if ("description".equals(name) && value.isString()) {
+                    object.put(name, GuidePages.linksToGuidePages(value.asString(), guides));
+                } else {
+                    withLinksToGuidePages(value, guides);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(element -> withLinksToGuidePages(element, guides));
+        }
+    }
+
+    /**
+     * The reference's two parts, in Redoc's navigation: the contract's own tags and their operations, and the
+     * changelog: what changed in each released version of the contract, and what is not released yet.
+     */
+    static JsonNode inSections(JsonNode document, String changelog) {
         ArrayNode contractTags = (ArrayNode) ((ObjectNode) document).withArray("tags");
         List<String> reference = contractTags.findValuesAsString("name");
         ArrayNode tags = JsonMapper.builder().build().createArrayNode();
-        for (Guide guide : guides) {
-            tags.addObject().put("name", guide.slug()).put("x-displayName", guide.title()).put("x-traitTag", true)
-                    .put("description", guide.publishedBody());
-        }
         tags.addAll(contractTags);
         tags.addObject()
                 .put("name", CHANGELOG_TAG)
@@ -167,10 +197,6 @@ public final class ReferenceSite {
                         + "Within one major version nothing breaks them (the build refuses it).\n\n" + changelog);
         ((ObjectNode) document).set("tags", tags);
         ArrayNode groups = ((ObjectNode) document).putArray("x-tagGroups");
-        if (!guides.isEmpty()) {
-            ArrayNode guideTags = groups.addObject().put("name", "Guides").putArray("tags");
-            guides.forEach(guide -> guideTags.add(guide.slug()));
-        }
         ArrayNode referenceTags = groups.addObject().put("name", "Reference").putArray("tags");
         reference.forEach(referenceTags::add);
         groups.addObject().put("name", "Changelog").putArray("tags").add(CHANGELOG_TAG);

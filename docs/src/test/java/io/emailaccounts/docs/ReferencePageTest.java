@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The built reference renders in a real browser (headless Chromium, network blocked) and shows what readers need:
- * paths, every field, enum names, the auth schemes and roles, the code samples. A screenshot is kept in
- * target/reference.png.
+ * paths, every field, enum names, the auth schemes and roles, the code samples, the changelog, and the site's
+ * navigation to the guides' pages. A screenshot is kept in target/reference.png. (The guides' pages: GuidePagesTest.)
  */
 class ReferencePageTest {
 
@@ -62,45 +62,66 @@ class ReferencePageTest {
                 "/api/crm/emailaccounts", "/api/token");
     }
 
+    /**
+     * The guides are pages of their own, not sections of the reference: the site's navigation above Redoc leads to each,
+     * and Redoc's side menu has none of them.
+     */
     @Test
-    void shouldLeadWithTheGuidesAndNameEveryPartInTheNavigation() {
+    void shouldLeadToEveryGuidesPageFromTheSitesNavigation() {
         List<Guide> guides = Guide.in(Path.of("..", "api", "guides"));
-        assertThat(guides).isNotEmpty();
-        assertThat(rendered).contains("Guides", "Reference", "Changelog");
+        assertThat(guides).hasSizeGreaterThan(5);
+        String navigation = dom.substring(dom.indexOf("<nav class=\"site-nav\""), dom.indexOf("</nav>", dom.indexOf("<nav class=\"site-nav\"")));
+        assertThat(navigation).contains("Guides", "API reference", "Changelog", "href=\"contract/openapi.yaml\"",
+                "href=\"contract/openapi.json\"", "href=\"contract/" + PostmanCollection.FILE + "\"",
+                "href=\"#tag/" + ReferenceSite.CHANGELOG_TAG + "\"");
         for (Guide guide : guides) {
-            assertThat(rendered).contains(guide.title());
-            assertThat(rendered.indexOf(guide.title())).as("%s before the operations", guide.title())
-                    .isLessThan(rendered.indexOf("Update EmailAccount"));
+            assertThat(navigation).contains("href=\"guides/" + guide.page() + "\">" + guide.title() + "</a>");
+            assertThat(SITE.resolveSibling("guides").resolve(guide.page())).isRegularFile();
+            assertThat(dom).as("no section of Redoc's for the guide %s", guide.slug())
+                    .doesNotContain("data-item-id=\"tag/" + guide.slug() + "\"");
         }
     }
 
-    /** The side menu has an entry for every guide, every operation and the changelog, each leading to its section. */
+    /** Redoc's side menu has an entry for every operation and the changelog, each leading to its section. */
     @Test
-    void shouldReachEveryGuideTheReferenceAndTheChangelogFromTheNavigation() {
+    void shouldReachEveryOperationAndTheChangelogFromRedocsMenu() {
         List<String> entries = new ArrayList<>();
-        Guide.in(Path.of("..", "api", "guides")).forEach(guide -> entries.add("tag/" + guide.slug()));
         CONTRACT.operations().forEach(operation -> entries.add("tag/" + operation.node().path("tags").path(0).asString()
                 + "/operation/" + operation.operationId()));
         entries.add("tag/Changelog");
-        assertThat(entries).hasSizeGreaterThan(10);
+        assertThat(entries).hasSizeGreaterThan(5);
         for (String entry : entries) {
             assertThat(dom).as("a menu entry for %s", entry).contains("data-item-id=\"" + entry + "\"");
             assertThat(dom).as("a section %s", entry).contains(" id=\"" + entry + "\"");
         }
+        assertThat(rendered).contains("Reference", "Changelog");
     }
 
     /**
-     * Every link within the page (the menu's, the guides' to one another, the reference's) leads to a section it has; a
-     * guide's link to another's file ({@code 40-errors.md}, which works in the repository) leads to its section.
+     * Every link within the page (the menu's, the reference's) leads to a section it has; a link to a guide (the
+     * contract's descriptions write {@code #tag/clients}) leads to the guide's page, and to a heading it has.
      */
     @Test
-    void shouldLinkOnlyToSectionsThePageHas() {
+    void shouldLinkOnlyToSectionsThePageHasAndToTheGuidesPages() throws IOException {
         List<String> targets = Pattern.compile("href=\"#([^\"]+)\"").matcher(dom).results().map(link -> link.group(1)).distinct().toList();
         Set<String> ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(dom).results().map(id -> id.group(1)).collect(Collectors.toSet());
-        assertThat(targets).hasSizeGreaterThan(20);
+        assertThat(targets).hasSizeGreaterThan(CONTRACT.operations().size());
         assertThat(targets).as("links to sections the page does not have").allMatch(ids::contains);
-        assertThat(dom).as("a guide's link to another guide's file, published as a link to its section")
-                .doesNotContainPattern("href=\"[^\"#]*\\.md[\"#]");
+
+        List<String> toGuides = Pattern.compile("href=\"(guides/[^\"]+)\"").matcher(dom).results().map(link -> link.group(1))
+                .distinct().toList();
+        List<Guide> guides = Guide.in(Path.of("..", "api", "guides"));
+        // The site's navigation, and the contract's own description, which names every guide.
+        assertThat(dom.split("href=\"guides/clients.html\"", -1)).as("links to the guide Clients").hasSizeGreaterThan(2);
+        assertThat(toGuides).hasSizeGreaterThanOrEqualTo(guides.size());
+        for (String link : toGuides) {
+            String[] pageAndSection = link.split("#", 2);
+            Path page = SITE.resolveSibling(pageAndSection[0]);
+            assertThat(page).as(link).isRegularFile();
+            if (pageAndSection.length == 2) {
+                assertThat(Files.readString(page)).as(link).contains(" id=\"" + pageAndSection[1] + "\"");
+            }
+        }
     }
 
     @Test
@@ -152,15 +173,15 @@ class ReferencePageTest {
     }
 
     /**
-     * The clients' references are published beside the API reference, linked from the guide Clients, and every
-     * operation names its method in both, each link leading to that method's own section of its page.
+     * The clients' references are published beside the API reference, linked from the site's navigation (and the guide
+     * Clients), and every operation names its method in both, each link leading to that method's own section of its page.
      */
     @Test
     void shouldLinkEveryOperationToItsMethodInBothClientsReferences() throws IOException {
         List<String> links = Pattern.compile("href=\"(clients/[^\"]+)\"").matcher(dom).results()
                 .map(link -> URLDecoder.decode(link.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8)).distinct().toList();
 
-        assertThat(links).as("the guide Clients links to both references")
+        assertThat(links).as("the site's navigation links to both references")
                 .contains("clients/java/index.html", "clients/typescript/index.html");
         for (String reference : List.of("clients/java/", "clients/typescript/")) {
             // A build that skipped a reference (mvn -Dmaven.javadoc.skip, or the client's tests skipped) publishes, in

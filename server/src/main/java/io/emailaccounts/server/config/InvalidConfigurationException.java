@@ -4,7 +4,7 @@ package io.emailaccounts.server.config;
 public class InvalidConfigurationException extends RuntimeException {
 
     private static final String CHECK_SETTINGS = "Fix the emailaccounts.* settings (application.yaml, environment variables "
-            + "or --flags); the guide Configuration lists them (api/guides/80-configuration.md, published at /docs/#tag/configuration).";
+            + "or --flags); the guide Configuration lists them (api/guides/80-configuration.md, published at /docs/guides/configuration.html).";
 
     private final String action;
 

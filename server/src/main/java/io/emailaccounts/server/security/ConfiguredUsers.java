@@ -109,7 +109,7 @@ final class ConfiguredUsers {
         if (!unsafe.isEmpty()) {
             throw new InvalidConfigurationException("Production mode refuses unsafe settings:\n  - " + String.join("\n  - ", unsafe),
                     "Fix each setting named; the guide Configuration says what each takes (api/guides/80-configuration.md, "
-                            + "published at /docs/#tag/configuration). Development mode (emailaccounts.mode=development) "
+                            + "published at /docs/guides/configuration.html). Development mode (emailaccounts.mode=development) "
                             + "allows them, for trials on one machine.");
         }
         if (users.isEmpty() && issuerTrusted) {

@@ -24,9 +24,9 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 public final class SecurityHeaders {
 
     /**
-     * The reference and its console (/docs/): scripts from this server's files only, never inline or evaluated; inline
-     * styles, which Redoc and Swagger UI write; Redoc's search in a worker made from a blob; nothing from elsewhere,
-     * and the pages in no other site's frame.
+     * The site (/docs/: the reference, the guides' pages, the console): scripts from this server's files only, never
+     * inline or evaluated; inline styles, which Redoc and Swagger UI write; Redoc's search in a worker made from a blob;
+     * nothing from elsewhere, and the pages in no other site's frame.
      */
     public static final String DOCS_POLICY = docsPolicy("");
     /**

@@ -12,20 +12,31 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.emailaccounts.server.security.SecurityHeaders;
 import io.emailaccounts.server.support.Chromium;
 import io.emailaccounts.server.support.RawHttp;
 import io.emailaccounts.server.support.RunningServerTest;
 import tools.jackson.databind.JsonNode;
 
-/** /docs serves the reference the docs module built, plus the interactive console, all from this server. */
+/**
+ * /docs serves the site the docs module built (the reference, the guides' pages), plus the interactive console, all
+ * from this server.
+ */
 class DocsTest extends RunningServerTest {
 
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
+    /** What a guide's page loads: its scripts and its style sheet. */
+    private static final Pattern GUIDE_ASSET = Pattern.compile("<(?:script|link)\\b[^>]*\\s(?:src|href)=\"([^\"]+)\"");
+    /** A link to a page of the site (no scheme), without its fragment. */
+    private static final Pattern SITE_LINK = Pattern.compile("<a\\b[^>]*\\shref=\"([^\"#:]+)(?:#[^\"]*)?\"");
 
     @Test
     void shouldRedirectToTheReferenceFolder() {
@@ -51,7 +62,42 @@ class DocsTest extends RunningServerTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).isEqualTo(Files.readString(Path.of("..", "docs", "target", "site", "index.html")));
-        assertLocalAssets("/docs/", page.body(), List.of("redoc.standalone.js"));
+        assertLocalAssets("/docs/", page.body(), List.of("redoc.standalone.js", "site.css", "search.js",
+                "guides/search-index.js", "guides/configuration.html"));
+    }
+
+    /**
+     * Every guide's page (the docs module renders each of api/guides as a page of its own) is served under
+     * /docs/guides/, as the docs module built it, with the same policy as the reference; what it loads and links to in
+     * the site is served too.
+     */
+    @Test
+    void shouldServeEveryGuidesPageTheDocsModuleBuilt() throws IOException {
+        List<Path> guides;
+        try (Stream<Path> files = Files.list(Path.of("..", "api", "guides"))) {
+            guides = files.filter(file -> file.getFileName().toString().matches("\\d+-[a-z0-9-]+\\.md")).toList();
+        }
+        assertThat(guides).hasSizeGreaterThan(5);
+        Set<String> links = new TreeSet<>();
+        for (Path guide : guides) {
+            String page = guide.getFileName().toString().replaceFirst("^\\d+-", "").replaceFirst("\\.md$", ".html");
+            RawHttp.Response response = http().get("/docs/guides/" + page);
+
+            assertThat(response.status()).as(page).isEqualTo(200);
+            assertThat(response.contentType()).as(page).startsWith("text/html");
+            assertThat(response.header("Content-Security-Policy")).as(page).isEqualTo(SecurityHeaders.DOCS_POLICY);
+            assertThat(response.body()).as(page).isEqualTo(Files.readString(Path.of("..", "docs", "target", "site", "guides", page)));
+            List<String> assets = GUIDE_ASSET.matcher(response.body()).results().map(asset -> asset.group(1)).toList();
+            assertThat(assets).as(page).containsExactlyInAnyOrder("../site.css", "search-index.js", "../search.js");
+            links.addAll(SITE_LINK.matcher(response.body()).results().map(link -> link.group(1)).toList());
+            links.addAll(assets);
+        }
+        assertThat(links).as("what the guides' pages load and link to in the site")
+                .contains("../index.html", "../contract/openapi.yaml", "../clients/java/index.html");
+        for (String link : links) {
+            String path = URI.create("/docs/guides/").resolve(link).getPath();
+            assertThat(http().get(path).status()).as(path).isEqualTo(200);
+        }
     }
 
     @Test
@@ -75,26 +121,34 @@ class DocsTest extends RunningServerTest {
         assertThat(record.path("value").path("DisplayName").asString()).isNotEmpty();
     }
 
-    /** In a browser, the reference and the console load everything from this server: nothing from the network. */
+    /**
+     * In a browser, the reference, a guide's page and the console load everything from this server: nothing from the
+     * network.
+     */
     @Test
     void shouldLoadNothingButFromThisServerInABrowser() throws Exception {
-        for (String page : List.of("/docs/", "/docs/try-it.html")) {
+        // What Redoc, the guides' search and Swagger UI render, which they do only when their scripts ran under the
+        // page's policy (search.js shows its search box).
+        Map<String, Pattern> rendered = Map.of("/docs/", Pattern.compile("redoc-wrap"),
+                "/docs/guides/configuration.html", Pattern.compile("<form class=\"site-search\"(?![^>]*hidden)[^>]*>"),
+                "/docs/try-it.html", Pattern.compile("opblock"));
+        for (Map.Entry<String, Pattern> expected : rendered.entrySet()) {
+            String page = expected.getKey();
             Chromium.Visit visit = Chromium.visit(baseUrl() + page);
 
-            // What Redoc and Swagger UI render, which they do only when their scripts ran under the page's policy.
-            assertThat(visit.dom()).as(page).contains(page.endsWith("/") ? "redoc-wrap" : "opblock");
+            assertThat(visit.dom()).as(page).containsPattern(expected.getValue());
             assertThat(visit.networkRequests()).as("requests of %s", page).isNotEmpty()
                     .allMatch(url -> url.startsWith(baseUrl() + "/"));
         }
     }
 
     /**
-     * The reference and the console run scripts from this server's files only (their policy allows no inline or
-     * evaluated script, and their pages hold none); every other answer may load and run nothing.
+     * The reference, the guides' pages and the console run scripts from this server's files only (their policy allows
+     * no inline or evaluated script, and their pages hold none); every other answer may load and run nothing.
      */
     @Test
     void shouldSendThePagesWithAPolicyThatRunsNoInlineScript() {
-        for (String page : List.of("/docs/", "/docs/try-it.html")) {
+        for (String page : List.of("/docs/", "/docs/guides/configuration.html", "/docs/try-it.html")) {
             RawHttp.Response response = http().get(page);
             String policy = response.header("Content-Security-Policy");
 

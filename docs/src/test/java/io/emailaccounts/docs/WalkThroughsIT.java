@@ -62,22 +62,28 @@ class WalkThroughsIT {
     /** The guide that holds the walk-throughs. */
     private static final String GUIDE = "api/guides/90-changing-the-api.md";
     private static final Pattern SECTION = Pattern.compile("(?ms)^## (Walk-through: [^\\n]+)\\n(.*?)(?=^## |\\z)");
-    private static final Pattern BLOCK = Pattern.compile("(?s)```(yaml|sql)\\n(.*?)```");
+    private static final Pattern BLOCK = Pattern.compile("(?s)```(yaml|sql|java)(?: server)?\\n(.*?)```");
     private static final Pattern PLACE = Pattern.compile("under\\s+`([^`]+)`");
     private static final String WRITABLE = "EmailAccountFields";
     private static final String SEARCH = "searchEmailAccounts";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** One block of a walk-through: the file it goes to and, for YAML, the place in it. */
-    private record Edit(String walkThrough, String file, String place, String text) {
+    /**
+     * One block of a walk-through: the file it goes to and, for YAML, the place in it. A SQL block is a new file; a
+     * Java block's imports join the file's, and the rest goes at the end of its class.
+     */
+    private record Edit(String walkThrough, String language, String file, String place, String text) {
     }
 
     private static List<Edit> edits;
     private static ApiContract contract;
     private static Process server;
     private static String baseUrl;
-    private static String credentials;
+    private static final String ADMINISTRATOR = "admin@example.com";
+    private static final String EDITOR = "editor@example.com";
+    private static final String HELP_DESK = "helpdesk@example.com";
+    private static final String PASSWORD = "walk-through-password";
     /** Whether anything failed, the set-up included: the copy is then kept for a look. */
     private static boolean failed = true;
 
@@ -96,7 +102,9 @@ class WalkThroughsIT {
         for (Edit edit : edits) {
             Path file = COPY.resolve(edit.file());
             // A designer who has followed a walk-through and builds: what is made already is not made twice.
-            if (edit.place() == null && !Files.exists(file)) {
+            if (edit.language().equals("java")) {
+                Files.writeString(file, JavaEdit.apply(Files.readString(file), edit.text()));
+            } else if (edit.place() == null && !Files.exists(file)) {
                 Files.writeString(file, edit.text());
             } else if (edit.place() != null && !YamlEdit.isApplied(Files.readString(file), edit.place(), edit.text())) {
                 try {
@@ -148,12 +156,13 @@ class WalkThroughsIT {
                     place = lastMatch(PLACE, sinceLastBlock).orElseThrow(() -> new AssertionError(section.group(1)
                             + ": the guide does not say where a YAML block goes (\"under `...`\") before:\n" + block.group(2)));
                 }
-                found.add(new Edit(section.group(1), file, place, block.group(2).stripIndent()));
+                found.add(new Edit(section.group(1), language, file, place, block.group(2).stripIndent()));
                 previousEnd = block.end();
             }
         }
         assertThat(titles).as("the guide's walk-throughs").contains("Walk-through: add an optional field",
-                "Walk-through: add a value to an enum", "Walk-through: deprecate a property");
+                "Walk-through: add a value to an enum", "Walk-through: deprecate a property",
+                "Walk-through: add an operation", "Walk-through: add a role");
         return found;
     }
 
@@ -181,6 +190,9 @@ class WalkThroughsIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(COPY.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // The designer's own machine, where a build writes the composed examples' values into the contract (under CI
+        // a stale one fails the build instead).
+        builder.environment().remove("CI");
         Process maven = builder.start();
         if (!maven.waitFor(30, TimeUnit.MINUTES)) {
             maven.destroyForcibly();
@@ -219,9 +231,19 @@ class WalkThroughsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        // Three users, as the guide Configuration writes them: an administrator, an editor, and one with the role the
+        // walk-through "add a role" made.
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "@" + COPY.resolve("server/jvm.options"), "-jar", COPY.resolve("server/target/emailaccounts-server.jar").toString(),
-                "--server.port=" + port)
+                "--server.port=" + port));
+        List<String[]> users = List.of(new String[] {ADMINISTRATOR, "administrator=true"},
+                new String[] {EDITOR, "roles=EmailAccount-Edit"}, new String[] {HELP_DESK, "roles=" + newRole()});
+        for (int i = 0; i < users.size(); i++) {
+            String user = "--emailaccounts.users[" + i + "].";
+            command.addAll(List.of(user + "username=" + users.get(i)[0], user + "password={noop}" + PASSWORD,
+                    user + users.get(i)[1], user + "businesses=*"));
+        }
+        server = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile()).start();
         baseUrl = "http://localhost:" + port;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
@@ -230,8 +252,7 @@ class WalkThroughsIT {
                 fail("The copy's server stopped while starting:%n%s", Files.readString(folder.resolve("server.log")));
             }
             try {
-                if (send("GET", "/actuator/health", null).statusCode() == 200 && Files.exists(folder.resolve("data/dev-credentials"))) {
-                    credentials = Files.readString(folder.resolve("data/dev-credentials")).trim();
+                if (send("GET", "/actuator/health", null).statusCode() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {
@@ -340,14 +361,71 @@ class WalkThroughsIT {
         softly.assertAll();
     }
 
+    /**
+     * The added operation: routed, checked, implemented by its delegate method alone; a method of both clients; in the
+     * reference with its role, and in the changelog.
+     */
+    @Test
+    void shouldServeTheNewOperationAsTheWalkThroughPromises() {
+        Edit added = edit(e -> "paths".equals(e.place()));
+        String path = added.text().lines().findFirst().orElseThrow().replace(":", "").trim();
+        ApiContract.Operation operation = contract.operations().stream().filter(candidate -> candidate.path().equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError("no operation at " + path + " in the copy's contract"));
+        String errorCount = "ErrorCount";
+
+        long id = create(body().put(errorCount, 7));
+        SoftAssertions softly = new SoftAssertions();
+        HttpResponse<String> reset = send(HELP_DESK, operation.method(), path.replace("{id}", Long.toString(id)), null);
+        softly.assertThat(reset.statusCode()).as("%s %s: %s", operation.method(), path, reset.body()).isEqualTo(200);
+        softly.assertThat(json(reset.body()).path("WasSuccessful").asBoolean()).as("the answer's envelope").isTrue();
+        softly.assertThat(read(id).path(errorCount).asInt()).as("%s after the reset", errorCount).isZero();
+        softly.assertThat(read(id).path("DisplayName")).as("the other fields kept").isEqualTo(body().path("DisplayName"));
+        softly.assertThat(send(HELP_DESK, operation.method(), path.replace("{id}", "99999999"), null).statusCode())
+                .as("an unknown Id").isEqualTo(404);
+        softly.assertThat(send("GET", path.replace("{id}", Long.toString(id)), null).statusCode()).as("another method").isEqualTo(405);
+        softly.assertThat(send(operation.method(), path.replace("{id}", "seven"), null).statusCode()).as("an Id that is no number").isEqualTo(400);
+
+        softly.assertThat(read(COPY.resolve("client/target/generated-sources/openapi/src/main/java/io/emailaccounts/client/api/EmailAccountsApi.java")))
+                .as("the Java client's method").contains(" " + operation.operationId() + "(");
+        softly.assertThat(read(COPY.resolve("client/target/typescript/src/generated/apis/EmailAccountsApi.ts")))
+                .as("the TypeScript client's method").contains(" " + operation.operationId() + "(");
+        JsonNode published = published().at("/paths/" + path.replace("/", "~1") + "/" + operation.method().toLowerCase());
+        softly.assertThat(published.path("description").asString()).as("the reference states the role")
+                .contains("`" + newRole() + "`");
+        String unreleased = read(COPY.resolve("docs/target/site/changelog.md")).split("(?m)^### ")[1];
+        softly.assertThat(unreleased).as("the changelog's Unreleased section lists the operation").contains(path);
+        softly.assertAll();
+    }
+
+    /** The added role: the operation's own; a user with the role it replaced is refused, one with the new role served. */
+    @Test
+    void shouldGiveTheOperationToTheNewRoleAlone() {
+        Edit added = edit(e -> "paths".equals(e.place()));
+        String path = added.text().lines().findFirst().orElseThrow().replace(":", "").trim()
+                .replace("{id}", Long.toString(create(body())));
+
+        assertThat(send(EDITOR, "POST", path, null).statusCode()).as("a user with EmailAccount-Edit alone").isEqualTo(403);
+        assertThat(send(HELP_DESK, "POST", path, null).statusCode()).as("a user with %s", newRole()).isEqualTo(200);
+        assertThat(send(ADMINISTRATOR, "POST", path, null).statusCode()).as("a full administrator").isEqualTo(200);
+        assertThat(send(HELP_DESK, "GET", "/api/crm/emailaccounts", null).statusCode()).as("the new role's user searching").isEqualTo(403);
+    }
+
     @Test
     void shouldHaveFollowedEveryBlockOfTheWalkThroughs() {
         assertThat(edits).extracting(Edit::file).contains("api/openapi.yaml");
-        assertThat(edits).filteredOn(edit -> edit.place() == null).extracting(Edit::file)
+        assertThat(edits).filteredOn(edit -> edit.language().equals("sql")).extracting(Edit::file).isNotEmpty()
                 .allMatch(file -> file.startsWith("server/src/main/resources/db/migration/V"));
+        assertThat(edits).filteredOn(edit -> edit.language().equals("java")).extracting(Edit::file).isNotEmpty()
+                .allMatch(file -> file.startsWith("server/src/main/java/"));
     }
 
     // --- Helpers ------------------------------------------------------------------------------------------------
+
+    /** The role the walk-through "add a role" names. */
+    private static String newRole() {
+        Edit role = edit(e -> e.text().startsWith("x-required-role:"));
+        return role.text().substring("x-required-role:".length()).trim();
+    }
 
     private static Edit edit(java.util.function.Predicate<Edit> which) {
         return edits.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("the guide's walk-throughs have no such block"));
@@ -382,14 +460,17 @@ class WalkThroughsIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) {
+        return send(ADMINISTRATOR, method, path, body);
+    }
+
+    private static HttpResponse<String> send(String user, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
+        String credentials = user + ":" + PASSWORD;
+        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -13,8 +13,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Adds a YAML snippet to a YAML document as a person does, in its text: at a place named by its keys
  * ({@code components.schemas.EmailAccountFields.properties}), the snippet's entries go at the end of the mapping
  * there, its items at the end of the sequence there, and an entry whose key the place already has, with a mapping or
- * a sequence as its value, adds to that one. The rest of the document, comments and layout included, is left as it
- * was.
+ * a sequence as its value, adds to that one; one with its value on its line (a scalar) replaces that value. The rest
+ * of the document, comments and layout included, is left as it was.
  */
 final class YamlEdit {
 
@@ -97,6 +97,8 @@ final class YamlEdit {
             Optional<Block> existing = child(lines, block, key);
             if (existing.isPresent() && inline.isEmpty()) {
                 add(lines, existing.get(), entry.subList(1, entry.size()), place + "." + key);
+            } else if (existing.isPresent() && entry.size() == 1 && firstContent(lines, existing.get()) < 0) {
+                lines.set(existing.get().keyLine(), " ".repeat(childIndent) + entry.get(0)); // a scalar: its new value
             } else if (existing.isPresent()) {
                 throw new IllegalArgumentException(place + " has " + key + " already");
             } else {

@@ -77,6 +77,15 @@ class YamlEditTest {
         assertThat(parsed(edited).at("/paths/~1api~1things/get/parameters/1/name").asString()).isEqualTo("Colour");
     }
 
+    @Test
+    void shouldReplaceAValueWrittenOnItsKeysLine() {
+        String edited = YamlEdit.apply(DOCUMENT, "components.schemas.Kind", "type: string\n");
+
+        assertThat(parsed(edited).at("/components/schemas/Kind/type").asString()).isEqualTo("string");
+        assertThat(edited).contains("\n    Kind:\n      type: string\n      enum:\n");
+        assertThat(YamlEdit.isApplied(edited, "components.schemas.Kind", "type: string\n")).isTrue();
+    }
+
     /** A designer who followed a walk-through and builds: its blocks are found in the document already. */
     @Test
     void shouldTellAnEditAlreadyMadeFromOneNotYetMade() {
@@ -94,8 +103,8 @@ class YamlEditTest {
     void shouldNameWhatItCannotDo() {
         assertThatThrownBy(() -> YamlEdit.apply(DOCUMENT, "components.schemas.Gadget.properties", "A: 1"))
                 .hasMessageContaining("no key Gadget");
-        assertThatThrownBy(() -> YamlEdit.apply(DOCUMENT, "components.schemas.Kind", "type: string"))
-                .hasMessageContaining("components.schemas.Kind has type already");
+        assertThatThrownBy(() -> YamlEdit.apply(DOCUMENT, "components.schemas.Kind", "enum: 3"))
+                .hasMessageContaining("components.schemas.Kind has enum already");
         assertThatThrownBy(() -> YamlEdit.apply(DOCUMENT, "components.schemas.Kind.enum", "A: 1"))
                 .hasMessageContaining("is a list");
     }

@@ -64,7 +64,8 @@ class Api09ImproperInventoryManagementTest extends RunningServerTest {
 
     @Test
     void shouldServeEveryOperationOfTheContract() {
-        for (var operation : ExampleBodies.CONTRACT.operations()) {
+        // The deletes last: an operation on the record after it was deleted would be a 404 of its own.
+        for (var operation : ExampleBodies.operationsDeletesLast()) {
             String path = operation.path().replace("{id}", String.valueOf(ID));
             int status = asAdmin().send(operation.method().toUpperCase(Locale.ROOT), path, null, null).status();
 

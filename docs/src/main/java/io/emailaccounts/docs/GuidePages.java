@@ -184,11 +184,20 @@ final class GuidePages {
      * contract ({@code [Clients](#tag/clients)}, as the contract's own descriptions write it) leads to the guide's page.
      */
     static String linksToGuidePages(String markdown, List<Guide> guides) {
+        return linksToGuidePages(markdown, guides, "");
+    }
+
+    /**
+     * The same, the pages' addresses starting with a prefix: {@code /docs/} for the contract tools read, which is
+     * served from the server's root ({@code /openapi.yaml}) as well as beside the site.
+     */
+    static String linksToGuidePages(String markdown, List<Guide> guides, String prefix) {
         if (guides.isEmpty()) {
             return markdown;
         }
         String slugs = guides.stream().map(guide -> Pattern.quote(guide.slug())).collect(Collectors.joining("|"));
-        return Pattern.compile("\\]\\(#tag/(" + slugs + ")\\)").matcher(markdown).replaceAll("](" + FOLDER + "/$1.html)");
+        return Pattern.compile("\\]\\(#tag/(" + slugs + ")\\)").matcher(markdown)
+                .replaceAll("](" + Matcher.quoteReplacement(prefix) + FOLDER + "/$1.html)");
     }
 
     /** A guide's page: the site's navigation, the guide's title, its contents, its body, and the guides either side. */

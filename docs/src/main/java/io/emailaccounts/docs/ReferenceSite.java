@@ -50,6 +50,8 @@ public final class ReferenceSite {
     /** Where the template has the site's header and navigation. */
     static final String NAVIGATION_PLACEHOLDER = "@SITE_NAVIGATION@";
     static final String CHANGELOG_TAG = "Changelog";
+    /** Where the server serves the site, from its root. */
+    static final String SERVED_SITE = "/docs/";
     private static final String REDOC = "META-INF/resources/webjars/redoc/2.5.1/redoc.standalone.js";
     private static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
     private static final String EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
@@ -74,14 +76,17 @@ public final class ReferenceSite {
                 ClientReference.typescript(Path.of(args[6])).publishIn(output));
         Files.write(output.resolve(ClientReference.INLINE_SCRIPT_HASHES), ClientReference.inlineScriptHashes(output));
         JsonNode document = published(ApiContract.read(Path.of(args[0])));
-        // The contract whole, for tools (an import, a mock, a linter): served at /openapi.yaml and /openapi.json.
+        // The contract whole, for tools (an import, a mock, a linter): served at /openapi.yaml and /openapi.json, its
+        // links to the guides leading to their pages where the server serves them.
+        JsonNode forTools = document.deepCopy();
+        withLinksToGuidePages(forTools, guides, SERVED_SITE);
         Path whole = Files.createDirectories(output.resolve(WHOLE_CONTRACT));
-        Files.writeString(whole.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(document), StandardCharsets.UTF_8);
-        Files.writeString(whole.resolve("openapi.yaml"), YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build().writeValueAsString(document), StandardCharsets.UTF_8);
+        Files.writeString(whole.resolve("openapi.json"), JsonMapper.builder().build().writeValueAsString(forTools), StandardCharsets.UTF_8);
+        Files.writeString(whole.resolve("openapi.yaml"), YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build().writeValueAsString(forTools), StandardCharsets.UTF_8);
         Files.writeString(whole.resolve(PostmanCollection.FILE), JsonMapper.builder().build().writeValueAsString(
-                PostmanCollection.of(document)), StandardCharsets.UTF_8);
+                PostmanCollection.of(forTools)), StandardCharsets.UTF_8);
         withClientMethods(document, clients);
-        withLinksToGuidePages(document, guides);
+        withLinksToGuidePages(document, guides, "");
         JsonNode contract = inSections(document, changelog);
         String page = Files.readString(template, StandardCharsets.UTF_8)
                 .replace(NAVIGATION_PLACEHOLDER, GuidePages.navigation(guides, ""))
@@ -164,19 +169,21 @@ public final class ReferenceSite {
     /**
      * Makes every description's link to a guide by its anchor in the contract ({@code [Clients](#tag/clients)}) lead
      * to the guide's page: the guides are pages of their own, not sections of the reference.
+     *
+     * @param prefix what the pages' addresses start with: empty for the reference's page, beside the guides' folder
      */
-    static void withLinksToGuidePages(JsonNode node, List<Guide> guides) {
+    static void withLinksToGuidePages(JsonNode node, List<Guide> guides, String prefix) {
         if (node instanceof ObjectNode object) {
             for (String name : List.copyOf(object.propertyNames())) {
                 JsonNode value = object.get(name);
                 if ("description".equals(name) && value.isString()) {
-                    object.put(name, GuidePages.linksToGuidePages(value.asString(), guides));
+                    object.put(name, GuidePages.linksToGuidePages(value.asString(), guides, prefix));
                 } else {
-                    withLinksToGuidePages(value, guides);
+                    withLinksToGuidePages(value, guides, prefix);
                 }
             }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(element -> withLinksToGuidePages(element, guides));
+            array.forEach(element -> withLinksToGuidePages(element, guides, prefix));
         }
     }
 

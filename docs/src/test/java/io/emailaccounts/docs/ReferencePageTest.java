@@ -166,6 +166,22 @@ class ReferencePageTest {
         }
     }
 
+    /** The contract tools read links each guide to its page where the server serves it, not to Redoc's sections. */
+    @Test
+    void shouldLinkTheGuidesFromTheContractForToolsToTheirServedPages() throws IOException {
+        for (String file : List.of("openapi.yaml", "openapi.json")) {
+            String contract = Files.readString(SITE.resolveSibling(ReferenceSite.WHOLE_CONTRACT).resolve(file));
+
+            assertThat(contract).as(file).doesNotContain("](#tag/");
+            for (Guide guide : Guide.in(Path.of("..", "api", "guides"))) {
+                if (contract.contains(ReferenceSite.SERVED_SITE + GuidePages.FOLDER + "/" + guide.slug() + ".html")) {
+                    assertThat(SITE.resolveSibling(GuidePages.FOLDER).resolve(guide.slug() + ".html")).as("%s links %s", file, guide.slug()).exists();
+                }
+            }
+            assertThat(contract).as(file).contains(ReferenceSite.SERVED_SITE + GuidePages.FOLDER + "/clients.html");
+        }
+    }
+
     @Test
     void shouldShowTheAuthSchemesAndRoles() {
         assertThat(rendered).contains("oauth2", "basicAuth", "OAuth2", "HTTP Authorization Scheme", "basic",

@@ -135,16 +135,21 @@ public record EmailAccountsProperties(
     }
 
     /**
-     * @param retention how long a create's {@code Idempotency-Key} is remembered with its answer: a create sent again
-     *                  with the key within this time gets the first answer; afterwards the key is forgotten (swept
-     *                  every few minutes) and may be used anew
+     * @param retention     how long a create's {@code Idempotency-Key} is remembered with its answer: a create sent
+     *                      again with the key within this time gets the first answer; afterwards the key is forgotten
+     *                      and may be used anew
+     * @param sweepInterval how often each replica deletes the expired keys (the first time one interval after start-up)
      */
-    public record Idempotency(@DefaultValue("24h") Duration retention) {
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("5m") Duration sweepInterval) {
 
         public Idempotency {
             if (retention.isNegative() || retention.isZero()) {
                 throw new InvalidConfigurationException("emailaccounts.idempotency.retention is " + retention + ".",
                         "Set emailaccounts.idempotency.retention to a positive duration, such as 24h.");
+            }
+            if (sweepInterval.isNegative() || sweepInterval.isZero()) {
+                throw new InvalidConfigurationException("emailaccounts.idempotency.sweep-interval is " + sweepInterval + ".",
+                        "Set emailaccounts.idempotency.sweep-interval to a positive duration, such as 5m.");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.emailaccounts.server.emailaccount.persistence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.emailaccounts.server.config.EmailAccountsProperties;
@@ -36,13 +39,14 @@ import io.emailaccounts.server.secrets.SecretCipher;
  * last pass.
  */
 @Component
-public class SecretsReencryption implements DisposableBean {
+public class SecretsReencryption implements DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SecretsReencryption.class);
 
     private final EncryptedSecretsRepository repository;
     private final SecretCipher cipher;
     private final int batchSize;
+    private final Duration interval;
     private final MultiGauge values;
     private volatile boolean stopping;
 
@@ -51,14 +55,18 @@ public class SecretsReencryption implements DisposableBean {
         this.repository = repository;
         this.cipher = cipher;
         this.batchSize = properties.secrets().reencryptBatchSize();
+        this.interval = properties.secrets().reencryptInterval();
         this.values = MultiGauge.builder("emailaccounts.secrets.values")
                 .description("Stored access tokens per key that seals them (key_id v1: stored before key ids), as of the "
                         + "last re-encryption pass; current=\"false\" are still to rewrite")
                 .register(meters);
     }
 
-    @Scheduled(initialDelayString = "${emailaccounts.secrets.reencrypt-interval:1m}",
-            fixedDelayString = "${emailaccounts.secrets.reencrypt-interval:1m}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduledPass, interval, interval));
+    }
+
     void scheduledPass() {
         try {
             pass();

@@ -1,36 +1,45 @@
 package io.emailaccounts.server.emailaccount.service;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
+import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.emailaccount.persistence.IdempotencyKeys;
 
 /**
- * Forgets the expired {@code Idempotency-Key}s every few minutes, by time and whatever the traffic, so that the table
+ * Forgets the expired {@code Idempotency-Key}s every {@code emailaccounts.idempotency.sweep-interval}, by time and whatever the traffic, so that the table
  * holds about one retention period of creates. Each replica sweeps; a sweep is one statement, and two at once delete
  * each row once. A key found expired before a sweep is treated as unknown already.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class IdempotencyKeySweep {
+class IdempotencyKeySweep implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeySweep.class);
 
     private final IdempotencyKeys keys;
     private final Clock clock;
+    private final Duration interval;
 
-    IdempotencyKeySweep(IdempotencyKeys keys, Clock clock) {
+    IdempotencyKeySweep(IdempotencyKeys keys, Clock clock, EmailAccountsProperties properties) {
         this.keys = keys;
         this.clock = clock;
+        this.interval = properties.idempotency().sweepInterval();
     }
 
-    @Scheduled(initialDelayString = "${emailaccounts.idempotency.sweep-interval:5m}",
-            fixedDelayString = "${emailaccounts.idempotency.sweep-interval:5m}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     void sweep() {
         try {
             int forgotten = keys.sweep(clock.instant());

@@ -53,7 +53,8 @@ final class PasswordGrantTokens {
             try {
                 tokens = authentication.createToken("password", username, password, null);
             } catch (ApiException e) {
-                throw new IllegalStateException("Signing in as " + username + " failed: HTTP " + e.getCode()
+                // Thrown from the request's interceptor, where the checked ApiException cannot go.
+                throw new UncheckedApiException("Signing in as " + username + " failed: HTTP " + e.getCode()
                         + ApiErrors.tokenError(e).map(error -> " " + error.getError() + ": " + error.getErrorDescription()).orElse(""), e);
             }
         }

@@ -124,8 +124,10 @@ class NexudusClientsTest {
         server.answer(400, "{\"error\": \"invalid_grant\", \"error_description\": \"The user name or password is incorrect.\"}");
 
         assertThatThrownBy(tokens::accessToken)
+                .isInstanceOf(UncheckedApiException.class)
                 .hasMessage("Signing in as admin@example.com failed: HTTP 400 invalid_grant: The user name or password is incorrect.")
-                .hasCauseInstanceOf(ApiException.class);
+                .satisfies(e -> assertThat(ApiErrors.tokenError(((UncheckedApiException) e).getCause()).orElseThrow().getError())
+                        .hasToString("invalid_grant"));
     }
 
     private PasswordGrantTokens signInAs(String password, Clock clock) {

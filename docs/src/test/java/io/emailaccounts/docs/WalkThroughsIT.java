@@ -45,14 +45,17 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The designer's promise, proved: the walk-throughs of the guide Changing the API (api/guides/90-changing-the-api.md) (add an optional field, add a value
- * to an enum, deprecate a property), followed as they are written. The repository is copied to
- * {@code target/walk-through/repo}, every YAML and SQL block of the walk-throughs is applied where the sentence before
- * it says ("under {@code components.schemas.EmailAccountFields.properties}", "{@code .../V9__....sql}"), and the copy
- * is built as the README's {@code mvn verify} builds it, its slow suites left out ({@code mvn package}: the contract's
- * lint and gate, the reference rendered, both clients and the server's whole suite on H2). The copy's server is then
- * started as the README runs it and each change is tried over HTTP, in both clients and in the reference. The build's
- * output is in {@code target/walk-through/build.log}; a failing copy is kept for a look.
+ * The designer's promise, proved: the walk-throughs of the guide Changing the API (api/guides/90-changing-the-api.md)
+ * (add an optional field, add a value to an enum, deprecate a property, add an operation, add a role), followed as they
+ * are written. The repository is copied to {@code target/walk-through/repo}, and every block of the walk-throughs is
+ * applied where the sentence before it says: a YAML block "under {@code components.schemas.EmailAccountFields.properties}"
+ * (entries added, a value on its key's line replaced), a SQL block as the new migration it names
+ * ({@code .../V11__....sql}), a {@code java server} block into the class it names (imports with the imports, the rest
+ * at the end of the class). The copy is then built as on a designer's machine ({@code mvn package}, without CI's check
+ * of the composed examples: the build writes them): the contract's lint and gate, the reference rendered, both clients
+ * and the server's whole suite on H2. The copy's server is started as the README runs it, with three configured users,
+ * and each change is tried over HTTP, in both clients and in the reference. The build's output is in
+ * {@code target/walk-through/build.log}; a failing copy is kept for a look.
  */
 class WalkThroughsIT {
 

@@ -33,13 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  * preview, a Postman import, a mock server) finds a value for every example. Only the {@code value} entries that differ
  * are rewritten, in place: every other line of the file, comments and layout included, is left as it was.
  *
- * <p>Run by the api module's build after compiling ({@code mvn -pl api process-classes} is enough); with {@code CI=true}
+ * <p>Run by the api module's build after compiling ({@code mvn -pl api process-classes -DskipTests} is enough); with {@code CI=true}
  * in the environment it writes nothing, and fails when a value is stale, naming that command.
  */
 public final class ComposedValues {
 
     /** The command that refreshes the values, as the failure under CI names it. */
-    public static final String REFRESH_COMMAND = "mvn -q -pl api process-classes";
+    public static final String REFRESH_COMMAND = "mvn -q -pl api process-classes -DskipTests";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9 ._@/+-]*[A-Za-z0-9.]|[A-Za-z]");

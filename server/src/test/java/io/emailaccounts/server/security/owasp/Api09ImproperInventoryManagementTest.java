@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.emailaccounts.server.support.ExampleBodies;
@@ -23,7 +24,7 @@ import io.emailaccounts.server.support.RunningServerTest;
  * OWASP API9:2023, Improper Inventory Management: hosts, versions or endpoints nobody documented, kept or retired. The
  * contract is the inventory: the server serves api/openapi.yaml at /openapi.yaml and /openapi.json (whole: every example
  * with its value), every operation of it, and
- * besides only what the Operations guide lists (the reference, health, metrics, backup); every other path is 404
+ * besides only what the Operations guide lists (the reference, health, metrics, backup, secrets); every other path is 404
  * before any handler (RouteFilterTest). There is one version, no debug or legacy endpoint, and the breaking-change gate
  * keeps the published one from changing in a way a client would notice.
  */
@@ -37,7 +38,12 @@ class Api09ImproperInventoryManagementTest extends RunningServerTest {
 
         assertThat(yaml).isEqualTo(json);
         assertThat(json.get("paths").propertyNames()).containsExactlyElementsOf(written.get("paths").propertyNames());
-        assertThat(json.get("info")).isEqualTo(written.get("info"));
+        // As written, but for its links to the guides, which lead to their pages where this server serves them.
+        ObjectNode info = (ObjectNode) written.get("info").deepCopy();
+        info.put("description", info.get("description").asString().replaceAll("\\]\\(#tag/([a-z-]+)\\)", "](/docs/guides/$1.html)"));
+        assertThat(json.get("info")).isEqualTo(info);
+        assertThat(info.get("description").asString()).contains("](/docs/guides/clients.html)");
+        assertThat(http().get("/docs/guides/clients.html").status()).isEqualTo(200);
         List<String> withoutValue = new ArrayList<>();
         examples(json, "", withoutValue);
         assertThat(withoutValue).as("examples without a value").isEmpty();

@@ -70,30 +70,35 @@ public final class ComposedValues {
      */
     public static String refresh(Path file, boolean checkOnly) {
         String text = read(file);
-        List<String> stale = stale(text);
-        if (stale.isEmpty()) {
+        List<Edit> edits = edits(text);
+        if (edits.isEmpty()) {
             return "";
         }
+        String stale = String.join(", ", edits.stream().map(Edit::example).toList());
         if (checkOnly) {
             throw new IllegalStateException(file + ": the values of its composed examples (x-composed) are stale: "
-                    + String.join(", ", stale) + ". Run `" + REFRESH_COMMAND
-                    + "` (any local build does it) and commit the refreshed file with the change.");
+                    + stale + ". Run `" + REFRESH_COMMAND + "` (any local build does it) and commit the refreshed file with the change.");
         }
         try {
-            Files.writeString(file, refreshed(text));
+            Files.writeString(file, applied(text, edits));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        return file + ": the values of " + String.join(", ", stale)
+        return file + ": the values of " + stale
                 + " were refreshed from their properties' examples (x-composed); commit the file with the change";
     }
 
     /** The contract's text with the value of every composed example written as its {@code value}. */
     public static String refreshed(String text) {
-        List<Edit> edits = edits(text);
-        edits.sort(Comparator.comparingInt(Edit::start).reversed());
+        return applied(text, edits(text));
+    }
+
+    /** The text with the edits made, the last first so that each one's offsets still hold. */
+    private static String applied(String text, List<Edit> edits) {
+        List<Edit> lastFirst = new ArrayList<>(edits);
+        lastFirst.sort(Comparator.comparingInt(Edit::start).reversed());
         StringBuilder out = new StringBuilder(text);
-        for (Edit edit : edits) {
+        for (Edit edit : lastFirst) {
             out.replace(edit.start(), edit.end(), edit.text());
         }
         return out.toString();

@@ -180,16 +180,12 @@ final class GuidePages {
     }
 
     /**
-     * A description of the contract as the reference's page publishes it: a link to a guide by its anchor in the
-     * contract ({@code [Clients](#tag/clients)}, as the contract's own descriptions write it) leads to the guide's page.
-     */
-    static String linksToGuidePages(String markdown, List<Guide> guides) {
-        return linksToGuidePages(markdown, guides, "");
-    }
-
-    /**
-     * The same, the pages' addresses starting with a prefix: {@code /docs/} for the contract tools read, which is
-     * served from the server's root ({@code /openapi.yaml}) as well as beside the site.
+     * A description of the contract as the site publishes it: a link to a guide by its anchor in the contract
+     * ({@code [Clients](#tag/clients)}, as the contract's own descriptions write it) leads to the guide's page.
+     *
+     * @param prefix what the pages' addresses start with: empty on the reference's page, beside the guides' folder;
+     *               {@code /docs/} for the contract tools read, which the server serves from its root
+     *               ({@code /openapi.yaml}) as well as beside the site
      */
     static String linksToGuidePages(String markdown, List<Guide> guides, String prefix) {
         if (guides.isEmpty()) {

@@ -45,7 +45,7 @@ class GuideLinksTest {
         List<Guide> guides = List.of(new Guide("errors", "Errors", ""), new Guide("clients", "Clients", ""));
 
         assertThat(GuidePages.linksToGuidePages("see [Errors](#tag/errors) and [Clients](#tag/clients); "
-                + "[EmailAccounts](#tag/EmailAccounts), [the changelog](#tag/Changelog)", guides))
+                + "[EmailAccounts](#tag/EmailAccounts), [the changelog](#tag/Changelog)", guides, ""))
                 .isEqualTo("see [Errors](guides/errors.html) and [Clients](guides/clients.html); "
                         + "[EmailAccounts](#tag/EmailAccounts), [the changelog](#tag/Changelog)");
     }

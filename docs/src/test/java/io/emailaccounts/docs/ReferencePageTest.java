@@ -114,14 +114,7 @@ class ReferencePageTest {
         // The site's navigation, and the contract's own description, which names every guide.
         assertThat(dom.split("href=\"guides/clients.html\"", -1)).as("links to the guide Clients").hasSizeGreaterThan(2);
         assertThat(toGuides).hasSizeGreaterThanOrEqualTo(guides.size());
-        for (String link : toGuides) {
-            String[] pageAndSection = link.split("#", 2);
-            Path page = SITE.resolveSibling(pageAndSection[0]);
-            assertThat(page).as(link).isRegularFile();
-            if (pageAndSection.length == 2) {
-                assertThat(Files.readString(page)).as(link).contains(" id=\"" + pageAndSection[1] + "\"");
-            }
-        }
+        assertResolve(toGuides);
     }
 
     @Test
@@ -210,14 +203,7 @@ class ReferencePageTest {
                         : link.equals(reference + "index.html"));
             }
         }
-        for (String link : links) {
-            String[] pageAndSection = link.split("#", 2);
-            Path page = SITE.resolveSibling(pageAndSection[0]);
-            assertThat(page).as(link).isRegularFile();
-            if (pageAndSection.length == 2) {
-                assertThat(Files.readString(page)).as(link).contains(" id=\"" + pageAndSection[1] + "\"");
-            }
-        }
+        assertResolve(links);
     }
 
     @Test
@@ -283,5 +269,17 @@ class ReferencePageTest {
             }
         }
         throw new IllegalStateException("Chromium is not installed: run docs/ensure-chromium.sh");
+    }
+
+    /** Each link of the site leads to a page it has, and to an element of that page with the id its {@code #...} names. */
+    private static void assertResolve(List<String> links) throws IOException {
+        for (String link : links) {
+            String[] pageAndSection = link.split("#", 2);
+            Path page = SITE.resolveSibling(pageAndSection[0]);
+            assertThat(page).as(link).isRegularFile();
+            if (pageAndSection.length == 2) {
+                assertThat(Files.readString(page)).as(link).contains(" id=\"" + pageAndSection[1] + "\"");
+            }
+        }
     }
 }

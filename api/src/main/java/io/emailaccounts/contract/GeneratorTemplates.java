@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * The templates the Java client is generated with: the project's own ({@code client/src/main/templates}) and, beside
- * them, the generator's model templates with a Javadoc comment before each public method they write none for (a
- * model's setters, and an inner enum's {@code getValue} and {@code fromValue}). The generator's templates have no place
- * for a comment there, and a copy of their 700 lines would drift from the generator they came from; so its own
- * templates are read from its jar at each build, and a partial (one of the project's templates) is included before
- * each such method. If a template no longer has the line a comment goes before, this fails naming it: where the
+ * them, the generator's templates of the models and of the API class with a Javadoc comment before each public
+ * constructor, class and method they write none for (a model's constructors and setters, an inner enum's
+ * {@code getValue} and {@code fromValue}, the API's constructors, an operation's parameters as one object and their
+ * builder). The generator's templates have no place for a comment there, and a copy of their 1,600 lines would drift
+ * from the generator they came from; so its own templates are read from its jar at each build, and a partial (one of
+ * the project's templates) is included before each such declaration. If a template no longer has the line a comment goes before, this fails naming it: where the
  * comment goes must be looked at again after a generator upgrade, not silently dropped.
  *
  * <p>Usage: {@code GeneratorTemplates <generator's templates> <project's templates> <output>}; the generator's
@@ -26,18 +27,24 @@ public final class GeneratorTemplates {
 
     /**
      * A partial included before each declaration whose line begins with {@code line}. A declaration starts at its
-     * annotations, and at the blank lines and Jackson sections between them ({@link #ANNOTATION}), which the comment
-     * goes before.
+     * first annotation ({@link #ANNOTATION}: blank lines and Jackson sections may lie between), which the comment goes
+     * before.
      */
     record Insertion(String line, String partial) {
     }
 
-    /** A template line that belongs to the declaration below it: an annotation, a Jackson section, a blank line. */
-    static final Pattern ANNOTATION = Pattern.compile("\\s*(@.*|\\{\\{[#/]jackson}}|\\{\\{> ?jackson_annotations}})?");
+    /**
+     * A template line that may lie between a declaration and the comment above it: an annotation, a Jackson section, a
+     * partial of annotations, a blank line.
+     */
+    static final Pattern ANNOTATION = Pattern.compile(
+            "\\s*(@.*|\\{\\{[#/]jackson}}|\\{\\{> ?\\w*annotations}}(\\{\\{!.*}})?)?");
 
     /** Each generator template (its path in the jar) with the comments it is given. */
     static final Map<String, List<Insertion>> COMMENTS = Map.of(
             "Java/libraries/native/pojo.mustache", List.of(
+                    new Insertion("  public {{classname}}() {", "modelConstructorDoc"),
+                    new Insertion("  {{#jackson}}@JsonCreator{{/jackson}}", "modelCreatorDoc"),
                     new Insertion("  public {{classname}} {{name}}(", "modelFluentSetterDoc"),
                     new Insertion("  public {{classname}} add{{nameInPascalCase}}Item(", "modelAddItemDoc"),
                     new Insertion("  public {{classname}} put{{nameInPascalCase}}Item(", "modelPutItemDoc"),
@@ -49,7 +56,19 @@ public final class GeneratorTemplates {
             "Java/modelInnerEnum.mustache", List.of(
                     new Insertion("    public {{{dataType}}} getValue(", "modelInnerEnumGetValueDoc"),
                     new Insertion("    public static {{{datatypeWithEnum}}}{{^datatypeWithEnum}}{{{classname}}}{{/datatypeWithEnum}} fromValue(",
-                            "modelInnerEnumFromValueDoc")));
+                            "modelInnerEnumFromValueDoc")),
+            // The API class, and an operation's parameters as one object (x-group-parameters) and their builder.
+            "Java/libraries/native/api.mustache", List.of(
+                    new Insertion("  public {{classname}}() {", "apiConstructorDoc"),
+                    new Insertion("  public {{classname}}(ApiClient apiClient) {", "apiClientConstructorDoc"),
+                    new Insertion("  public static final class API{{#lambda.titlecase}}{{operationId}}{{/lambda.titlecase}}Request {",
+                            "apiRequestDoc"),
+                    new Insertion("    public {{>nullableDataType}} {{paramName}}() {", "apiRequestParameterDoc"),
+                    new Insertion("    public static Builder newBuilder() {", "apiRequestNewBuilderDoc"),
+                    new Insertion("    public static class Builder {", "apiRequestBuilderDoc"),
+                    new Insertion("      public Builder {{paramName}}(", "apiRequestBuilderSetterDoc"),
+                    new Insertion("      public API{{#lambda.titlecase}}{{operationId}}{{/lambda.titlecase}}Request build() {",
+                            "apiRequestBuildDoc")));
 
     private GeneratorTemplates() {
     }
@@ -85,8 +104,10 @@ public final class GeneratorTemplates {
             for (int index = 0; index < lines.size(); index++) {
                 if (lines.get(index).startsWith(insertion.line())) {
                     int start = index;
-                    while (start > 0 && ANNOTATION.matcher(lines.get(start - 1)).matches()) {
-                        start--;
+                    for (int above = index - 1; above >= 0 && ANNOTATION.matcher(lines.get(above)).matches(); above--) {
+                        if (!lines.get(above).isBlank()) {
+                            start = above;
+                        }
                     }
                     lines.add(start, "{{>" + insertion.partial() + "}}");
                     index++;

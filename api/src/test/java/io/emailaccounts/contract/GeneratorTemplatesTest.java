@@ -28,6 +28,13 @@ class GeneratorTemplatesTest {
                 .isEqualTo(String.join("\n", commented));
     }
 
+    /** A blank line above a declaration without annotations stays above its comment. */
+    @Test
+    void shouldPutTheCommentRightAboveADeclarationWithoutAnnotations() {
+        assertThat(GeneratorTemplates.withComments("pojo.mustache", "  }\n\n  public void {{setter}}(Long {{name}}) {\n", SETTER))
+                .isEqualTo("  }\n\n{{>setterDoc}}\n  public void {{setter}}(Long {{name}}) {\n");
+    }
+
     /** A section around the method is not the method's: the comment goes inside it, as the method does. */
     @Test
     void shouldKeepTheCommentInsideTheSectionThatHoldsTheMethod() {

@@ -46,6 +46,12 @@ public final class EmailAccounts {
 
     private final EmailAccountsApi api;
 
+    /**
+     * The reads of the resource, sent with the given client (one of {@link NexudusClients}': its address, its
+     * authentication, its retries).
+     *
+     * @param client the client that sends the requests
+     */
     public EmailAccounts(ApiClient client) {
         this.api = new EmailAccountsApi(client);
     }

@@ -47,12 +47,17 @@ class JavadocTest {
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern NAME = Pattern.compile("\\b([A-Z]\\w*)\\b");
     private static final Pattern CALLED = Pattern.compile("\\.?\\b([a-z]\\w*)\\(");
+    private static final Pattern CONSTRUCTED = Pattern.compile("\\bnew\\s+([A-Z]\\w*)\\s*\\(");
+    /** How a constructor is named here: {@code new EmailAccountUpdate}. */
+    private static final String CONSTRUCTOR = "new ";
 
     /**
      * A public class or method of the client and its Javadoc's first sentence (empty when it has none); whether it is
-     * a model's, and whether it overrides (its comment is then the overridden method's).
+     * a model's, whether it overrides (its comment is then the overridden method's), and the client's classes its
+     * result is or holds (a method's).
      */
-    private record Declared(String type, String method, String firstSentence, boolean model, boolean overrides) {
+    private record Declared(String type, String method, String firstSentence, boolean model, boolean overrides,
+            Set<String> returns) {
     }
 
     @Test
@@ -62,18 +67,34 @@ class JavadocTest {
         Set<String> usedTypes = new TreeSet<>();
         Set<String> usedMethods = new TreeSet<>();
         for (Documentation.Page page : Documentation.of(Path.of("..")).pages()) {
-            for (String block : page.blocks("java")) {
-                IMPORTED.matcher(block).results().forEach(match -> usedTypes.add(match.group(1)));
-                CALLED.matcher(block).results().forEach(match -> usedMethods.add(match.group(1)));
-            }
+            List<String> code = new ArrayList<>(page.blocks("java"));
+            code.forEach(block -> IMPORTED.matcher(block).results().forEach(match -> usedTypes.add(match.group(1))));
             CODE_SPAN.matcher(page.text()).results().map(match -> match.group(1)).forEach(span -> {
                 NAME.matcher(span).results().map(match -> match.group(1)).filter(types::contains).forEach(usedTypes::add);
-                CALLED.matcher(span).results().forEach(match -> usedMethods.add(match.group(1)));
+                code.add(span);
             });
+            for (String text : code) {
+                CALLED.matcher(text).results().forEach(match -> usedMethods.add(match.group(1)));
+                CONSTRUCTED.matcher(text).results().forEach(match -> usedMethods.add(CONSTRUCTOR + match.group(1)));
+            }
         }
 
         assertThat(usedTypes).as("the client's classes the guides use").contains("NexudusClients", "EmailAccounts",
                 "ClientOptions", "EmailAccountsApi", "ApiException");
+        // The class of the object a method is called on is not known here: the classes used are those the guides
+        // name, and those a method they call on one of them returns (query() gives a request's builder).
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (Declared declaration : declared) {
+                if (declaration.method() != null && usedTypes.contains(declaration.type())
+                        && usedMethods.contains(declaration.method())) {
+                    for (String returned : declaration.returns()) {
+                        more |= types.contains(returned) && usedTypes.add(returned);
+                    }
+                }
+            }
+        }
         List<String> undescribed = new ArrayList<>();
         for (Declared declaration : declared) {
             boolean used = usedTypes.contains(declaration.type())
@@ -118,7 +139,7 @@ class JavadocTest {
                         if (type.getModifiers().getFlags().contains(Modifier.PUBLIC)) {
                             names.put(type, type.getSimpleName().toString());
                             declared.add(new Declared(type.getSimpleName().toString(), null,
-                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model, false));
+                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model, false, Set.of()));
                         }
                         return super.visitClass(type, nothing);
                     }
@@ -126,12 +147,16 @@ class JavadocTest {
                     @Override
                     public Void visitMethod(MethodTree method, Void nothing) {
                         String type = names.get((ClassTree) getCurrentPath().getParentPath().getLeaf());
-                        if (type != null && method.getModifiers().getFlags().contains(Modifier.PUBLIC)
-                                && !method.getName().contentEquals("<init>")) {
+                        if (type != null && method.getModifiers().getFlags().contains(Modifier.PUBLIC)) {
                             boolean overrides = method.getModifiers().getAnnotations().stream()
                                     .anyMatch(annotation -> annotation.getAnnotationType().toString().equals("Override"));
-                            declared.add(new Declared(type, method.getName().toString(),
-                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model, overrides));
+                            String name = method.getName().contentEquals("<init>") ? CONSTRUCTOR + type : method.getName().toString();
+                            Set<String> returns = new TreeSet<>();
+                            if (method.getReturnType() != null) {
+                                NAME.matcher(method.getReturnType().toString()).results().forEach(match -> returns.add(match.group(1)));
+                            }
+                            declared.add(new Declared(type, name,
+                                    firstSentence(docs.getDocCommentTree(getCurrentPath())), model, overrides, returns));
                         }
                         return null;
                     }

@@ -26,15 +26,39 @@ import java.util.OptionalLong;
  * A field that is not a valid Structured Fields list (RFC 9651) of the draft's items (a string naming the policy,
  * {@code r} a non-negative integer, {@code t} and {@code q} non-negative integers, {@code w} a positive one) is
  * ignored whole, as the draft asks.
- *
- * @param policy    the limit's name, such as {@code writes}
- * @param remaining the requests left under it
- * @param untilMore the time until at least one more is available, when the answer says
- * @param quota     the requests it allows per window, when the answer names the policy
- * @param window    that window, when the answer gives it
  */
 public record RateLimitStatus(String policy, long remaining, Optional<Duration> untilMore, OptionalLong quota,
                               Optional<Duration> window) {
+
+    /** The limit's name, such as {@code writes}. */
+    @Override
+    public String policy() {
+        return policy;
+    }
+
+    /** The requests left under the limit. */
+    @Override
+    public long remaining() {
+        return remaining;
+    }
+
+    /** The time until at least one more request is available, when the answer says. */
+    @Override
+    public Optional<Duration> untilMore() {
+        return untilMore;
+    }
+
+    /** The requests the limit allows per window, when the answer names its policy. */
+    @Override
+    public OptionalLong quota() {
+        return quota;
+    }
+
+    /** The limit's window, when the answer gives it. */
+    @Override
+    public Optional<Duration> window() {
+        return window;
+    }
 
     /** The status an answer gives; empty when it has no {@code RateLimit} field (the hosted service's). */
     public static Optional<RateLimitStatus> of(ApiResponse<?> response) {

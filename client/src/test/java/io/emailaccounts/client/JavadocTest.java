@@ -26,6 +26,8 @@ import com.sun.source.doctree.DocCommentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.DocTrees;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePathScanner;
@@ -140,6 +142,9 @@ class JavadocTest {
                             names.put(type, type.getSimpleName().toString());
                             declared.add(new Declared(type.getSimpleName().toString(), null,
                                     firstSentence(docs.getDocCommentTree(getCurrentPath())), model, false, Set.of()));
+                            if (type.getKind() == Tree.Kind.RECORD) {
+                                declared.addAll(implicitAccessors(type, model));
+                            }
                         }
                         return super.visitClass(type, nothing);
                     }
@@ -164,6 +169,26 @@ class JavadocTest {
             }
         }
         return declared;
+    }
+
+    /**
+     * A record's accessors that its source does not declare: Javadoc gives them no sentence of their own ("Returns the
+     * value of the ... record component"), so they count as undescribed.
+     */
+    private static List<Declared> implicitAccessors(ClassTree record, boolean model) {
+        List<Declared> implicit = new ArrayList<>();
+        for (Tree member : record.getMembers()) {
+            // A record has no instance field but its components.
+            if (member instanceof VariableTree component && !component.getModifiers().getFlags().contains(Modifier.STATIC)
+                    && record.getMembers().stream().noneMatch(other -> other instanceof MethodTree method
+                            && method.getName().contentEquals(component.getName()) && method.getParameters().isEmpty())) {
+                Set<String> returns = new TreeSet<>();
+                NAME.matcher(component.getType().toString()).results().forEach(match -> returns.add(match.group(1)));
+                implicit.add(new Declared(record.getSimpleName().toString(), component.getName().toString(), "", model, false,
+                        returns));
+            }
+        }
+        return implicit;
     }
 
     private static String firstSentence(DocCommentTree comment) {

@@ -22,8 +22,8 @@ import io.emailaccounts.client.model.EmailAccountList;
 import io.emailaccounts.client.model.EmailAccountUpdate;
 
 /**
- * The reads of the EmailAccounts resource made easy; the generated {@link EmailAccountsApi} ({@link #api()}) has every
- * operation.
+ * The EmailAccounts resource made easy: creates, reads, updates and searches; the generated {@link EmailAccountsApi}
+ * ({@link #api()}) has every operation.
  *
  * <p>A search is described with the builder generated from the contract's search parameters ({@link #query()}): one
  * method per filter ({@code emailAccountBusiness} for {@code EmailAccount_Business}, {@code fromEmailAccountErrorCount}
@@ -47,8 +47,9 @@ public final class EmailAccounts {
     private final EmailAccountsApi api;
 
     /**
-     * The reads of the resource, sent with the given client (one of {@link NexudusClients}': its address, its
-     * authentication, its retries).
+     * The resource, with its requests sent by the given client: make it with {@link NexudusClients}, which gives it
+     * its authentication, its retries, a fresh {@code Idempotency-Key} for each create, strict handling and tolerant
+     * reading; an {@code ApiClient} made by hand has none of these.
      *
      * @param client the client that sends the requests
      */
@@ -69,7 +70,7 @@ public final class EmailAccounts {
         return value == null ? null : value.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The generated API, for the writes (create, update, delete) and anything else. */
+    /** The generated API, for a delete and anything else. */
     public EmailAccountsApi api() {
         return api;
     }

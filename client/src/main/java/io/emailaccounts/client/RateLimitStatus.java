@@ -42,7 +42,10 @@ public record RateLimitStatus(String policy, long remaining, Optional<Duration> 
         return remaining;
     }
 
-    /** The time until at least one more request is available, when the answer says. */
+    /**
+     * The time until at least one more request is available (the field's {@code t}, as this project's server sends it),
+     * when the answer says.
+     */
     @Override
     public Optional<Duration> untilMore() {
         return untilMore;

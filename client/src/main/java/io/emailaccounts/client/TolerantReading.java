@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * How this client reads what a server sends: liberal in what it accepts, as the hosted service's answers and its other
- * clients need, while it writes strictly what the contract says.
+ * clients need. What it sends is the model as it was filled, unchecked: the server checks it.
  * <ul>
  *     <li>A property the contract does not have is ignored.</li>
  *     <li>A value of an open enum ({@code x-open-enum}: a type of its own, such as {@code EmailServerType}) that the
@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  *     closed set: a value it does not list fails the reading of its object.</li>
  *     <li>A date-time is read with or without an offset and with or without fractions of a second; one without an
  *     offset is UTC, as the contract says of date-time filters.</li>
- *     <li>{@code null} where the contract promises a value leaves the property empty; the record is read.</li>
+ *     <li>{@code null} where the contract promises a value leaves the property null; the record is read.</li>
  * </ul>
  * Every client {@link NexudusClients} makes reads this way; {@link #objectMapper()} gives the same reading to an
  * {@code ApiClient} you build yourself.

@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  *     <li>A property the contract does not have is ignored.</li>
  *     <li>A value of an open enum ({@code x-open-enum}: a type of its own, such as {@code EmailServerType}) that the
  *     contract does not list is read as an unknown value that keeps what was sent (each such type's
- *     {@code isUnknown()} and {@code getValue()}). An enum of one property only ({@code TokenError.ErrorEnum}) is a
- *     closed set: a value it does not list fails the reading of its object.</li>
+ *     {@code isUnknown()} and {@code getValue()}). An enum of one property only (the OAuth answers'
+ *     {@code TokenResponse.TokenTypeEnum} and {@code TokenError.ErrorEnum}) is read in any case, and is a closed set: a
+ *     value it does not list fails the reading of its object.</li>
  *     <li>A date-time is read with or without an offset and with or without fractions of a second; one without an
  *     offset is UTC, as the contract says of date-time filters.</li>
  *     <li>{@code null} where the contract promises a value leaves the property null; the record is read.</li>

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.emailaccounts.client.api.EmailAccountsApi;
 import io.emailaccounts.client.model.ErrorResponse;
+import io.emailaccounts.client.model.TokenError;
+import io.emailaccounts.client.model.TokenResponse;
 
 class ApiErrorsTest {
 
@@ -70,5 +72,24 @@ class ApiErrorsTest {
         server.answer(502, "<html>Bad gateway</html>");
 
         assertThat(ApiErrors.envelope(failedUpdate())).isEmpty();
+    }
+
+    /** The token endpoint's codes are RFC 6749's: read in any case, and an error code it does not list is no error. */
+    @Test
+    void shouldReadTheTokenEndpointsCodesInAnyCase() throws Exception {
+        TokenResponse tokens = TolerantReading.objectMapper().readValue("""
+                {"access_token": "a", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "r"}
+                """, TokenResponse.class);
+        ApiException refused = new ApiException(400, "refused", null, """
+                {"error": "INVALID_GRANT", "error_description": "The refresh token is used."}
+                """);
+        ApiException unlisted = new ApiException(400, "refused", null, """
+                {"error": "invalid_client", "error_description": "Unknown client."}
+                """);
+
+        assertThat(tokens.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
+        assertThat(ApiErrors.tokenError(refused)).get().extracting(TokenError::getError).isEqualTo(TokenError.ErrorEnum.INVALID_GRANT);
+        assertThat(ApiErrors.tokenError(unlisted)).isEmpty();
+        assertThat(unlisted.getResponseBody()).contains("invalid_client");
     }
 }

@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * preview, a Postman import, a mock server) finds a value for every example. Only the {@code value} entries that differ
  * are rewritten, in place: every other line of the file, comments and layout included, is left as it was.
  *
- * <p>Run by the api module's build after compiling ({@code mvn -pl api process-classes -DskipTests} is enough); with {@code CI=true}
- * in the environment it writes nothing, and fails when a value is stale, naming that command.
+ * <p>Run by the api module's build after compiling ({@code mvn -pl api process-classes -DskipTests} is enough); with
+ * {@code CI=true} in the environment it writes nothing, and fails when a value is stale, naming that command.
  */
 public final class ComposedValues {
 
@@ -77,7 +77,8 @@ public final class ComposedValues {
         String stale = String.join(", ", edits.stream().map(Edit::example).toList());
         if (checkOnly) {
             throw new IllegalStateException(file + ": the values of its composed examples (x-composed) are stale: "
-                    + stale + ". Run `" + REFRESH_COMMAND + "` (any local build does it) and commit the refreshed file with the change.");
+                    + stale + ". Run `" + REFRESH_COMMAND
+                    + "` (any local build does it) and commit the refreshed file with the change.");
         }
         try {
             Files.writeString(file, applied(text, edits));

@@ -1,10 +1,10 @@
 package io.emailaccounts.contract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -81,13 +81,15 @@ public final class GeneratorTemplates {
         Path generator = Path.of(args[0]);
         Path project = Path.of(args[1]);
         Path output = Path.of(args[2]);
+        // Made anew each time: a template removed from the project's does not stay behind to be used.
+        delete(output);
         copy(project, output);
         for (Map.Entry<String, List<Insertion>> template : COMMENTS.entrySet()) {
             // The generator looks for a template in the project's directory first, at its path under Java/.
             Path written = output.resolve(template.getKey().substring("Java/".length()));
             Files.createDirectories(written.getParent());
             String text = Files.readString(generator.resolve(template.getKey()));
-            writeIfChanged(written, withComments(template.getKey(), text, template.getValue()));
+            Files.writeString(written, withComments(template.getKey(), text, template.getValue()));
         }
     }
 
@@ -126,22 +128,23 @@ public final class GeneratorTemplates {
         return String.join("\n", lines) + (template.endsWith("\n") ? "\n" : "");
     }
 
-    /** Copies the project's templates, each written only when it changed. */
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 Files.createDirectories(target.getParent());
-                writeIfChanged(target, Files.readString(file));
+                Files.copy(file, target);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
-    private static void writeIfChanged(Path file, String text) throws IOException {
-        if (!Files.exists(file) || !Files.readString(file).equals(text)) {
-            Files.writeString(file, text);
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }

@@ -170,7 +170,8 @@ public final class ReferenceSite {
      * Makes every description's link to a guide by its anchor in the contract ({@code [Clients](#tag/clients)}) lead
      * to the guide's page: the guides are pages of their own, not sections of the reference.
      *
-     * @param prefix what the pages' addresses start with: empty for the reference's page, beside the guides' folder
+     * @param prefix what the pages' addresses start with: empty for the reference's page, beside the guides' folder;
+     *               {@link #SERVED_SITE} for the contract tools read
      */
     static void withLinksToGuidePages(JsonNode node, List<Guide> guides, String prefix) {
         if (node instanceof ObjectNode object) {

@@ -15,9 +15,10 @@ import io.emailaccounts.server.config.EmailAccountsProperties;
 import io.emailaccounts.server.emailaccount.persistence.IdempotencyKeys;
 
 /**
- * Forgets the expired {@code Idempotency-Key}s every {@code emailaccounts.idempotency.sweep-interval}, by time and whatever the traffic, so that the table
- * holds about one retention period of creates. Each replica sweeps; a sweep is one statement, and two at once delete
- * each row once. A key found expired before a sweep is treated as unknown already.
+ * Forgets the expired {@code Idempotency-Key}s every {@code emailaccounts.idempotency.sweep-interval}, by time and
+ * whatever the traffic, so that the table holds about one retention period of creates. Each replica sweeps; a sweep
+ * is one statement, and two at once delete each row once. A key found expired before a sweep is treated as unknown
+ * already.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
